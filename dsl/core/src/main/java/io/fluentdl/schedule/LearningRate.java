@@ -1,0 +1,31 @@
+package io.fluentdl.schedule;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * A learning rate over training: a fixed number or a schedule. Immutable values; the translator
+ * turns each into a stateless DL4J {@code ISchedule} that serialises with the network.
+ *
+ * <p>{@link #valueAt(long, long)} is the formula itself, used for plots and tests; DL4J's optimiser
+ * calls the translated schedule with the same (iteration, epoch) pair, both counted from 0.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Constant.class, name = "constant"),
+})
+public interface LearningRate {
+
+    /** The rate at a 0-based iteration (mini-batch) and epoch. */
+    double valueAt(long iteration, long epoch);
+
+    /** The rate at the start of training. */
+    default double initial() {
+        return valueAt(0, 0);
+    }
+
+    /** A fixed learning rate. */
+    static LearningRate constant(double value) {
+        return new Constant(value);
+    }
+}
