@@ -38,6 +38,8 @@ public final class Circles {
     /**
      * The exact coordinates and labels, in double precision.
      *
+     * <p>The arrays are made fresh for each call and belong to the caller.
+     *
      * @param x n rows of (x, y) coordinates, in the order scikit-learn returns them
      * @param y n labels: 0 for the outer circle, 1 for the inner one
      */
@@ -92,7 +94,7 @@ public final class Circles {
         double[][] x = new double[n][];
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
-            x[i] = ordered[indices[i]].clone();
+            x[i] = ordered[indices[i]];
             y[i] = orderedLabels[indices[i]];
         }
 

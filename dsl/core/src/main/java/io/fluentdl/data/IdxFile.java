@@ -99,9 +99,11 @@ final class IdxFile {
         long expected = count * itemSize;
         expect(file, count >= 0 && expected <= Integer.MAX_VALUE - 8, String.format(
                 "the header's item count is impossible, got count=%d", count));
-        byte[] payload = new byte[(int) expected];
-        int read = in.readNBytes(payload, 0, payload.length);
-        expect(file, read == payload.length, String.format(
+        // readNBytes(len) grows its buffer as data arrives, so a corrupt header claiming billions of
+        // items costs an error message, not an OutOfMemoryError.
+        byte[] payload = in.readNBytes((int) expected);
+        int read = payload.length;
+        expect(file, read == expected, String.format(
                 "the file is truncated: the header promises %d items (%d bytes), got bytes=%d",
                 count, expected, read));
         expect(file, in.read() == -1, String.format(

@@ -87,6 +87,10 @@ final class MnistLocator {
 
     private static MnistFiles required(Path folder, String source, String fix) {
         String where = String.format("MNIST folder '%s' (%s)", folder, source);
+        if (Files.isRegularFile(folder)) {
+            throw InvalidConfigException.of(where, "data", folder, "this is a file, and a folder with the four files is needed",
+                    String.format("Pass its folder %s instead", folder.toAbsolutePath().getParent()));
+        }
         if (!Files.isDirectory(folder)) {
             throw InvalidConfigException.of(where, "data", folder, "the folder does not exist", fix);
         }

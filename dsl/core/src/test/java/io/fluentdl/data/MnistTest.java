@@ -25,11 +25,16 @@ class MnistTest {
     @TempDir
     Path temp;
 
-    /** The real files: $FLUENTDL_MNIST_DIR, else shared/datasets/mnist beside the repository root. */
+    /**
+     * The real files: $FLUENTDL_MNIST_DIR (which must then be right: CI sets it), else
+     * shared/datasets/mnist beside the repository root, skipping only when that is absent.
+     */
     private static Path realMnist() {
         String fromEnvironment = System.getenv(Mnist.ENV_DIR);
-        Path folder = fromEnvironment != null && !fromEnvironment.isBlank() ? Path.of(fromEnvironment)
-                : Path.of("../../../shared/datasets/mnist").toAbsolutePath().normalize();
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return Path.of(fromEnvironment);
+        }
+        Path folder = Path.of("../../../shared/datasets/mnist").toAbsolutePath().normalize();
         Assumptions.assumeTrue(MnistFiles.in(folder, "test").isPresent(),
                 String.format("MNIST files not found in %s", folder));
         return folder;
@@ -216,6 +221,23 @@ class MnistTest {
         InvalidConfigException e = loadFailure(folder);
         assertMentions(e, String.format("MNIST folder '%s' (given path", folder),
                 "got missing=[t10k-labels-idx1-ubyte.gz]", "--data");
+    }
+
+    @Test
+    void aFileGivenInsteadOfAFolderIsExplained() throws IOException {
+        Path folder = temp.resolve("tiny");
+        IdxFixtures.writeTinySet(folder);
+        assertMentions(loadFailure(folder.resolve("train-images-idx3-ubyte.gz")), "this is a file",
+                String.format("Pass its folder %s instead", folder));
+    }
+
+    @Test
+    void hugeCountInACorruptHeaderIsReportedNotAllocated() throws IOException {
+        Path folder = temp.resolve("huge");
+        IdxFixtures.writeTinySet(folder);
+        Files.write(folder.resolve("train-images-idx3-ubyte.gz"),
+                gzip(images(IdxFile.IMAGES_MAGIC, 2_000_000, 28, 28, new byte[784])));
+        assertMentions(loadFailure(folder), "the header promises 2000000 items (1568000000 bytes), got bytes=784");
     }
 
     @Test
