@@ -6,7 +6,11 @@ package io.fluentdl.track;
 public enum HistogramKind {
     /** Parameter values after the iteration's update. */
     WEIGHTS,
-    /** Gradients of the loss as backprop computed them, before the updater (momentum, Adam) and regularization. */
+    /**
+     * Gradients of the minibatch's mean loss, before the updater (momentum, Adam) and regularization:
+     * what Keras/TensorFlow report (DL4J's backprop sums over the minibatch; the tracker divides, as
+     * DL4J's updater does).
+     */
     GRADIENTS,
     /** The change the updater applied: parameters after the iteration minus parameters before. */
     UPDATES

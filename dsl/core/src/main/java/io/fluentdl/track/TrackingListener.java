@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bytedeco.javacpp.Pointer;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -28,7 +29,7 @@ final class TrackingListener extends BaseTrainingListener {
     private final int stepEvery;
     private final int histogramEvery;
     private final int bins;
-    private final Map<String, String[]> layerParam = new HashMap<>();
+    private final Map<String, ParamKey> keys = new HashMap<>();
 
     private long windowStartNanos;
     private long windowSamples;
@@ -59,8 +60,18 @@ final class TrackingListener extends BaseTrainingListener {
             return;
         }
         int epoch = tracker.currentEpoch();
-        model.gradient().gradientForVariable().forEach((key, grad) ->
-                log(model, iteration, epoch, key, HistogramKind.GRADIENTS, grad));
+        int batch = batchSize(model);
+        boolean miniBatch = model.conf() == null || model.conf().isMiniBatch();
+        model.gradient().gradientForVariable().forEach((key, grad) -> {
+            ParamKey k = key(model, key);
+            Histogram h = histogram(grad);
+            // DL4J's backprop sums over the minibatch and its updater divides; report the mean-loss
+            // gradient, as Keras/TensorFlow do, for the parameters the updater divides
+            if (miniBatch && batch > 1 && k.layer() != null && k.layer().updaterDivideByMinibatch(k.param())) {
+                h = h.scaled(1.0 / batch);
+            }
+            tracker.logHistogram(new HistogramRecord(iteration, epoch, k.name(), k.param(), HistogramKind.GRADIENTS, h));
+        });
         Map<String, INDArray> copy = new LinkedHashMap<>();
         model.paramTable().forEach((key, value) -> copy.put(key, value.dup()));
         paramsBefore = copy;
@@ -140,26 +151,42 @@ final class TrackingListener extends BaseTrainingListener {
     }
 
     private void log(Model model, long iteration, int epoch, String key, HistogramKind kind, INDArray values) {
-        String[] names = layerParam.computeIfAbsent(key, k -> split(model, k));
-        // dup(): a parameter is a view into the flat parameter vector, whose buffer holds all layers
-        Histogram h = Histogram.of(values.dup().data().asDouble(), bins);
-        tracker.logHistogram(new HistogramRecord(iteration, epoch, names[0], names[1], kind, h));
+        ParamKey k = key(model, key);
+        tracker.logHistogram(new HistogramRecord(iteration, epoch, k.name(), k.param(), kind, histogram(values)));
     }
 
-    /**
-     * Layer name and parameter of a DL4J parameter key: {@code "0_W"} in a MultiLayerNetwork (layer
-     * index, named after the layer's configured name such as the DSL's {@code dense_1}), and
-     * {@code "<layerName>_W"} in a ComputationGraph (parameter keys have no underscore, layer names may).
-     */
-    private static String[] split(Model model, String key) {
-        if (model instanceof MultiLayerNetwork net) {
-            int cut = key.indexOf('_');
-            String index = key.substring(0, cut);
-            String name = net.getLayer(Integer.parseInt(index)).conf().getLayer().getLayerName();
-            return new String[] {name == null || name.isEmpty() ? index : name, key.substring(cut + 1)};
+    private Histogram histogram(INDArray values) {
+        // dup(): a parameter is a view into the flat parameter vector, whose buffer holds every layer
+        return Histogram.of(values.dup().data().asDouble(), bins);
+    }
+
+    private ParamKey key(Model model, String key) {
+        return keys.computeIfAbsent(key, k -> ParamKey.of(model, k));
+    }
+
+    /** A DL4J parameter key split into the layer (its name and object) and the parameter within it. */
+    private record ParamKey(String name, String param, Layer layer) {
+
+        /**
+         * {@code "0_W"} in a MultiLayerNetwork (layer index; named after the layer's configured name, such
+         * as the DSL's {@code dense_1}); {@code "<layerName>_W"} in a ComputationGraph (parameter keys
+         * have no underscore, layer names may).
+         */
+        static ParamKey of(Model model, String key) {
+            if (model instanceof MultiLayerNetwork net) {
+                int cut = key.indexOf('_');
+                String index = key.substring(0, cut);
+                Layer layer = net.getLayer(Integer.parseInt(index));
+                String name = layer.conf().getLayer().getLayerName();
+                return new ParamKey(name == null || name.isEmpty() ? index : name, key.substring(cut + 1), layer);
+            }
+            int cut = key.lastIndexOf('_');
+            if (!(model instanceof ComputationGraph graph) || cut < 0) {
+                return new ParamKey("", key, model instanceof Layer layer ? layer : null);
+            }
+            String name = key.substring(0, cut);
+            return new ParamKey(name, key.substring(cut + 1), graph.getLayer(name));
         }
-        int cut = key.lastIndexOf('_');
-        return cut < 0 ? new String[] {"", key} : new String[] {key.substring(0, cut), key.substring(cut + 1)};
     }
 
     private static int batchSize(Model model) {
