@@ -24,7 +24,16 @@ public final class RunFiles {
     public static final String HISTOGRAMS = "histograms.jsonl";
     public static final String ARTIFACTS = "artifacts";
 
+    /** Fixed width, so that timestamps sort as text (Instant.toString() drops zero fractions). */
+    private static final java.time.format.DateTimeFormatter TIMESTAMP =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
     private RunFiles() {
+    }
+
+    /** An ISO-8601 UTC timestamp with microseconds, e.g. {@code 2026-11-05T14:22:33.123456Z}. */
+    static String timestamp(java.time.Instant instant) {
+        return TIMESTAMP.format(instant);
     }
 
     /** {@code <root>/runs/<id>}. */

@@ -242,7 +242,7 @@ public final class Tracker implements AutoCloseable {
         summary.put("iterations", (double) iterationsDone);
         summary.put("run_seconds", elapsed());
         summary.putAll(extra);
-        run = run.ended(status, Instant.now().toString(), summary, artifactNames(), why);
+        run = run.ended(status, RunFiles.timestamp(Instant.now()), summary, artifactNames(), why);
         OpenRuns.remove(this);
         RunFiles.writeMeta(dir, run);
         try {

@@ -147,7 +147,7 @@ public final class TrackerBuilder {
         Instant now = Instant.now();
         Path dir = createRunDir(now);
         String id = dir.getFileName().toString();
-        Run run = new Run(id, name, experiment, tags, seed, RunStatus.RUNNING, now.toString(), null,
+        Run run = new Run(id, name, experiment, tags, seed, RunStatus.RUNNING, RunFiles.timestamp(now), null,
                 ProcessOwner.current(), config, provenance == null ? SystemInfo.collect() : provenance, tracking,
                 Map.of(), List.of(), null);
         return new Tracker(root, dir, run);
