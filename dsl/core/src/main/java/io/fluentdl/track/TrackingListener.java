@@ -62,7 +62,13 @@ final class TrackingListener extends BaseTrainingListener {
         int epoch = tracker.currentEpoch();
         int batch = batchSize(model);
         boolean miniBatch = model.conf() == null || model.conf().isMiniBatch();
-        model.gradient().gradientForVariable().forEach((key, grad) -> {
+        Map<String, INDArray> gradients = model.gradient().gradientForVariable();
+        // in parameter (network) order; DL4J's gradient map is in backprop order, output layer first
+        model.paramTable().keySet().forEach(key -> {
+            INDArray grad = gradients.get(key);
+            if (grad == null) {
+                return;
+            }
             ParamKey k = key(model, key);
             Histogram h = histogram(grad);
             // DL4J's backprop sums over the minibatch and its updater divides; report the mean-loss
