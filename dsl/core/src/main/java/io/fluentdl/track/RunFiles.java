@@ -1,5 +1,6 @@
 package io.fluentdl.track;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -9,6 +10,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * The layout of a tracking root and of one run directory, and the atomic replacement of {@code run.json}:
@@ -25,14 +29,14 @@ public final class RunFiles {
     public static final String ARTIFACTS = "artifacts";
 
     /** Fixed width, so that timestamps sort as text (Instant.toString() drops zero fractions). */
-    private static final java.time.format.DateTimeFormatter TIMESTAMP =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     private RunFiles() {
     }
 
     /** An ISO-8601 UTC timestamp with microseconds, e.g. {@code 2026-11-05T14:22:33.123456Z}. */
-    static String timestamp(java.time.Instant instant) {
+    static String timestamp(Instant instant) {
         return TIMESTAMP.format(instant);
     }
 
@@ -65,7 +69,7 @@ public final class RunFiles {
         Path file = runDir.resolve(META);
         try {
             return Json.MAPPER.readValue(file.toFile(), Run.class);
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+        } catch (NoSuchFileException | FileNotFoundException e) {
             throw new IllegalArgumentException(String.format(
                     "%s is not a run directory: it has no %s. Pass <root>/runs/<run-id>.", runDir, META), e);
         } catch (IOException e) {

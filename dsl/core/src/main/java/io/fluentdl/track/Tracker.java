@@ -61,8 +61,14 @@ public final class Tracker implements AutoCloseable {
         this.startNanos = System.nanoTime();
         this.metrics = JsonLines.append(dir.resolve(RunFiles.METRICS));
         this.histograms = JsonLines.append(dir.resolve(RunFiles.HISTOGRAMS));
-        RunFiles.writeMeta(dir, run);
-        RunIndex.at(root).put(run);
+        try {
+            RunFiles.writeMeta(dir, run);
+            RunIndex.at(root).put(run);
+        } catch (RuntimeException e) {
+            metrics.close();
+            histograms.close();
+            throw e;
+        }
         OpenRuns.add(this);
     }
 
