@@ -85,18 +85,22 @@ public record OneCycle(double maxLearningRate, Period total, double pctStart, do
         }
     }
 
+    /** A copy that rises for {@code pctStart · T}. */
     public OneCycle pctStart(double pctStart) {
         return new OneCycle(maxLearningRate, total, pctStart, divFactor, finalDivFactor, anneal, baseMomentum, maxMomentum);
     }
 
+    /** A copy starting at {@code max / divFactor}. */
     public OneCycle divFactor(double divFactor) {
         return new OneCycle(maxLearningRate, total, pctStart, divFactor, finalDivFactor, anneal, baseMomentum, maxMomentum);
     }
 
+    /** A copy ending at {@code max / (divFactor · finalDivFactor)}. */
     public OneCycle finalDivFactor(double finalDivFactor) {
         return new OneCycle(maxLearningRate, total, pctStart, divFactor, finalDivFactor, anneal, baseMomentum, maxMomentum);
     }
 
+    /** A copy with this annealing shape. */
     public OneCycle anneal(Anneal anneal) {
         return new OneCycle(maxLearningRate, total, pctStart, divFactor, finalDivFactor, anneal, baseMomentum, maxMomentum);
     }
