@@ -121,6 +121,19 @@ public final class SearchSpace<T> {
         return new Trial(where(name), "which is not in params(...). Declared", number, byName, values, units.clone());
     }
 
+    /** A trial with the given values by name (a stored or best trial's params), checked by each Hp. */
+    public Trial trialWith(Map<String, Object> values) {
+        Map<String, Object> checked = new LinkedHashMap<>();
+        for (Hp<?> hp : params) {
+            if (!values.containsKey(hp.name())) {
+                throw InvalidConfigException.of(where(name), hp.name(), null, String.format(
+                        "no value for Hp '%s' among %s", hp.name(), values.keySet()), "");
+            }
+            checked.put(hp.name(), hp.coerce(values.get(hp.name())));
+        }
+        return new Trial(where(name), "which is not in params(...). Declared", -1, byName, checked, null);
+    }
+
     /** Every Hp at its midpoint (u = 1/2): the trial the dry run builds. */
     public Trial midpointTrial() {
         double[] half = new double[searched.size()];
