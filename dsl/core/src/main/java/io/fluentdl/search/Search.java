@@ -192,7 +192,7 @@ public final class Search<T> {
         Map<Integer, Study.Row> stored = Collections.emptyMap();
         EpochHistory history = new EpochHistory();
         if (study != null) {
-            study.begin(Study.spaceJson(space), describe(sampler, perRound), goal.name());
+            study.begin(StudyJson.space(space), describe(sampler, perRound), goal.name());
             stored = study.rows();
             if (!stored.isEmpty() && !resume) {
                 throw InvalidConfigException.of(where(), "study", study.name(), String.format(

@@ -1,8 +1,5 @@
 package io.fluentdl.search;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fluentdl.errors.InvalidConfigException;
 import org.sqlite.SQLiteConfig;
 
@@ -40,8 +37,6 @@ public final class Study implements AutoCloseable {
 
     /** How long a write waits for another writer before failing, in milliseconds: {@value}. */
     public static final int BUSY_TIMEOUT_MILLIS = 30_000;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String name;
     private final Path file;
@@ -153,8 +148,8 @@ public final class Study implements AutoCloseable {
                 up.setString(1, name);
                 up.setInt(2, number);
                 up.setInt(3, round);
-                up.setString(4, json(jsonParams(params)));
-                up.setString(5, json(units));
+                up.setString(4, StudyJson.params(params));
+                up.setString(5, StudyJson.write(units));
                 up.setLong(6, System.currentTimeMillis());
                 up.executeUpdate();
             }
@@ -229,7 +224,7 @@ public final class Study implements AutoCloseable {
                         int number = r.getInt(1);
                         double score = r.getDouble(5);
                         score = r.wasNull() ? Double.NaN : score;
-                        rows.put(number, new Row(number, r.getInt(2), JSON.readValue(r.getString(3), double[].class),
+                        rows.put(number, new Row(number, r.getInt(2), StudyJson.units(r.getString(3)),
                                 TrialStatus.valueOf(r.getString(4)), score, r.getString(6), r.getLong(7),
                                 metrics.getOrDefault(number, new TreeMap<>())));
                     }
@@ -247,55 +242,12 @@ public final class Study implements AutoCloseable {
                 q.setString(1, name);
                 try (ResultSet r = q.executeQuery()) {
                     while (r.next()) {
-                        out.put(r.getInt(1), JSON.readValue(r.getString(2), new TypeReference<LinkedHashMap<String, Object>>() {
-                        }));
+                        out.put(r.getInt(1), StudyJson.readParams(r.getString(2)));
                     }
                 }
             }
             return out;
         });
-    }
-
-    /** The space as JSON: each Hp's name, kind, range and values, in order. */
-    static String spaceJson(SearchSpace<?> space) {
-        List<Map<String, Object>> hps = new ArrayList<>();
-        for (Hp<?> hp : space.params()) {
-            Map<String, Object> h = new LinkedHashMap<>();
-            h.put("name", hp.name());
-            h.put("kind", hp.kind().name());
-            if (hp.kind().isNumeric()) {
-                h.put("low", hp.low());
-                h.put("high", hp.high());
-                h.put("step", hp.step());
-            } else {
-                h.put("values", jsonValues(hp.values()));
-            }
-            hps.add(h);
-        }
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("name", space.name());
-        root.put("params", hps);
-        return json(root);
-    }
-
-    private static List<Object> jsonValues(List<?> values) {
-        List<Object> out = new ArrayList<>();
-        values.forEach(v -> out.add(v instanceof Number || v instanceof Boolean ? v : String.valueOf(v)));
-        return out;
-    }
-
-    private static Map<String, Object> jsonParams(Map<String, Object> params) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        params.forEach((k, v) -> out.put(k, v instanceof Number || v instanceof Boolean ? v : String.valueOf(v)));
-        return out;
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void setReal(PreparedStatement s, int i, Double v) throws SQLException {
