@@ -16,7 +16,8 @@ final class FailureHandler implements IExecutionExceptionHandler {
     /** Exit code for a failure. */
     static final int FAILURE = 1;
 
-    private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
+    /** Goes to the run log only (see logback.xml): stderr gets the one line below. */
+    private static final Logger LOG = LoggerFactory.getLogger(LogFile.FAILURES_LOGGER);
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {

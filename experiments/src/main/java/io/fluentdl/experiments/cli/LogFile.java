@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 final class LogFile {
 
     static final String NAME = "fluentdl.log";
+    /** A logger that writes to the run log but not to the console ({@code additivity="false"}). */
+    static final String FAILURES_LOGGER = "fluentdl.failures";
     private static final String APPENDER = "fluentdl-run-log";
 
     private static volatile Path current;
@@ -46,6 +48,7 @@ final class LogFile {
         appender.setEncoder(encoder);
         appender.start();
         context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
+        context.getLogger(FAILURES_LOGGER).addAppender(appender);
         current = file;
         return file;
     }
@@ -53,11 +56,13 @@ final class LogFile {
     /** Stops writing the log file (in-process tests run many commands in one JVM). */
     static synchronized void detach() {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        var appender = root.getAppender(APPENDER);
-        if (appender != null) {
-            root.detachAppender(appender);
-            appender.stop();
+        for (String name : new String[] {Logger.ROOT_LOGGER_NAME, FAILURES_LOGGER}) {
+            Logger logger = context.getLogger(name);
+            var appender = logger.getAppender(APPENDER);
+            if (appender != null) {
+                logger.detachAppender(appender);
+                appender.stop();
+            }
         }
         current = null;
     }
