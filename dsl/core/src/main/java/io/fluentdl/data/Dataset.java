@@ -66,7 +66,7 @@ public final class Dataset {
     /** Examples {@code from} (inclusive) to {@code to} (exclusive). */
     public Dataset slice(int from, int to) {
         if (from < 0 || to > size() || from > to) {
-            throw new InvalidConfigException(Problem.of("Dataset", "range", from + ".." + to,
+            throw new InvalidConfigException(Problem.of("Dataset", "range", String.format("%d..%d", from, to),
                     String.format("slice needs 0 <= from <= to <= size, got from=%d, to=%d, size=%d", from, to, size())));
         }
         return new Dataset(features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).dup(),

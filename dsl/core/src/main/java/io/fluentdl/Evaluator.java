@@ -1,0 +1,79 @@
+package io.fluentdl;
+
+import io.fluentdl.data.Dataset;
+import io.fluentdl.train.Evaluation;
+import java.util.ArrayList;
+import java.util.List;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * Measures loss, accuracy and per-class metrics in inference mode, in chunks so large sets fit in memory.
+ * Accuracy: argmax for several output units, threshold 0.5 for one (sigmoid) unit.
+ */
+final class Evaluator {
+
+    private Evaluator() {
+    }
+
+    static Evaluation evaluate(MultiLayerNetwork network, Dataset data, int chunk) {
+        int n = data.size();
+        int outputs = data.numLabelColumns();
+        int classes = Math.max(2, outputs);
+        long[][] confusion = new long[classes][classes]; // [actual][predicted]
+        double lossSum = 0;
+        for (int from = 0; from < n; from += chunk) {
+            int to = Math.min(n, from + chunk);
+            Dataset part = from == 0 && to == n ? data : data.slice(from, to);
+            DataSet ds = part.toDataSet();
+            lossSum += network.score(ds, false) * (to - from); // score = mean loss of the chunk + regularization
+            INDArray out = network.output(part.features(), false);
+            int[] predicted = labelsOf(out, outputs);
+            int[] actual = labelsOf(part.labels(), outputs);
+            for (int i = 0; i < predicted.length; i++) {
+                confusion[actual[i]][predicted[i]]++;
+            }
+        }
+        long correct = 0;
+        for (int c = 0; c < classes; c++) {
+            correct += confusion[c][c];
+        }
+        return new Evaluation(lossSum / n, n == 0 ? Double.NaN : (double) correct / n, perClass(confusion), n);
+    }
+
+    private static int[] labelsOf(INDArray values, int outputs) {
+        int rows = (int) values.rows();
+        int[] labels = new int[rows];
+        if (outputs == 1) {
+            float[] p = values.reshape(rows).toFloatVector();
+            for (int i = 0; i < rows; i++) {
+                labels[i] = p[i] >= 0.5f ? 1 : 0;
+            }
+        } else {
+            long[] argmax = values.argMax(1).toLongVector();
+            for (int i = 0; i < rows; i++) {
+                labels[i] = (int) argmax[i];
+            }
+        }
+        return labels;
+    }
+
+    private static List<Evaluation.ClassMetrics> perClass(long[][] confusion) {
+        List<Evaluation.ClassMetrics> metrics = new ArrayList<>();
+        for (int c = 0; c < confusion.length; c++) {
+            long tp = confusion[c][c];
+            long actual = 0;
+            long predicted = 0;
+            for (int k = 0; k < confusion.length; k++) {
+                actual += confusion[c][k];
+                predicted += confusion[k][c];
+            }
+            double precision = predicted == 0 ? 0 : (double) tp / predicted;
+            double recall = actual == 0 ? 0 : (double) tp / actual;
+            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            metrics.add(new Evaluation.ClassMetrics(c, precision, recall, f1, (int) actual));
+        }
+        return metrics;
+    }
+}

@@ -1,0 +1,226 @@
+package io.fluentdl;
+
+import io.fluentdl.data.Dataset;
+import io.fluentdl.internal.dl4j.ModelTranslator;
+import io.fluentdl.train.EpochListener;
+import io.fluentdl.train.EpochMetrics;
+import io.fluentdl.train.Evaluation;
+import io.fluentdl.train.History;
+import io.fluentdl.train.TrainingControl;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+
+/**
+ * A trainable model made from a {@link ModelSpec}: Keras' compiled model. Wraps a DL4J
+ * {@link MultiLayerNetwork} initialised from the spec's seed ({@link #network()} gives it to code that
+ * wants DL4J directly).
+ *
+ * <pre>{@code
+ * Model model = Model.of(spec);
+ * History h = model.fit(train, 100, 32, test);
+ * Evaluation e = model.evaluate(test);
+ * model.save(Path.of("model.zip"));
+ * }</pre>
+ * Not thread-safe: one model trains on one thread; specs are shared, models are not.
+ */
+public final class Model {
+
+    /** Rows per forward pass when evaluating; bounds memory on large sets. */
+    static final int EVALUATION_BATCH = 4096;
+    private static final String SPEC_ENTRY = "fluentdl-spec.json";
+
+    private final ModelSpec spec;
+    private final MultiLayerNetwork network;
+
+    private Model(ModelSpec spec, MultiLayerNetwork network) {
+        this.spec = spec;
+        this.network = network;
+    }
+
+    /** Builds and initialises the network; the same spec (and seed) gives the same initial weights. */
+    public static Model of(ModelSpec spec) {
+        MultiLayerNetwork net = new MultiLayerNetwork(ModelTranslator.translate(spec).configuration());
+        net.init();
+        return new Model(spec, net);
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    /** The DL4J network, for anything the facade does not cover. */
+    public MultiLayerNetwork network() {
+        return network;
+    }
+
+    /** Adds DL4J training listeners (ours from {@code track}, or DL4J's own). */
+    public Model addListeners(TrainingListener... listeners) {
+        network.addListeners(listeners);
+        return this;
+    }
+
+    /** Trains without validation data. */
+    public History fit(Dataset train, int epochs, int batchSize, EpochListener... listeners) {
+        return fit(train, epochs, batchSize, null, listeners);
+    }
+
+    /**
+     * Trains for {@code epochs} passes over {@code train} in mini-batches of {@code batchSize}, reshuffled
+     * every epoch from the spec's seed. After each epoch, loss and accuracy are measured on the
+     * training set and on {@code validation} (may be null) and passed to the listeners.
+     *
+     * @param train      training examples
+     * @param epochs     number of passes, ≥ 1
+     * @param batchSize  examples per update, ≥ 1; the last batch of an epoch may be smaller
+     * @param validation examples to measure after each epoch, or null
+     * @param listeners  called after each epoch; may stop training
+     * @return the per-epoch metrics
+     */
+    public History fit(Dataset train, int epochs, int batchSize, Dataset validation, EpochListener... listeners) {
+        io.fluentdl.errors.Check.atLeast(String.format("Model '%s' fit", spec.name()), "epochs", epochs, 1);
+        io.fluentdl.errors.Check.atLeast(String.format("Model '%s' fit", spec.name()), "batchSize", batchSize, 1);
+        checkInputs(train, "train");
+        if (validation != null) {
+            checkInputs(validation, "validation");
+        }
+        Control control = new Control(network);
+        List<EpochMetrics> history = new ArrayList<>();
+        DataSetIterator batches = train.batches(batchSize, spec.seed());
+        for (int epoch = 1; epoch <= epochs && !control.stopRequested(); epoch++) {
+            if (epoch > 1) {
+                batches.reset(); // next epoch: a new order drawn from (seed, epoch)
+            }
+            long start = System.nanoTime();
+            network.fit(batches);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Evaluation onTrain = evaluate(train);
+            Evaluation onValidation = validation == null ? null : evaluate(validation);
+            EpochMetrics metrics = new EpochMetrics(epoch, onTrain.loss(), onTrain.accuracy(),
+                    onValidation == null ? Double.NaN : onValidation.loss(),
+                    onValidation == null ? Double.NaN : onValidation.accuracy(), seconds, currentLearningRate());
+            history.add(metrics);
+            for (EpochListener listener : listeners) {
+                listener.onEpochEnd(metrics, control);
+            }
+        }
+        return new History(history, control.stopRequested() && history.size() < epochs);
+    }
+
+    /** Loss, accuracy and per-class metrics on {@code data}, in inference mode. */
+    public Evaluation evaluate(Dataset data) {
+        checkInputs(data, "evaluate");
+        return Evaluator.evaluate(network, data, EVALUATION_BATCH);
+    }
+
+    /** Outputs (probabilities for sigmoid/softmax outputs) for {@code features}, one row per example. */
+    public INDArray predict(INDArray features) {
+        return network.output(features, false);
+    }
+
+    /** The learning rate the optimizer uses now (after any schedule or callback change). */
+    public double currentLearningRate() {
+        for (int i = 0; i < network.getnLayers(); i++) {
+            Double lr = network.getLearningRate(i);
+            if (lr != null && !lr.isNaN()) {
+                return lr;
+            }
+        }
+        return Double.NaN;
+    }
+
+    /**
+     * Saves weights, updater state (momentum, Adam moments), BN running statistics and the spec to a
+     * DL4J model zip; written to a temporary file and moved into place, so a crash never leaves half a file.
+     */
+    public void save(Path file) {
+        Path target = file.toAbsolutePath();
+        try {
+            Path dir = target.getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
+            try {
+                ModelSerializer.writeModel(network, tmp.toFile(), true);
+                try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + tmp.toUri()), Map.of())) {
+                    Files.writeString(zip.getPath(SPEC_ENTRY), spec.toJson(), StandardCharsets.UTF_8);
+                }
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(String.format("Model '%s': could not save to %s", spec.name(), target), e);
+        }
+    }
+
+    /** Loads a model saved by {@link #save(Path)}, with its updater state and spec. */
+    public static Model load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UncheckedIOException(new NoSuchFileException(String.format(
+                    "No model file at %s: save one with model.save(path)", file.toAbsolutePath())));
+        }
+        try {
+            ModelSpec spec;
+            try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + file.toAbsolutePath().toUri()), Map.of())) {
+                Path entry = zip.getPath(SPEC_ENTRY);
+                if (!Files.exists(entry)) {
+                    throw new IllegalArgumentException(String.format(
+                            "%s is a DL4J model zip without a FluentDL spec; load it with ModelSerializer.restoreMultiLayerNetwork", file));
+                }
+                spec = ModelSpec.fromJson(Files.readString(entry, StandardCharsets.UTF_8));
+            }
+            MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
+            return new Model(spec, net);
+        } catch (IOException e) {
+            throw new UncheckedIOException(String.format("Could not load a model from %s", file.toAbsolutePath()), e);
+        }
+    }
+
+    private void checkInputs(Dataset data, String what) {
+        if (data.numFeatures() != spec.inputSize()) {
+            throw io.fluentdl.errors.InvalidConfigException.of(String.format("Model '%s' %s data", spec.name(), what),
+                    "features", data.numFeatures(),
+                    String.format("the data has %d features per example but the model's input(%d) expects %d",
+                            data.numFeatures(), spec.inputSize(), spec.inputSize()), "");
+        }
+    }
+
+    private static final class Control implements TrainingControl {
+        private final MultiLayerNetwork network;
+        private boolean stop;
+
+        Control(MultiLayerNetwork network) {
+            this.network = network;
+        }
+
+        @Override
+        public void stop() {
+            stop = true;
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return stop;
+        }
+
+        @Override
+        public MultiLayerNetwork network() {
+            return network;
+        }
+    }
+}

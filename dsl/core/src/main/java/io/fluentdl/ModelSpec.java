@@ -1,0 +1,74 @@
+package io.fluentdl;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.fluentdl.internal.dl4j.ModelTranslator;
+import io.fluentdl.layers.BatchNorm;
+import io.fluentdl.layers.BnPlacement;
+import io.fluentdl.layers.LayerSpec;
+import io.fluentdl.optim.Optimizer;
+import io.fluentdl.report.ParamCount;
+import io.fluentdl.report.Summary;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * A validated, immutable description of a feed-forward model: its stack of layers as written, the
+ * model-wide batch-norm switch, the optimizer and the seed. Safe to share across threads and trials.
+ * Make one with {@link Sequential#named(String)}, variants with {@link #toBuilder()}.
+ *
+ * @param name               model name, used in summaries, errors and results
+ * @param inputSize          number of input features, ≥ 1
+ * @param inputBatchNorm     batch norm on the raw inputs, or null for none
+ * @param layers             the stack as written; the last one is the {@code output(...)}
+ * @param batchNormPlacement where hidden batch norm goes (see {@link BnPlacement})
+ * @param optimizer          the optimizer with its learning rate
+ * @param seed               the seed of weight init, dropout and batch order
+ */
+public record ModelSpec(String name, int inputSize, BatchNorm inputBatchNorm, List<LayerSpec> layers,
+                        BnPlacement batchNormPlacement, Optimizer optimizer, long seed) {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public ModelSpec {
+        layers = List.copyOf(layers);
+    }
+
+    /** A builder holding this spec's values, to make a variant. */
+    public Sequential toBuilder() {
+        return Sequential.from(this);
+    }
+
+    /** The Keras-style table of layers, output shapes and parameter counts; works before training. */
+    public String summary() {
+        return Summary.of(this, ModelTranslator.translate(this)).render();
+    }
+
+    /** Total, trainable and non-trainable parameters, counted as Keras does. */
+    public ParamCount params() {
+        return Summary.of(this, ModelTranslator.translate(this)).total();
+    }
+
+    /** The spec as JSON (for provenance and for saved models). */
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(String.format("Model '%s': could not write the spec as JSON", name), e);
+        }
+    }
+
+    /** Reads a spec written by {@link #toJson()}, validating it like {@link Sequential#build()}. */
+    public static ModelSpec fromJson(String json) {
+        try {
+            ModelSpec read = JSON.readValue(json, ModelSpec.class);
+            return read.toBuilder().build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(String.format("Not a FluentDL model spec: %s", e.getOriginalMessage()), e);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package io.fluentdl;
+
+import io.fluentdl.errors.Check;
+import io.fluentdl.layers.ActivationLayer;
+import io.fluentdl.layers.BatchNorm;
+import io.fluentdl.layers.BnPlacement;
+import io.fluentdl.layers.Dense;
+import io.fluentdl.layers.DenseOptions;
+import io.fluentdl.layers.Dropout;
+import io.fluentdl.layers.LayerSpec;
+import io.fluentdl.layers.Output;
+import io.fluentdl.nn.Activation;
+import io.fluentdl.nn.Init;
+import io.fluentdl.nn.Loss;
+import io.fluentdl.optim.Optimizer;
+import io.fluentdl.optim.RmsProp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Builds a {@link ModelSpec} as a stack of layers, Keras' {@code Sequential}:
+ *
+ * <pre>{@code
+ * ModelSpec spec = Sequential.named("bn-case-study")
+ *         .input(2)
+ *         .dense(50, RELU, HE_UNIFORM)
+ *         .batchNorm()
+ *         .output(1, SIGMOID, BINARY_CROSSENTROPY)
+ *         .optimizer(Sgd.of(0.01).momentum(0.9))
+ *         .seed(1)
+ *         .build();
+ * }</pre>
+ * Each argument is checked at its call (the stack trace points at the wrong line); rules that involve
+ * several layers are checked by {@link #build()}, which reports all problems at once. A builder is
+ * used once; {@link ModelSpec#toBuilder()} starts a new one from a spec.
+ */
+public final class Sequential {
+
+    /** The seed when none is given: a constant, never the clock. */
+    public static final long DEFAULT_SEED = 42;
+    /** Keras' {@code compile()} default optimizer. */
+    public static final Optimizer DEFAULT_OPTIMIZER = RmsProp.defaults();
+
+    private String name;
+    private int inputSize;
+    private BatchNorm inputBatchNorm;
+    private final List<LayerSpec> layers = new ArrayList<>();
+    private BnPlacement placement = BnPlacement.AS_WRITTEN;
+    private Optimizer optimizer = DEFAULT_OPTIMIZER;
+    private long seed = DEFAULT_SEED;
+
+    private Sequential(String name) {
+        this.name = name;
+    }
+
+    /** Starts a model with this name. */
+    public static Sequential named(String name) {
+        if (name == null || name.isBlank()) {
+            throw io.fluentdl.errors.InvalidConfigException.of("Sequential", "name", name,
+                    "a model needs a non-blank name", "Use Sequential.named(\"my-model\")");
+        }
+        return new Sequential(name);
+    }
+
+    static Sequential from(ModelSpec spec) {
+        Sequential s = new Sequential(spec.name());
+        s.inputSize = spec.inputSize();
+        s.inputBatchNorm = spec.inputBatchNorm();
+        s.layers.addAll(spec.layers());
+        s.placement = spec.batchNormPlacement();
+        s.optimizer = spec.optimizer();
+        s.seed = spec.seed();
+        return s;
+    }
+
+    /** Renames the model (for variants made with {@code toBuilder()}). */
+    public Sequential name(String newName) {
+        Sequential.named(newName);
+        this.name = newName;
+        return this;
+    }
+
+    /** The number of input features; Keras' {@code Input(shape=(n,))}. */
+    public Sequential input(int size) {
+        this.inputSize = Check.atLeast(modelWhere(), "input size", size, 1);
+        return this;
+    }
+
+    /** Batch norm on the raw inputs, with Keras defaults; independent of {@link #batchNormPlacement}. */
+    public Sequential inputBatchNorm() {
+        return inputBatchNorm(b -> b);
+    }
+
+    /** Batch norm on the raw inputs, with options. */
+    public Sequential inputBatchNorm(UnaryOperator<BatchNorm.Options> options) {
+        this.inputBatchNorm = options.apply(new BatchNorm.Options(String.format("Model '%s', input batch norm", name)))
+                .build("input_batch_norm");
+        return this;
+    }
+
+    /** A dense layer with Keras' default initialiser (glorot_uniform). */
+    public Sequential dense(int units, Activation activation) {
+        return dense(units, activation, Init.KERAS_DEFAULT);
+    }
+
+    /** A dense layer: {@code units} outputs, an activation and a weight initialiser. */
+    public Sequential dense(int units, Activation activation, Init init) {
+        return dense(units, activation, init, d -> d);
+    }
+
+    /** A dense layer with options: {@code dense(50, RELU, HE_UNIFORM, d -> d.useBias(true).l2(1e-4))}. */
+    public Sequential dense(int units, Activation activation, Init init, UnaryOperator<DenseOptions> options) {
+        String auto = nextName(Dense.class);
+        return add(Dense.of(where(auto), auto, units, activation, init, options));
+    }
+
+    /** Batch norm with Keras defaults (momentum {@value BatchNorm#DEFAULT_MOMENTUM}, epsilon {@value BatchNorm#DEFAULT_EPSILON}). */
+    public Sequential batchNorm() {
+        return batchNorm(b -> b);
+    }
+
+    /** Batch norm with options: {@code batchNorm(b -> b.momentum(0.9).center(false).scale(false))}. */
+    public Sequential batchNorm(UnaryOperator<BatchNorm.Options> options) {
+        String auto = nextName(BatchNorm.class);
+        return add(options.apply(new BatchNorm.Options(where(auto))).build(auto));
+    }
+
+    /** Dropout of a fraction {@code rate} in [0, 1) of the inputs (Keras' meaning; DL4J's is the kept fraction). */
+    public Sequential dropout(double rate) {
+        String auto = nextName(Dropout.class);
+        Check.inHalfOpen(where(auto), "rate", rate, 0, 1, " (the fraction to DROP)");
+        return add(new Dropout(auto, rate));
+    }
+
+    /** An activation on its own, e.g. after a linear dense layer and a batch norm. */
+    public Sequential activation(Activation activation) {
+        String auto = nextName(ActivationLayer.class);
+        Check.notNull(where(auto), "activation", activation);
+        return add(new ActivationLayer(auto, activation));
+    }
+
+    /** The output layer with Keras' default initialiser (glorot_uniform). */
+    public Sequential output(int units, Activation activation, Loss loss) {
+        return output(units, activation, loss, d -> d);
+    }
+
+    /** The output layer with options, e.g. {@code d -> d.l2(1e-4)}. */
+    public Sequential output(int units, Activation activation, Loss loss, UnaryOperator<DenseOptions> options) {
+        return output(units, activation, loss, Init.KERAS_DEFAULT, options);
+    }
+
+    /** The output layer with an initialiser and options. */
+    public Sequential output(int units, Activation activation, Loss loss, Init init, UnaryOperator<DenseOptions> options) {
+        String auto = nextName(Output.class);
+        return add(Output.of(where(auto), auto, units, activation, loss, init, options));
+    }
+
+    /** The model-wide batch-norm switch; see {@link BnPlacement}. Default {@link BnPlacement#AS_WRITTEN}. */
+    public Sequential batchNormPlacement(BnPlacement placement) {
+        this.placement = Check.notNull(modelWhere(), "batchNormPlacement", placement);
+        return this;
+    }
+
+    /** The optimizer; default Keras' {@code rmsprop} ({@link #DEFAULT_OPTIMIZER}). */
+    public Sequential optimizer(Optimizer optimizer) {
+        this.optimizer = Check.notNull(modelWhere(), "optimizer", optimizer);
+        return this;
+    }
+
+    /** The seed of weight init, dropout masks and batch order; default {@value #DEFAULT_SEED}. */
+    public Sequential seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    /** Checks the whole stack and returns the immutable spec; all problems are reported at once. */
+    public ModelSpec build() {
+        ModelSpec spec = new ModelSpec(name, inputSize, inputBatchNorm, layers, placement, optimizer, seed);
+        StackRules.check(spec);
+        return spec;
+    }
+
+    private Sequential add(LayerSpec layer) {
+        layers.add(layer);
+        return this;
+    }
+
+    private String nextName(Class<? extends LayerSpec> type) {
+        long sameKind = layers.stream().filter(type::isInstance).count();
+        return String.format("%s_%d", LayerSpec.autoPrefix(type), sameKind + 1);
+    }
+
+    private String where(String layerName) {
+        return String.format("Model '%s', layer %d '%s'", name, layers.size() + 1, layerName);
+    }
+
+    private String modelWhere() {
+        return String.format("Model '%s'", name);
+    }
+}

@@ -1,0 +1,39 @@
+package io.fluentdl.layers;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * One entry of a model's stack, as the user wrote it. The translator turns each into one or more
+ * DL4J layers (a dense layer with BN before its activation becomes three).
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Dense.class, name = "dense"),
+        @JsonSubTypes.Type(value = BatchNorm.class, name = "batchNorm"),
+        @JsonSubTypes.Type(value = Dropout.class, name = "dropout"),
+        @JsonSubTypes.Type(value = ActivationLayer.class, name = "activation"),
+        @JsonSubTypes.Type(value = Output.class, name = "output"),
+})
+public sealed interface LayerSpec permits Dense, BatchNorm, Dropout, ActivationLayer, Output {
+
+    /** The layer's name, Keras-style ({@code dense_1}); unique within a model. */
+    String name();
+
+    /** The Keras type shown by {@code summary()}: Dense, BatchNorm, Dropout, Activation, Output. */
+    String kind();
+
+    /** The prefix of auto names for this kind ({@code dense} → {@code dense_1}). */
+    static String autoPrefix(Class<? extends LayerSpec> type) {
+        if (type == Dense.class) {
+            return "dense";
+        } else if (type == BatchNorm.class) {
+            return "batch_norm";
+        } else if (type == Dropout.class) {
+            return "dropout";
+        } else if (type == ActivationLayer.class) {
+            return "activation";
+        }
+        return "output";
+    }
+}

@@ -1,0 +1,46 @@
+package io.fluentdl.nn;
+
+import java.util.List;
+
+/** "Did you mean" for names typed by people: the closest known name within a small edit distance. */
+public final class Names {
+
+    private Names() {
+    }
+
+    /** The known name closest to {@code typed}, or null if none is within 2 edits (or a third of its length). */
+    public static String closest(String typed, List<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : known) {
+            int d = distance(typed, candidate);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = candidate;
+            }
+        }
+        int allowed = Math.max(2, typed.length() / 3);
+        return bestDistance <= allowed ? best : null;
+    }
+
+    /** Optimal string alignment distance: Levenshtein plus adjacent transpositions ("rleu" → "relu" is 1). */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}

@@ -1,0 +1,2 @@
+/** Keras-style summaries and parameter counts of model specs. */
+package io.fluentdl.report;

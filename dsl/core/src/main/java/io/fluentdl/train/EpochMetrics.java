@@ -1,0 +1,22 @@
+package io.fluentdl.train;
+
+/**
+ * What one epoch produced, Keras' {@code History} row: loss and accuracy on the training set and on
+ * the validation set (NaN when there is none), measured after the epoch in inference mode.
+ *
+ * @param epoch              1-based epoch number
+ * @param trainLoss          mean loss over the training set (with regularization, as Keras reports it)
+ * @param trainAccuracy      fraction correct on the training set
+ * @param validationLoss     mean loss on the validation set, NaN without one
+ * @param validationAccuracy fraction correct on the validation set, NaN without one
+ * @param seconds            wall time of the epoch's training pass (not counting evaluation)
+ * @param learningRate       the learning rate at the epoch's last iteration
+ */
+public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, double validationLoss,
+                           double validationAccuracy, double seconds, double learningRate) {
+
+    /** Whether any loss is NaN or infinite: training diverged. */
+    public boolean diverged() {
+        return !Double.isFinite(trainLoss) || (!Double.isNaN(validationLoss) && !Double.isFinite(validationLoss));
+    }
+}

@@ -1,0 +1,2 @@
+/** Training results and hooks: per-epoch metrics, history, evaluation, listeners. */
+package io.fluentdl.train;

@@ -1,0 +1,272 @@
+package io.fluentdl.data;
+
+import static io.fluentdl.data.IdxFixtures.gzip;
+import static io.fluentdl.data.IdxFixtures.images;
+import static io.fluentdl.data.IdxFixtures.labels;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fluentdl.errors.InvalidConfigException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+class MnistTest {
+
+    @TempDir
+    Path temp;
+
+    /**
+     * The real files: $FLUENTDL_MNIST_DIR (which must then be right: CI sets it), else
+     * shared/datasets/mnist beside the repository root, skipping only when that is absent.
+     */
+    private static Path realMnist() {
+        String fromEnvironment = System.getenv(Mnist.ENV_DIR);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return Path.of(fromEnvironment);
+        }
+        Path folder = Path.of("../../../shared/datasets/mnist").toAbsolutePath().normalize();
+        Assumptions.assumeTrue(MnistFiles.in(folder, "test").isPresent(),
+                String.format("MNIST files not found in %s", folder));
+        return folder;
+    }
+
+    private static int argmax(INDArray labels, int row) {
+        return labels.getRow(row).argMax().getInt(0);
+    }
+
+    @Test
+    void realMnistHasStandardCountsAndFirstLabels() {
+        Path folder = realMnist();
+        MnistData mnist = Mnist.load(folder);
+        assertEquals(60_000, mnist.train().size());
+        assertEquals(10_000, mnist.test().size());
+        assertEquals(784, mnist.train().numFeatures());
+        assertEquals(10, mnist.train().numLabelColumns());
+        assertEquals(5, argmax(mnist.train().labels(), 0));
+        assertEquals(7, argmax(mnist.test().labels(), 0));
+        assertEquals(DataType.FLOAT, mnist.train().features().dataType());
+        assertEquals(DataType.FLOAT, mnist.train().labels().dataType());
+        assertTrue(mnist.source().contains(folder.toString()), mnist.source());
+    }
+
+    @Test
+    void realMnistPixelsAreScaledToUnitRangeAndLabelsAreOneHot() {
+        MnistData mnist = Mnist.load(realMnist());
+        INDArray features = mnist.train().features();
+        assertEquals(0.0, features.minNumber().doubleValue(), 0.0);
+        assertEquals(1.0, features.maxNumber().doubleValue(), 0.0);
+        INDArray rowSums = mnist.train().labels().sum(1);
+        assertEquals(60_000.0, rowSums.sumNumber().doubleValue(), 0.0);
+        assertEquals(1.0, rowSums.maxNumber().doubleValue(), 0.0);
+        assertEquals(1.0, mnist.test().labels().sum(1).minNumber().doubleValue(), 0.0);
+    }
+
+    @Test
+    void subsetsAreTheFirstImagesOfEachFile() {
+        Path folder = realMnist();
+        MnistData all = Mnist.load(folder);
+        MnistData subset = Mnist.load(folder, 500, 100);
+        assertEquals(500, subset.train().size());
+        assertEquals(100, subset.test().size());
+        assertEquals(all.train().features().get(NDArrayIndex.interval(0, 500), NDArrayIndex.all()),
+                subset.train().features());
+        assertEquals(all.test().labels().get(NDArrayIndex.interval(0, 100), NDArrayIndex.all()),
+                subset.test().labels());
+    }
+
+    @Test
+    void loadingNeverModifiesTheFolder() throws IOException {
+        Path folder = realMnist();
+        Map<String, String> before = IdxFixtures.snapshot(folder);
+        Mnist.load(folder, 10, 10);
+        Mnist.load(folder);
+        assertEquals(before, IdxFixtures.snapshot(folder));
+
+        Path tiny = temp.resolve("tiny");
+        IdxFixtures.writeTinySet(tiny);
+        Map<String, String> tinyBefore = IdxFixtures.snapshot(tiny);
+        Mnist.load(tiny);
+        assertEquals(tinyBefore, IdxFixtures.snapshot(tiny));
+    }
+
+    @Test
+    void craftedFilesLoadScaledAndOneHot() throws IOException {
+        Path folder = temp.resolve("tiny");
+        IdxFixtures.writeTinySet(folder);
+        MnistData data = Mnist.load(folder);
+        assertEquals(3, data.train().size());
+        assertEquals(2, data.test().size());
+        assertEquals(1.0f, data.train().features().getFloat(0, 0), 0f);
+        assertEquals(0.0f, data.train().features().getFloat(0, 1), 0f);
+        assertEquals(40 / 255f, data.train().features().getFloat(1, 783), 0f);
+        assertEquals(9, argmax(data.train().labels(), 2));
+        assertEquals(2, argmax(data.test().labels(), 1));
+    }
+
+    @Test
+    void unpackedFilesAreAcceptedToo() throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("raw"));
+        Files.write(folder.resolve("train-images-idx3-ubyte"), images(3));
+        Files.write(folder.resolve("train-labels-idx1-ubyte"), labels(IdxFile.LABELS_MAGIC, (byte) 1, (byte) 2, (byte) 3));
+        Files.write(folder.resolve("t10k-images-idx3-ubyte"), images(1));
+        Files.write(folder.resolve("t10k-labels-idx1-ubyte"), labels(IdxFile.LABELS_MAGIC, (byte) 4));
+        MnistData data = Mnist.load(folder);
+        assertEquals(3, argmax(data.train().labels(), 2));
+        assertEquals(4, argmax(data.test().labels(), 0));
+    }
+
+    private InvalidConfigException loadFailure(Path folder) {
+        return assertThrows(InvalidConfigException.class, () -> Mnist.load(folder));
+    }
+
+    private static void assertMentions(InvalidConfigException e, String... fragments) {
+        for (String fragment : fragments) {
+            assertTrue(e.getMessage().contains(fragment), String.format("'%s' not in: %s", fragment, e.getMessage()));
+        }
+    }
+
+    @Test
+    void badMagicNamesTheFileAndBothNumbers() throws IOException {
+        Path folder = temp.resolve("magic");
+        IdxFixtures.writeTinySet(folder);
+        Path file = folder.resolve("train-images-idx3-ubyte.gz");
+        byte[] pixels = new byte[3 * 784];
+        Files.write(file, gzip(images(IdxFile.LABELS_MAGIC, 3, 28, 28, pixels)));
+        InvalidConfigException e = loadFailure(folder);
+        assertEquals(file, e.problems().get(0).value());
+        assertMentions(e, String.format("MNIST file '%s'", file),
+                "the magic number must be 2051, got magic=2049", "FLUENTDL_MNIST_DIR", "--data");
+    }
+
+    @Test
+    void badLabelMagicIsReported() throws IOException {
+        Path folder = temp.resolve("labelmagic");
+        IdxFixtures.writeTinySet(folder);
+        Path file = folder.resolve("t10k-labels-idx1-ubyte.gz");
+        Files.write(file, gzip(labels(IdxFile.IMAGES_MAGIC, (byte) 7, (byte) 2)));
+        assertMentions(loadFailure(folder), file.toString(), "must be 2049, got magic=2051");
+    }
+
+    @Test
+    void truncatedPayloadIsReportedWithExpectedAndActualSizes() throws IOException {
+        Path folder = temp.resolve("truncated");
+        IdxFixtures.writeTinySet(folder);
+        Path file = folder.resolve("t10k-images-idx3-ubyte.gz");
+        Files.write(file, gzip(Arrays.copyOf(images(2), 16 + 784 + 10)));
+        assertMentions(loadFailure(folder), file.toString(),
+                "the file is truncated: the header promises 2 items (1568 bytes), got bytes=794");
+    }
+
+    @Test
+    void cutOffGzipStreamIsReportedAsUnreadable() throws IOException {
+        Path folder = temp.resolve("cutgz");
+        IdxFixtures.writeTinySet(folder);
+        Path file = folder.resolve("train-labels-idx1-ubyte.gz");
+        byte[] whole = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(whole, whole.length / 2));
+        assertMentions(loadFailure(folder), file.toString(), "the file cannot be read");
+    }
+
+    @Test
+    void trailingBytesAreReported() throws IOException {
+        Path folder = temp.resolve("trailing");
+        IdxFixtures.writeTinySet(folder);
+        Path file = folder.resolve("train-labels-idx1-ubyte.gz");
+        Files.write(file, gzip(Arrays.copyOf(labels(IdxFile.LABELS_MAGIC, (byte) 5, (byte) 0, (byte) 9), 12)));
+        assertMentions(loadFailure(folder), file.toString(), "data after the 3 items");
+    }
+
+    @Test
+    void wrongImageSizeIsReported() throws IOException {
+        Path folder = temp.resolve("size");
+        IdxFixtures.writeTinySet(folder);
+        Files.write(folder.resolve("train-images-idx3-ubyte.gz"),
+                gzip(images(IdxFile.IMAGES_MAGIC, 3, 27, 28, new byte[3 * 27 * 28])));
+        assertMentions(loadFailure(folder), "MNIST images must be 28x28, got rows=27, columns=28");
+    }
+
+    @Test
+    void labelOutsideZeroToNineIsReportedWithItsIndex() throws IOException {
+        Path folder = temp.resolve("label");
+        IdxFixtures.writeTinySet(folder);
+        Files.write(folder.resolve("train-labels-idx1-ubyte.gz"),
+                gzip(labels(IdxFile.LABELS_MAGIC, (byte) 5, (byte) 10, (byte) 9)));
+        assertMentions(loadFailure(folder), "train-labels-idx1-ubyte.gz", "got label=10 at index=1");
+    }
+
+    @Test
+    void imageAndLabelCountsMustAgree() throws IOException {
+        Path folder = temp.resolve("counts");
+        IdxFixtures.writeTinySet(folder);
+        Files.write(folder.resolve("train-labels-idx1-ubyte.gz"), gzip(labels(IdxFile.LABELS_MAGIC, (byte) 5, (byte) 0)));
+        assertMentions(loadFailure(folder), "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+                "got images=3, labels=2");
+    }
+
+    @Test
+    void missingFileIsNamedWithTheFolder() throws IOException {
+        Path folder = temp.resolve("missing");
+        IdxFixtures.writeTinySet(folder);
+        Files.delete(folder.resolve("t10k-labels-idx1-ubyte.gz"));
+        InvalidConfigException e = loadFailure(folder);
+        assertMentions(e, String.format("MNIST folder '%s' (given path", folder),
+                "got missing=[t10k-labels-idx1-ubyte.gz]", "--data");
+    }
+
+    @Test
+    void aFileGivenInsteadOfAFolderIsExplained() throws IOException {
+        Path folder = temp.resolve("tiny");
+        IdxFixtures.writeTinySet(folder);
+        assertMentions(loadFailure(folder.resolve("train-images-idx3-ubyte.gz")), "this is a file",
+                String.format("Pass its folder %s instead", folder));
+    }
+
+    @Test
+    void hugeCountInACorruptHeaderIsReportedNotAllocated() throws IOException {
+        Path folder = temp.resolve("huge");
+        IdxFixtures.writeTinySet(folder);
+        Files.write(folder.resolve("train-images-idx3-ubyte.gz"),
+                gzip(images(IdxFile.IMAGES_MAGIC, 2_000_000, 28, 28, new byte[784])));
+        assertMentions(loadFailure(folder), "the header promises 2000000 items (1568000000 bytes), got bytes=784");
+    }
+
+    @Test
+    void missingFolderIsReported() {
+        Path folder = temp.resolve("nowhere");
+        assertMentions(loadFailure(folder), folder.toString(), "the folder does not exist");
+    }
+
+    @Test
+    void limitsAreCheckedBeforeAndAfterReading() throws IOException {
+        Path folder = temp.resolve("limits");
+        IdxFixtures.writeTinySet(folder);
+        InvalidConfigException zero = assertThrows(InvalidConfigException.class, () -> Mnist.load(folder, 0, 1));
+        assertEquals("trainLimit", zero.problems().get(0).parameter());
+        assertEquals("MNIST: trainLimit is a number of images and must be >= 1, got trainLimit=0.", zero.getMessage());
+        InvalidConfigException tooMany = assertThrows(InvalidConfigException.class, () -> Mnist.load(folder, 3, 5));
+        assertEquals("MNIST: testLimit must be in [1, 2], the number of images in the file, got testLimit=5.",
+                tooMany.getMessage());
+    }
+
+    @Test
+    void aChangedFileIsReadAgainNotServedFromMemory() throws IOException {
+        Path folder = temp.resolve("changed");
+        IdxFixtures.writeTinySet(folder);
+        assertEquals(7, argmax(Mnist.load(folder).test().labels(), 0));
+        Files.write(folder.resolve("t10k-labels-idx1-ubyte.gz"), gzip(labels(IdxFile.LABELS_MAGIC, (byte) 3, (byte) 2, (byte) 1)));
+        Files.write(folder.resolve("t10k-images-idx3-ubyte.gz"), gzip(images(3)));
+        MnistData reloaded = Mnist.load(folder);
+        assertEquals(3, reloaded.test().size());
+        assertEquals(3, argmax(reloaded.test().labels(), 0));
+    }
+}
