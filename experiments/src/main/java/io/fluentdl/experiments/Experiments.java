@@ -1,5 +1,7 @@
 package io.fluentdl.experiments;
 
+import io.fluentdl.experiments.bn.BnCaseStudy;
+
 /** The experiments that ship with FluentDL, in the order {@code list} shows them. */
 public final class Experiments {
 
@@ -8,6 +10,7 @@ public final class Experiments {
 
     /** A registry of every shipped experiment. */
     public static ExperimentRegistry registry() {
-        return new ExperimentRegistry();
+        return new ExperimentRegistry()
+                .add(BnCaseStudy::new);
     }
 }

@@ -74,6 +74,8 @@ public final class Charts {
             });
         }
         StatisticalLineAndShapeRenderer renderer = new StatisticalLineAndShapeRenderer(false, true);
+        renderer.setUseSeriesOffset(true); // train/test/reference side by side, not on top of each other
+        renderer.setItemMargin(0.3);
         renderer.setErrorIndicatorPaint(Color.DARK_GRAY);
         for (int i = 0; i < data.getRowCount(); i++) {
             renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
@@ -100,6 +102,8 @@ public final class Charts {
         }
         NumberAxis epochs = new NumberAxis("epoch");
         epochs.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        epochs.setLowerMargin(0.01);
+        epochs.setUpperMargin(0.01);
         NumberAxis accuracy = new NumberAxis("accuracy");
         accuracy.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(data, epochs, accuracy, renderer);

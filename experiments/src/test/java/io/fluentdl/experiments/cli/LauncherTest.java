@@ -28,6 +28,7 @@ class LauncherTest {
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), err);
         assertEquals("", err);
+        assertTrue(out.startsWith("bn-case-study  "), out);
         assertTrue(out.lines().allMatch(line -> line.matches("[a-z0-9-]+ {2,}\\S.*")), out);
     }
 }
