@@ -59,7 +59,7 @@ final class ExperimentRunner {
         write(dir, output, ProvenanceCollector.collect(experiment.name(), context, output, start, end));
         out.println();
         out.print(ConsoleTable.render(output.results()));
-        out.printf("%nWrote %s (%s, %s, %s, %s, %s/) in %.1f s.%n", dir, RunFiles.RESULTS, RunFiles.METRICS,
+        out.printf("%nWrote %s (%s, %s, %s, %s, %s/); training took %.1f s.%n", dir, RunFiles.RESULTS, RunFiles.METRICS,
                 RunFiles.PROVENANCE, RunFiles.REPORT, ReportBuilder.PLOTS,
                 (end.toEpochMilli() - start.toEpochMilli()) / 1000.0);
         out.flush();
