@@ -1,6 +1,7 @@
 package io.fluentdl.experiments;
 
 import io.fluentdl.experiments.bn.BnCaseStudy;
+import io.fluentdl.experiments.mnist.MnistMomentum;
 
 /** The experiments that ship with FluentDL, in the order {@code list} shows them. */
 public final class Experiments {
@@ -11,6 +12,7 @@ public final class Experiments {
     /** A registry of every shipped experiment. */
     public static ExperimentRegistry registry() {
         return new ExperimentRegistry()
-                .add(BnCaseStudy::new);
+                .add(BnCaseStudy::new)
+                .add(MnistMomentum::new);
     }
 }

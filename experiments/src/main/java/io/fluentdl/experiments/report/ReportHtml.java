@@ -69,7 +69,7 @@ final class ReportHtml {
 
     private static void referenceTable(StringBuilder html, Results results) {
         html.append("<h2>Against the reference</h2>\n");
-        if (results.reference().values().isEmpty()) {
+        if (results.reference().isEmpty()) {
             html.append("<p class=\"note\">No published reference for this experiment.</p>\n");
             return;
         }
