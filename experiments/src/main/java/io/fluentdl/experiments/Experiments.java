@@ -1,7 +1,12 @@
 package io.fluentdl.experiments;
 
 import io.fluentdl.experiments.bn.BnCaseStudy;
+import io.fluentdl.experiments.lrtest.LrRangeTestExperiment;
+import io.fluentdl.experiments.mnist.KerasMnistMlp;
+import io.fluentdl.experiments.mnist.MnistBatchNorm;
 import io.fluentdl.experiments.mnist.MnistMomentum;
+import io.fluentdl.experiments.mnist.MnistOptimizers;
+import io.fluentdl.experiments.mnist.MnistSchedules;
 
 /** The experiments that ship with FluentDL, in the order {@code list} shows them. */
 public final class Experiments {
@@ -13,6 +18,11 @@ public final class Experiments {
     public static ExperimentRegistry registry() {
         return new ExperimentRegistry()
                 .add(BnCaseStudy::new)
-                .add(MnistMomentum::new);
+                .add(MnistMomentum::new)
+                .add(MnistBatchNorm::new)
+                .add(MnistOptimizers::new)
+                .add(MnistSchedules::new)
+                .add(LrRangeTestExperiment::new)
+                .add(KerasMnistMlp::new);
     }
 }

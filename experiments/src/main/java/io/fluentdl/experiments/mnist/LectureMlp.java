@@ -25,25 +25,25 @@ import io.fluentdl.optim.Sgd;
  * matches only without momentum. It applies to every layer's weights, not biases (BN's gamma and beta
  * are not decayed either).
  */
-final class LectureMlp {
+public final class LectureMlp {
 
-    static final int HIDDEN = 512;
-    static final int HIDDEN_LAYERS = 3;
-    static final double INIT_RANGE = 0.07;
-    static final double WEIGHT_DECAY = 0.001;
+    public static final int HIDDEN = 512;
+    public static final int HIDDEN_LAYERS = 3;
+    public static final double INIT_RANGE = 0.07;
+    public static final double WEIGHT_DECAY = 0.001;
     /** Keras-style L2 factor whose gradient is {@code WEIGHT_DECAY · w}. */
-    static final double L2 = WEIGHT_DECAY / 2;
-    static final double LEARNING_RATE = 0.03;
-    static final int BATCH_SIZE = 100;
-    static final int TRAIN_SIZE = 5_000;
-    static final int TEST_SIZE = 1_000;
-    static final int EPOCHS = 100;
+    public static final double L2 = WEIGHT_DECAY / 2;
+    public static final double LEARNING_RATE = 0.03;
+    public static final int BATCH_SIZE = 100;
+    public static final int TRAIN_SIZE = 5_000;
+    public static final int TEST_SIZE = 1_000;
+    public static final int EPOCHS = 100;
 
     private LectureMlp() {
     }
 
     /** The model with {@code optimizer}, BN after each ReLU or none. */
-    static ModelSpec spec(String name, Optimizer optimizer, boolean batchNorm, long seed) {
+    public static ModelSpec spec(String name, Optimizer optimizer, boolean batchNorm, long seed) {
         Init init = Init.uniform(-INIT_RANGE, INIT_RANGE);
         Sequential s = Sequential.named(name).input(28 * 28);
         for (int i = 0; i < HIDDEN_LAYERS; i++) {
@@ -60,7 +60,7 @@ final class LectureMlp {
     }
 
     /** The lecture's optimizer: SGD lr 0.03 with classic momentum {@code phi} (0: plain SGD). */
-    static Sgd sgd(double phi) {
+    public static Sgd sgd(double phi) {
         return Sgd.of(LEARNING_RATE).momentum(phi);
     }
 }

@@ -28,32 +28,32 @@ import org.slf4j.LoggerFactory;
  * What the MNIST experiments share: loading the data they ask for, training one variant over the
  * run's seeds, and the per-variant numbers every MNIST report shows (final test and train error).
  */
-final class MnistRuns {
+public final class MnistRuns {
 
     /**
      * Test-only: a system property {@code "train,test"} that caps the number of MNIST images every
      * MNIST experiment loads (e.g. {@code "300,100"}), so that CI-sized tests run in seconds. Not a
      * command-line option on purpose: results made with it do not answer the experiment's question.
      */
-    static final String LIMIT_PROPERTY = "fluentdl.experiments.mnist.limit";
+    public static final String LIMIT_PROPERTY = "fluentdl.experiments.mnist.limit";
 
     /** Metric names in results.json. */
-    static final String TEST_ERROR = "testError";
-    static final String TRAIN_ERROR = "trainError";
-    static final String MIN_TEST_ERROR = "minTestError";
-    static final String TEST_ERROR_JITTER = "testErrorJitter";
+    public static final String TEST_ERROR = "testError";
+    public static final String TRAIN_ERROR = "trainError";
+    public static final String MIN_TEST_ERROR = "minTestError";
+    public static final String TEST_ERROR_JITTER = "testErrorJitter";
 
     private static final Logger LOG = LoggerFactory.getLogger(MnistRuns.class);
 
     /** A variant to train: its name, a line on what distinguishes it, and its spec per seed. */
-    record Variant(String name, String description, LongFunction<ModelSpec> spec) {
+    public record Variant(String name, String description, LongFunction<ModelSpec> spec) {
     }
 
     private MnistRuns() {
     }
 
     /** The first {@code train} training and {@code test} test images, from --data or the default lookup. */
-    static MnistData load(RunContext context, int train, int test) {
+    public static MnistData load(RunContext context, int train, int test) {
         int[] cap = cap();
         MnistData data = Mnist.load(context.dataDir().orElse(null), Math.min(train, cap[0]), Math.min(test, cap[1]));
         LOG.info("MNIST from {}: {} train, {} test images", data.source(), data.train().size(), data.test().size());
@@ -70,7 +70,7 @@ final class MnistRuns {
     }
 
     /** The spec of a variant for the run's first seed, for provenance. */
-    static VariantSpec specOf(Variant variant, RunContext context) {
+    public static VariantSpec specOf(Variant variant, RunContext context) {
         ModelSpec first = variant.spec().apply(context.seeds().get(0));
         return new VariantSpec(variant.name(), first.toJson(), first.summary());
     }
@@ -79,7 +79,7 @@ final class MnistRuns {
      * Trains {@code variant} once per seed and summarises it: the standard accuracies plus final test
      * and train error and the lowest test error of any epoch (mean ± std over seeds).
      */
-    static VariantResult train(Variant variant, MnistData data, int batchSize, RunContext context) {
+    public static VariantResult train(Variant variant, MnistData data, int batchSize, RunContext context) {
         ProgressTask task = context.progress().start(variant.name(), (long) context.seeds().size() * context.epochs());
         List<SeedRun> runs = new ArrayList<>();
         ModelSpec first = null;
@@ -135,7 +135,7 @@ final class MnistRuns {
     }
 
     /** Mini-batches per epoch, counting a smaller last batch. */
-    static int stepsPerEpoch(int examples, int batchSize) {
+    public static int stepsPerEpoch(int examples, int batchSize) {
         return (examples + batchSize - 1) / batchSize;
     }
 

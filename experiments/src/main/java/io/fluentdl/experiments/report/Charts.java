@@ -119,7 +119,7 @@ public final class Charts {
                 results.experiment(), what, results.seeds().size());
         LogAxis axis = new LogAxis(what);
         axis.setSmallestValue(floor);
-        axis.setStandardTickUnits(NumberAxis.createStandardTickUnits());
+        axis.setStandardTickUnits(LogAxis.createLogTickUnits(java.util.Locale.ROOT));
         return curves(title, data, axis);
     }
 
@@ -154,7 +154,7 @@ public final class Charts {
         }
         LogAxis axis = new LogAxis("learning rate");
         axis.setSmallestValue(1e-8);
-        axis.setStandardTickUnits(NumberAxis.createStandardTickUnits());
+        axis.setStandardTickUnits(LogAxis.createLogTickUnits(java.util.Locale.ROOT));
         XYLineAndShapeRenderer renderer = lines(data.getSeriesCount());
         NumberAxis epochs = epochAxis();
         XYPlot plot = new XYPlot(data, epochs, axis, renderer);
@@ -182,9 +182,15 @@ public final class Charts {
         renderer.setSeriesStroke(1, new BasicStroke(2.2f));
         renderer.setSeriesPaint(1, PALETTE[0]);
         LogAxis rates = new LogAxis("learning rate (log scale)");
-        rates.setStandardTickUnits(NumberAxis.createStandardTickUnits());
+        rates.setStandardTickUnits(LogAxis.createLogTickUnits(java.util.Locale.ROOT));
         NumberAxis loss = new NumberAxis("training loss");
         loss.setAutoRangeIncludesZero(false);
+        // the loss explodes at the end; show the interesting part: up to 1.5x the starting smoothed loss
+        double low = test.loss().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double high = 1.5 * test.smoothedLoss().get(0);
+        if (high > low) {
+            loss.setRange(0.95 * low, high);
+        }
         XYPlot plot = new XYPlot(data, rates, loss, renderer);
         List<double[]> marks = new ArrayList<>();
         marks.add(new double[] {test.suggestedSteepest(), 1});
