@@ -119,7 +119,7 @@ public final class Charts {
                 results.experiment(), what, results.seeds().size());
         LogAxis axis = new LogAxis(what);
         axis.setSmallestValue(floor);
-        axis.setStandardTickUnits(LogAxis.createLogTickUnits(java.util.Locale.ROOT));
+        logLabels(axis);
         return curves(title, data, axis);
     }
 
@@ -154,7 +154,7 @@ public final class Charts {
         }
         LogAxis axis = new LogAxis("learning rate");
         axis.setSmallestValue(1e-8);
-        axis.setStandardTickUnits(LogAxis.createLogTickUnits(java.util.Locale.ROOT));
+        logLabels(axis);
         XYLineAndShapeRenderer renderer = lines(data.getSeriesCount());
         NumberAxis epochs = epochAxis();
         XYPlot plot = new XYPlot(data, epochs, axis, renderer);
@@ -182,7 +182,7 @@ public final class Charts {
         renderer.setSeriesStroke(1, new BasicStroke(2.2f));
         renderer.setSeriesPaint(1, PALETTE[0]);
         LogAxis rates = new LogAxis("learning rate (log scale)");
-        rates.setStandardTickUnits(LogAxis.createLogTickUnits(java.util.Locale.ROOT));
+        logLabels(rates);
         NumberAxis loss = new NumberAxis("training loss");
         loss.setAutoRangeIncludesZero(false);
         // the loss explodes at the end; show the interesting part: up to 1.5x the starting smoothed loss
@@ -207,6 +207,13 @@ public final class Charts {
         }
         style(plot);
         return chart(String.format("LR range test, %s (seed %d): loss against learning rate", test.name(), test.seed()), plot);
+    }
+
+    /** Tick labels as plain numbers in scientific notation (1E-3), not JFreeChart's "10^-3.0". */
+    private static void logLabels(LogAxis axis) {
+        axis.setStandardTickUnits(NumberAxis.createStandardTickUnits());
+        axis.setNumberFormatOverride(new java.text.DecimalFormat("0.##E0",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
     }
 
     private static XYLineAndShapeRenderer lines(int series) {
