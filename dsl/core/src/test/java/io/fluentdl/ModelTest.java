@@ -1,0 +1,103 @@
+package io.fluentdl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fluentdl.data.Circles;
+import io.fluentdl.data.Dataset;
+import io.fluentdl.layers.BnPlacement;
+import io.fluentdl.train.EpochListener;
+import io.fluentdl.train.Evaluation;
+import io.fluentdl.train.History;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Training, evaluation, determinism and persistence of the model facade. */
+class ModelTest {
+
+    private static final Dataset CIRCLES = Circles.dataset(200, 0.1, 1);
+    private static final Dataset TRAIN = CIRCLES.slice(0, 100);
+    private static final Dataset TEST = CIRCLES.slice(100, 200);
+
+    @Test
+    void sameSeedGivesIdenticalWeightsAfterTraining() {
+        ModelSpec spec = Specs.caseStudy(BnPlacement.AFTER_ACTIVATION);
+        Model a = Model.of(spec);
+        Model b = Model.of(spec);
+        a.fit(TRAIN, 3, 16, TEST);
+        b.fit(TRAIN, 3, 16, TEST);
+        assertEquals(a.network().params(), b.network().params());
+    }
+
+    @Test
+    void differentSeedGivesDifferentWeights() {
+        ModelSpec spec = Specs.caseStudy(BnPlacement.NONE);
+        INDArray one = Model.of(spec).network().params();
+        INDArray other = Model.of(spec.toBuilder().seed(2).build()).network().params();
+        assertNotEquals(one, other);
+    }
+
+    @Test
+    void fitReportsEveryEpochAndLearnsTheCircles() {
+        History h = Model.of(Specs.caseStudy(BnPlacement.AFTER_ACTIVATION)).fit(TRAIN, 30, 16, TEST);
+        assertEquals(30, h.epochs().size());
+        assertEquals(30, h.last().epoch());
+        assertTrue(h.last().trainLoss() < h.epochs().get(0).trainLoss(), "training loss should fall");
+        assertTrue(h.last().validationAccuracy() > 0.6, () -> "accuracy " + h.last().validationAccuracy());
+        assertEquals(0.01, h.last().learningRate(), 1e-12);
+    }
+
+    @Test
+    void listenerCanStopTraining() {
+        EpochListener stopAtThree = (m, control) -> {
+            if (m.epoch() == 3) {
+                control.stop();
+            }
+        };
+        History h = Model.of(Specs.caseStudy(BnPlacement.NONE)).fit(TRAIN, 10, 16, (Dataset) null, stopAtThree);
+        assertEquals(3, h.epochs().size());
+        assertTrue(h.stopped());
+        assertTrue(Double.isNaN(h.last().validationAccuracy()));
+    }
+
+    @Test
+    void evaluateCountsMatchAccuracy() {
+        Model model = Model.of(Specs.caseStudy(BnPlacement.NONE));
+        model.fit(TRAIN, 5, 16);
+        Evaluation e = model.evaluate(TEST);
+        int correctByHand = 0;
+        float[] p = model.predict(TEST.features()).reshape(100).toFloatVector();
+        float[] y = TEST.labels().reshape(100).toFloatVector();
+        for (int i = 0; i < 100; i++) {
+            correctByHand += (p[i] >= 0.5f ? 1 : 0) == (int) y[i] ? 1 : 0;
+        }
+        assertEquals(correctByHand / 100.0, e.accuracy(), 1e-12);
+        assertEquals(100, e.classes().get(0).support() + e.classes().get(1).support());
+    }
+
+    @Test
+    void saveAndLoadKeepWeightsUpdaterStateBatchNormStatsAndSpec(@TempDir Path dir) throws Exception {
+        ModelSpec spec = Specs.caseStudy(BnPlacement.BEFORE_ACTIVATION);
+        Model original = Model.of(spec);
+        original.fit(TRAIN, 2, 16);
+        Path file = dir.resolve("model.zip");
+        original.save(file);
+
+        Model loaded = Model.load(file);
+
+        assertEquals(spec, loaded.spec());
+        assertEquals(original.network().params(), loaded.network().params());
+        assertEquals(original.network().getUpdater().getStateViewArray(), loaded.network().getUpdater().getStateViewArray());
+        assertEquals(original.network().getLayer(1).getParam("mean"), loaded.network().getLayer(1).getParam("mean"));
+        assertFalse(Files.list(dir).anyMatch(p -> p.toString().endsWith(".tmp")), "no temp file left behind");
+        // the momentum state came back: training on continues exactly as it would have
+        original.fit(TRAIN, 1, 16);
+        loaded.fit(TRAIN, 1, 16);
+        assertEquals(original.network().params(), loaded.network().params());
+    }
+}
