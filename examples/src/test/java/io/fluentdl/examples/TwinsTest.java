@@ -1,0 +1,29 @@
+package io.fluentdl.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.fluentdl.layers.BnPlacement;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+/** Each Kotlin example builds a spec equal to its Java twin (records: field-by-field equality). */
+class TwinsTest {
+
+    @ParameterizedTest
+    @EnumSource(BnPlacement.class)
+    void caseStudyKotlinEqualsJava(BnPlacement placement) {
+        assertEquals(CaseStudyModel.spec(placement), CaseStudyModelKotlin.caseStudy(placement));
+    }
+
+    @ParameterizedTest
+    @EnumSource(BnPlacement.class)
+    void switchBnPlacementKotlinEqualsJava(BnPlacement placement) {
+        assertEquals(SwitchBnPlacement.switchedTo(placement), SwitchBnPlacementKotlin.switchedTo(placement));
+    }
+
+    @Test
+    void mnistMlpKotlinEqualsJava() {
+        assertEquals(MnistAdamCosineRestarts.spec(), MnistAdamCosineRestartsKotlin.mnistMlp());
+    }
+}
