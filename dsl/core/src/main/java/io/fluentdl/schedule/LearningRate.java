@@ -13,6 +13,15 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = Constant.class, name = "constant"),
+        @JsonSubTypes.Type(value = StepDecay.class, name = "step"),
+        @JsonSubTypes.Type(value = ExponentialDecay.class, name = "exponential"),
+        @JsonSubTypes.Type(value = InverseTimeDecay.class, name = "inverse-time"),
+        @JsonSubTypes.Type(value = LinearDecay.class, name = "linear"),
+        @JsonSubTypes.Type(value = PolynomialDecay.class, name = "polynomial"),
+        @JsonSubTypes.Type(value = Cyclical.class, name = "cyclical"),
+        @JsonSubTypes.Type(value = CosineRestarts.class, name = "cosine-restarts"),
+        @JsonSubTypes.Type(value = Warmup.class, name = "warmup"),
+        @JsonSubTypes.Type(value = OneCycle.class, name = "one-cycle"),
 })
 public interface LearningRate {
 

@@ -1,0 +1,19 @@
+package io.fluentdl.search;
+
+/** Whether a search wants the objective as large or as small as possible. */
+public enum Goal {
+    /** Accuracy, AUC: larger is better. */
+    MAXIMIZE,
+    /** Loss, error: smaller is better. */
+    MINIMIZE;
+
+    /** The value turned so that smaller is better (pruners and sorting work on this). */
+    public double lossLike(double value) {
+        return this == MAXIMIZE ? -value : value;
+    }
+
+    /** Whether {@code a} is strictly better than {@code b}. */
+    public boolean better(double a, double b) {
+        return lossLike(a) < lossLike(b);
+    }
+}

@@ -1,0 +1,39 @@
+package io.fluentdl.search;
+
+/**
+ * Decides after each reported epoch whether a trial should stop early.
+ *
+ * <p>Values are "smaller is better" ({@link Goal#lossLike}), whatever the search's goal. A pruner
+ * must be thread-safe: trials run in parallel.
+ *
+ * <pre>{@code
+ * RandomSearch.over(space).pruner(Pruner.successiveHalving(1, 3))   // ASHA, epochs as resource
+ * RandomSearch.over(space).pruner(Pruner.median(5, 5))              // median stopping rule
+ * }</pre>
+ */
+public interface Pruner {
+
+    /**
+     * @param trial   the trial's number
+     * @param epoch   the epoch just reported (1 after the first)
+     * @param value   its monitored value, smaller is better
+     * @param history every trial's values so far (this one's included)
+     * @return null to continue, or the reason to stop
+     */
+    String prune(int trial, int epoch, double value, PruningHistory history);
+
+    /** Never stops a trial (the default). */
+    static Pruner none() {
+        return (trial, epoch, value, history) -> null;
+    }
+
+    /** The median stopping rule; see {@link MedianPruner}. */
+    static Pruner median(int warmupEpochs, int minTrials) {
+        return new MedianPruner(warmupEpochs, minTrials);
+    }
+
+    /** Asynchronous successive halving (ASHA) with epochs as the resource; see {@link SuccessiveHalvingPruner}. */
+    static Pruner successiveHalving(int minEpochs, int reductionFactor) {
+        return new SuccessiveHalvingPruner(minEpochs, reductionFactor);
+    }
+}

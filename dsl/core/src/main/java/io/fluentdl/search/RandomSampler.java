@@ -1,0 +1,43 @@
+package io.fluentdl.search;
+
+import java.util.SplittableRandom;
+
+/**
+ * Uniform random points; trial k's point comes from its own stream, seeded by a hash of
+ * (seed, k), so it does not depend on how many trials ran before or in which order.
+ */
+final class RandomSampler implements Sampler {
+
+    private final long seed;
+
+    RandomSampler(long seed) {
+        this.seed = seed;
+    }
+
+    @Override
+    public double[] point(int k, SearchSpace<?> space) {
+        SplittableRandom rng = new SplittableRandom(mix64(seed ^ mix64(0x9E3779B97F4A7C15L * (k + 1L))));
+        double[] u = new double[space.dimensions()];
+        for (int i = 0; i < u.length; i++) {
+            u[i] = rng.nextDouble();
+        }
+        return u;
+    }
+
+    /** Stafford's variant 13 of the MurmurHash3 finaliser, as in SplittableRandom. */
+    static long mix64(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
+    @Override
+    public String describe() {
+        return String.format("random(seed=%d)", seed);
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

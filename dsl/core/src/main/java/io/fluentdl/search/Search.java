@@ -1,0 +1,299 @@
+package io.fluentdl.search;
+
+import io.fluentdl.errors.Check;
+import io.fluentdl.errors.InvalidConfigException;
+import io.fluentdl.errors.Problem;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
+
+/**
+ * A configured search: which points to try (a {@link Sampler}), how to score them (a
+ * {@link TrialObjective}), and the budget; {@link #run()} runs the trials and returns a
+ * {@link SearchResult}. Start one with {@link RandomSearch#over} or {@link GridSearch#over}.
+ *
+ * <pre>{@code
+ * SearchResult<ModelSpec> result = RandomSearch.over(space)
+ *         .trials(50).seed(7).workers(2)
+ *         .maximize()
+ *         .pruner(Pruner.successiveHalving(1, 3))
+ *         .trialTimeLimit(Duration.ofMinutes(10))
+ *         .objective((spec, trial, reporter) -> trainAndScore(spec, reporter))
+ *         .run();
+ * result.best().params();
+ * }</pre>
+ *
+ * <p>Trial k's point is {@code sampler.point(k)}, a pure function of the seed and k, so the same
+ * seed gives the same trials with any number of workers (only pruning decisions depend on the
+ * order in which parallel trials report). Each worker is a thread; a trial's own thread budget
+ * (e.g. DL4J's OpenMP threads) is the objective's business.
+ *
+ * @param <T> what the space's template builds
+ */
+public final class Search<T> {
+
+    /** Name of the metric {@link EpochReporter#report(int, double)} reports: {@value}. */
+    public static final String SCORE = "score";
+    /** Trials when none are given: {@value}. */
+    public static final int DEFAULT_TRIALS = 20;
+    /** The sampler's seed when none is given: {@value} (never the clock). */
+    public static final long DEFAULT_SEED = 42;
+    /** Trials kept per coarse-to-fine round when none is given: {@value}. */
+    public static final int DEFAULT_TOP_K = 5;
+
+    private final SearchSpace<T> space;
+    private LongFunction<Sampler> samplerFactory;
+    private long seed = DEFAULT_SEED;
+    private int trials = DEFAULT_TRIALS;
+    private int workers = 1;
+    private TrialObjective<T> objective;
+    private Goal goal;
+    private String monitor = SCORE;
+    private Pruner pruner = Pruner.none();
+    private Duration trialTimeLimit;
+    private Duration timeBudget;
+    private int rounds = 1;
+    private int topK = DEFAULT_TOP_K;
+    private double padding = CoarseToFine.DEFAULT_PADDING;
+    private Study study;
+    private boolean resume;
+    private Consumer<TrialResult> listener = r -> { };
+
+    Search(SearchSpace<T> space, LongFunction<Sampler> samplerFactory) {
+        this.space = Objects.requireNonNull(space, "space");
+        this.samplerFactory = samplerFactory;
+    }
+
+    /** Trials per round, {@code >= 1}; a grid stops early when it has fewer points. Default {@value #DEFAULT_TRIALS}. */
+    public Search<T> trials(int trials) {
+        this.trials = Check.atLeast(where(), "trials", trials, 1);
+        return this;
+    }
+
+    /** The sampler's seed; default {@value #DEFAULT_SEED}. */
+    public Search<T> seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    /** Another sampler (e.g. {@code Sampler::halton}), created from the seed. */
+    public Search<T> sampler(LongFunction<Sampler> samplerForSeed) {
+        this.samplerFactory = Objects.requireNonNull(samplerForSeed, "samplerForSeed");
+        return this;
+    }
+
+    /** Trials run at once, each in its own thread, {@code >= 1}; default 1. */
+    public Search<T> workers(int workers) {
+        this.workers = Check.atLeast(where(), "workers", workers, 1);
+        return this;
+    }
+
+    /** What each trial computes; required. */
+    public Search<T> objective(TrialObjective<T> objective) {
+        this.objective = Objects.requireNonNull(objective, "objective");
+        return this;
+    }
+
+    /** Larger scores are better. One of maximize() and minimize() is required. */
+    public Search<T> maximize() {
+        this.goal = Goal.MAXIMIZE;
+        return this;
+    }
+
+    /** Smaller scores are better. */
+    public Search<T> minimize() {
+        this.goal = Goal.MINIMIZE;
+        return this;
+    }
+
+    /** The reported metric that pruners and NaN checks watch; default {@value #SCORE}. Same goal as the score. */
+    public Search<T> monitor(String metric) {
+        this.monitor = Check.notNull(where(), "monitor", metric);
+        return this;
+    }
+
+    /** Stops bad trials early; default {@link Pruner#none()}. */
+    public Search<T> pruner(Pruner pruner) {
+        this.pruner = Objects.requireNonNull(pruner, "pruner");
+        return this;
+    }
+
+    /** A trial running longer fails with that reason (checked at each report; its thread is interrupted). */
+    public Search<T> trialTimeLimit(Duration limit) {
+        this.trialTimeLimit = positive("trialTimeLimit", limit);
+        return this;
+    }
+
+    /** No trial starts after this much time (running ones finish); default none. */
+    public Search<T> timeBudget(Duration budget) {
+        this.timeBudget = positive("timeBudget", budget);
+        return this;
+    }
+
+    /**
+     * Runs {@code rounds} rounds of {@code trials()} trials; before each round after the first,
+     * narrows the space around the {@code topK} best completed trials so far ({@link CoarseToFine}).
+     */
+    public Search<T> coarseToFine(int rounds, int topK, double padding) {
+        this.rounds = Check.atLeast(where(), "rounds", rounds, 1);
+        this.topK = Check.atLeast(where(), "topK", topK, 1);
+        this.padding = Check.nonNegative(where(), "padding", padding);
+        return this;
+    }
+
+    /** Records every trial in {@code study}; a study that already has trials needs {@link #resume()}. */
+    public Search<T> study(Study study) {
+        this.study = Objects.requireNonNull(study, "study");
+        return this;
+    }
+
+    /** Continues the study: keeps its finished trials, reruns those left RUNNING, runs the rest. */
+    public Search<T> resume() {
+        this.resume = true;
+        return this;
+    }
+
+    /** Called after each trial (from its worker thread): progress bars, logging. */
+    public Search<T> onTrialEnd(Consumer<TrialResult> listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    /**
+     * Runs the search.
+     *
+     * @throws InvalidConfigException listing every missing setting, or if the study does not match
+     */
+    public SearchResult<T> run() {
+        List<Problem> problems = new ArrayList<>();
+        if (objective == null) {
+            problems.add(Problem.of(where(), "objective", null, "objective(...) is required"));
+        }
+        if (goal == null) {
+            problems.add(new Problem(where(), "goal", null, "the goal is not set", "Call maximize() or minimize()"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(problems);
+        }
+        Sampler sampler = samplerFactory.apply(seed);
+        int perRound = Math.min(trials, sampler.size(space));
+        Map<Integer, Study.Row> stored = Collections.emptyMap();
+        EpochHistory history = new EpochHistory();
+        if (study != null) {
+            study.begin(StudyJson.space(space), describe(sampler, perRound), goal.name());
+            stored = study.rows();
+            if (!stored.isEmpty() && !resume) {
+                throw InvalidConfigException.of(where(), "study", study.name(), String.format(
+                        "study '%s' in %s already has %d trials", study.name(), study.file(), stored.size()),
+                        "Call resume() to continue it, or use a new study name");
+            }
+        }
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> daemon(r,
+                String.format("fluentdl-trial-%d", threadNumber.incrementAndGet())));
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
+                r -> daemon(r, "fluentdl-trial-watchdog"));
+        TrialRunner<T> runner = new TrialRunner<>(objective, goal, monitor, pruner, trialTimeLimit, study, history,
+                watchdog, listener);
+        List<TrialResult> results = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        SearchSpace<T> current = space;
+        try {
+            for (int round = 0; round < rounds; round++) {
+                if (round > 0) {
+                    List<Trial> top = top(current, results);
+                    if (top.isEmpty()) {
+                        break;
+                    }
+                    current = CoarseToFine.narrow(current, top, padding);
+                }
+                List<Future<?>> running = new ArrayList<>();
+                for (int i = 0; i < perRound; i++) {
+                    int number = round * perRound + i;
+                    Study.Row row = stored.get(number);
+                    if (row != null && row.status().isFinished()) {
+                        results.add(restore(current, row, history));
+                        continue;
+                    }
+                    double[] units = sampler.point(sampler.size(current) == Integer.MAX_VALUE ? number : i, current);
+                    SearchSpace<T> roundSpace = current;
+                    int r = round;
+                    running.add(pool.submit(() -> {
+                        if (timeBudget == null || System.nanoTime() - start < timeBudget.toNanos()) {
+                            results.add(runner.run(roundSpace, number, r, units));
+                        }
+                    }));
+                }
+                for (Future<?> f : running) {
+                    f.get();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(String.format("%s was interrupted", where()), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(String.format("%s: %s", where(), e.getCause().getMessage()), e.getCause());
+        } finally {
+            pool.shutdownNow();
+            watchdog.shutdownNow();
+        }
+        return new SearchResult<>(space, goal, results);
+    }
+
+    private List<Trial> top(SearchSpace<T> current, List<TrialResult> results) {
+        List<Trial> top = new ArrayList<>();
+        for (TrialResult r : SearchResult.sorted(goal, new ArrayList<>(results))) {
+            if (r.status() == TrialStatus.COMPLETE && top.size() < topK) {
+                top.add(current.trialWith(r.params()));
+            }
+        }
+        return top;
+    }
+
+    private TrialResult restore(SearchSpace<T> current, Study.Row row, EpochHistory history) {
+        row.epochs().forEach((epoch, metrics) -> {
+            Double v = metrics.get(monitor);
+            if (v != null && Double.isFinite(v)) {
+                history.record(row.number(), epoch, goal.lossLike(v));
+            }
+        });
+        Trial trial = current.trial(row.number(), row.units());
+        return new TrialResult(row.number(), row.round(), trial.params(), row.units(), row.status(), row.score(),
+                row.reason(), row.epochs(), row.millis());
+    }
+
+    private String describe(Sampler sampler, int perRound) {
+        return rounds == 1 ? sampler.describe() : String.format("%s, coarseToFine(rounds=%d, topK=%d, padding=%s, "
+                + "trialsPerRound=%d)", sampler.describe(), rounds, topK, padding, perRound);
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private Duration positive(String parameter, Duration d) {
+        if (d == null || d.isZero() || d.isNegative()) {
+            throw InvalidConfigException.of(where(), parameter, d, String.format(
+                    "%s must be a positive duration, got %s=%s", parameter, parameter, d), "");
+        }
+        return d;
+    }
+
+    private String where() {
+        return String.format("Search over '%s'", space.name());
+    }
+}

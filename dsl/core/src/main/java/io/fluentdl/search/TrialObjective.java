@@ -1,0 +1,34 @@
+package io.fluentdl.search;
+
+/**
+ * What a search optimises: trains and evaluates one trial's model and returns its score.
+ *
+ * <p>Report metrics after each epoch with {@link EpochReporter#report}; a pruner may stop the trial
+ * there by throwing {@link TrialPruned} (let it propagate). Return the final score (the search's
+ * {@link Goal} says whether larger or smaller is better). Throwing, or returning NaN or infinity,
+ * marks the trial FAILED with the reason, and the search goes on.
+ *
+ * <pre>{@code
+ * TrialObjective<ModelSpec> objective = (spec, trial, reporter) -> {
+ *     Model model = Model.of(spec);
+ *     for (int epoch = 1; epoch <= 30; epoch++) {
+ *         model.fitEpoch(train);
+ *         reporter.report(epoch, model.evaluate(validation).accuracy());
+ *     }
+ *     return model.evaluate(validation).accuracy();
+ * };
+ * }</pre>
+ *
+ * @param <T> what the space's template builds
+ */
+@FunctionalInterface
+public interface TrialObjective<T> {
+
+    /**
+     * @param model    the model the template built for this trial
+     * @param trial    the trial's parameters (e.g. to read a batch size that is not part of the model)
+     * @param reporter where to report per-epoch metrics
+     * @return the trial's score
+     */
+    double evaluate(T model, Trial trial, EpochReporter reporter) throws Exception;
+}

@@ -1,0 +1,41 @@
+package io.fluentdl.search;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What one trial did: its parameters, status, score and the metrics it reported per epoch.
+ *
+ * @param number the trial's number in the search, from 0
+ * @param round  the coarse-to-fine round it ran in, from 0
+ * @param params each Hp's value by name, in declaration order
+ * @param units  the point of the unit cube it was built from
+ * @param status COMPLETE, FAILED, PRUNED (RUNNING only in a study read mid-search)
+ * @param score  the objective's value; for a pruned trial the last monitored value reported; NaN if none
+ * @param reason why it failed or was pruned, "" otherwise
+ * @param epochs the metrics reported, by epoch (1 = after the first epoch)
+ * @param millis wall-clock time the trial took
+ */
+public record TrialResult(int number, int round, Map<String, Object> params, double[] units, TrialStatus status,
+                          double score, String reason, SortedMap<Integer, Map<String, Double>> epochs, long millis) {
+
+    public TrialResult {
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        units = units.clone();
+        epochs = Collections.unmodifiableSortedMap(new TreeMap<>(epochs));
+        reason = reason == null ? "" : reason;
+    }
+
+    /** How many epochs the trial reported: the resource that pruning saves. */
+    public int epochCount() {
+        return epochs.size();
+    }
+
+    @Override
+    public double[] units() {
+        return units.clone();
+    }
+}

@@ -1,0 +1,150 @@
+package io.fluentdl.search;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs one trial: builds its model, calls the objective with a reporter, and turns whatever
+ * happens (a score, {@link TrialPruned}, a NaN metric, an exception, the time limit) into a
+ * {@link TrialResult}, recorded in the study if there is one. Sampling is not its business.
+ */
+final class TrialRunner<T> {
+
+    private final TrialObjective<T> objective;
+    private final Goal goal;
+    private final String monitor;
+    private final Pruner pruner;
+    private final Duration timeLimit;
+    private final Study study;
+    private final EpochHistory history;
+    private final ScheduledExecutorService watchdog;
+    private final Consumer<TrialResult> listener;
+
+    TrialRunner(TrialObjective<T> objective, Goal goal, String monitor, Pruner pruner, Duration timeLimit,
+                Study study, EpochHistory history, ScheduledExecutorService watchdog, Consumer<TrialResult> listener) {
+        this.objective = objective;
+        this.goal = goal;
+        this.monitor = monitor;
+        this.pruner = pruner;
+        this.timeLimit = timeLimit;
+        this.study = study;
+        this.history = history;
+        this.watchdog = watchdog;
+        this.listener = listener;
+    }
+
+    TrialResult run(SearchSpace<T> space, int number, int round, double[] units) {
+        Trial trial = space.trial(number, units);
+        long start = System.nanoTime();
+        history.forget(number);
+        if (study != null) {
+            study.started(number, round, trial.params(), units);
+        }
+        Reporter reporter = new Reporter(number, start);
+        Thread worker = Thread.currentThread();
+        Object lock = new Object();
+        boolean[] done = {false};
+        ScheduledFuture<?> alarm = timeLimit == null ? null : watchdog.schedule(() -> {
+            synchronized (lock) {
+                if (!done[0]) {
+                    worker.interrupt();
+                }
+            }
+        }, timeLimit.toNanos(), TimeUnit.NANOSECONDS);
+        TrialStatus status;
+        double score = Double.NaN;
+        String reason = "";
+        try {
+            T model = space.build(trial);
+            double s = objective.evaluate(model, trial, reporter);
+            if (Double.isFinite(s)) {
+                status = TrialStatus.COMPLETE;
+                score = s;
+            } else {
+                status = TrialStatus.FAILED;
+                reason = String.format("the objective returned %s", s);
+            }
+        } catch (TrialPruned p) {
+            status = TrialStatus.PRUNED;
+            score = reporter.last;
+            reason = p.getMessage();
+        } catch (TrialFailed f) {
+            status = TrialStatus.FAILED;
+            reason = f.getMessage();
+        } catch (Throwable e) {
+            status = TrialStatus.FAILED;
+            reason = reporter.pastDeadline() ? reporter.timeLimitReason()
+                    : String.format("%s: %s", e.getClass().getSimpleName(), e.getMessage());
+        } finally {
+            synchronized (lock) {
+                done[0] = true;
+            }
+            if (alarm != null) {
+                alarm.cancel(false);
+            }
+            Thread.interrupted();
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        if (study != null) {
+            study.finished(number, status, score, reason, millis);
+        }
+        TrialResult result = new TrialResult(number, round, trial.params(), units, status, score, reason,
+                reporter.epochs, millis);
+        listener.accept(result);
+        return result;
+    }
+
+    /** The reporter one trial sees. */
+    private final class Reporter implements EpochReporter {
+        private final int trial;
+        private final long start;
+        private final SortedMap<Integer, Map<String, Double>> epochs = new TreeMap<>();
+        private double last = Double.NaN;
+
+        Reporter(int trial, long start) {
+            this.trial = trial;
+            this.start = start;
+        }
+
+        boolean pastDeadline() {
+            return timeLimit != null && System.nanoTime() - start >= timeLimit.toNanos();
+        }
+
+        String timeLimitReason() {
+            return String.format("time limit %s exceeded after %d epochs", timeLimit, epochs.size());
+        }
+
+        @Override
+        public void report(int epoch, Map<String, Double> metrics) {
+            if (pastDeadline()) {
+                throw new TrialFailed(timeLimitReason());
+            }
+            Double value = metrics.get(monitor);
+            if (value == null) {
+                throw new TrialFailed(String.format("report(epoch=%d, ...) must include the monitored metric '%s', "
+                        + "got %s", epoch, monitor, metrics.keySet()));
+            }
+            epochs.put(epoch, new LinkedHashMap<>(metrics));
+            if (study != null) {
+                study.epoch(trial, epoch, metrics);
+            }
+            if (!Double.isFinite(value)) {
+                throw new TrialFailed(String.format("%s became %s at epoch %d", monitor, value, epoch));
+            }
+            last = value;
+            double lossLike = goal.lossLike(value);
+            history.record(trial, epoch, lossLike);
+            String why = pruner.prune(trial, epoch, lossLike, history);
+            if (why != null) {
+                throw new TrialPruned(epoch, why);
+            }
+        }
+    }
+}

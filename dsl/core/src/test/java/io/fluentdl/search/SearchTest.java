@@ -1,0 +1,187 @@
+package io.fluentdl.search;
+
+import io.fluentdl.errors.InvalidConfigException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.fluentdl.search.Synthetic.DROPOUT;
+import static io.fluentdl.search.Synthetic.LR;
+import static io.fluentdl.search.Synthetic.UNITS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SearchTest {
+
+    private static Map<Integer, Map<String, Object>> paramsByNumber(SearchResult<?> r) {
+        Map<Integer, Map<String, Object>> out = new TreeMap<>();
+        r.trials().forEach(t -> out.put(t.number(), t.params()));
+        return out;
+    }
+
+    @Test
+    void randomSearchFindsTheOptimumRegionAndSortsBestFirst() {
+        SearchResult<Map<String, Object>> result = RandomSearch.over(Synthetic.space())
+                .trials(40).seed(7).maximize().objective(Synthetic.objective()).run();
+        assertEquals(40, result.trials().size());
+        TrialResult best = result.best();
+        assertTrue(best.score() > 0.9, result::table);
+        double lr = (Double) best.params().get("learningRate");
+        assertTrue(lr > 1e-3 && lr < 1e-1, result::table);
+        for (int i = 1; i < result.trials().size(); i++) {
+            assertTrue(result.trials().get(i - 1).score() >= result.trials().get(i).score());
+        }
+        assertEquals(best.params(), result.bestModel());
+        assertEquals(40 * Synthetic.EPOCHS, result.totalEpochs());
+        assertTrue(result.table().contains("learningRate"), result::table);
+    }
+
+    @Test
+    void sameSeedGivesTheSameTrialsWithAnyNumberOfWorkers() {
+        SearchResult<Map<String, Object>> one = RandomSearch.over(Synthetic.space())
+                .trials(50).seed(3).maximize().objective(Synthetic.objective()).run();
+        SearchResult<Map<String, Object>> two = RandomSearch.over(Synthetic.space())
+                .trials(50).seed(3).workers(2).maximize().objective(Synthetic.objective()).run();
+        assertEquals(paramsByNumber(one), paramsByNumber(two));
+        assertEquals(one.best().params(), two.best().params());
+    }
+
+    @Test
+    void aNanLossFailsTheTrialAndTheSearchGoesOn() {
+        SearchResult<Map<String, Object>> result = RandomSearch.over(Synthetic.space()).trials(10).minimize()
+                .objective((m, trial, reporter) -> {
+                    reporter.report(1, 0.5);
+                    if (trial.number() == 3) {
+                        reporter.report(2, Double.NaN);
+                    }
+                    if (trial.number() == 4) {
+                        throw new IllegalStateException("out of memory on the device");
+                    }
+                    return trial.number() == 5 ? Double.POSITIVE_INFINITY : trial.get(LR);
+                }).run();
+        assertEquals(7, result.trials(TrialStatus.COMPLETE).size());
+        List<TrialResult> failed = result.trials(TrialStatus.FAILED);
+        assertEquals(List.of(3, 4, 5), failed.stream().map(TrialResult::number).toList());
+        assertEquals("score became NaN at epoch 2", failed.get(0).reason());
+        assertEquals("IllegalStateException: out of memory on the device", failed.get(1).reason());
+        assertEquals("the objective returned Infinity", failed.get(2).reason());
+        assertEquals(TrialStatus.FAILED, result.trials().get(9).status());
+    }
+
+    @Test
+    void aTrialOverItsTimeLimitFails() {
+        SearchResult<Map<String, Object>> result = RandomSearch.over(Synthetic.space()).trials(3).minimize()
+                .trialTimeLimit(Duration.ofMillis(200))
+                .objective((m, trial, reporter) -> {
+                    if (trial.number() == 1) {
+                        for (int e = 1; ; e++) {            // reports: stopped at the next report
+                            Thread.sleep(30);
+                            reporter.report(e, 1.0);
+                        }
+                    }
+                    if (trial.number() == 2) {
+                        Thread.sleep(60_000);               // silent: interrupted
+                    }
+                    return 1.0;
+                }).run();
+        assertEquals(TrialStatus.COMPLETE, result.trials().get(0).status());
+        for (TrialResult t : result.trials(TrialStatus.FAILED)) {
+            assertTrue(t.reason().startsWith("time limit PT0.2S exceeded after "), t.reason());
+            assertTrue(t.millis() < 5_000, () -> "took " + t.millis());
+        }
+        assertEquals(2, result.trials(TrialStatus.FAILED).size());
+    }
+
+    @Test
+    void missingSettingsAreReportedTogether() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> RandomSearch.over(Synthetic.space()).run());
+        assertEquals(2, e.problems().size());
+        assertTrue(e.getMessage().contains("Search over 'synthetic': objective(...) is required."), e.getMessage());
+        assertTrue(e.getMessage().contains("Call maximize() or minimize()."), e.getMessage());
+    }
+
+    @Test
+    void successiveHalvingSavesEpochsAndKeepsTheBest() {
+        SearchResult<Map<String, Object>> full = RandomSearch.over(Synthetic.space())
+                .trials(30).seed(11).maximize().objective(Synthetic.objective()).run();
+        SearchResult<Map<String, Object>> asha = RandomSearch.over(Synthetic.space())
+                .trials(30).seed(11).maximize().pruner(Pruner.successiveHalving(1, 3))
+                .objective(Synthetic.objective()).run();
+        assertTrue(asha.totalEpochs() < full.totalEpochs() / 2,
+                () -> String.format("ASHA %d vs full %d epochs", asha.totalEpochs(), full.totalEpochs()));
+        assertTrue(asha.trials(TrialStatus.PRUNED).size() > 10);
+        assertEquals(full.best().params(), asha.best().params());
+        TrialResult pruned = asha.trials(TrialStatus.PRUNED).get(0);
+        assertTrue(pruned.reason().startsWith("successive halving at epoch "), pruned.reason());
+        assertEquals(pruned.epochs().get(pruned.epochs().lastKey()).get("score"), pruned.score());
+    }
+
+    @Test
+    void medianStoppingSavesEpochs() {
+        SearchResult<Map<String, Object>> median = RandomSearch.over(Synthetic.space())
+                .trials(30).seed(11).maximize().pruner(Pruner.median(2, 4))
+                .objective(Synthetic.objective()).run();
+        assertTrue(median.totalEpochs() < 30 * Synthetic.EPOCHS * 3 / 4, () -> "epochs: " + median.totalEpochs());
+        assertTrue(median.best().score() > 0.9);
+    }
+
+    @Test
+    void coarseToFineNarrowsLaterRounds() {
+        AtomicInteger calls = new AtomicInteger();
+        SearchResult<Map<String, Object>> result = RandomSearch.over(Synthetic.space())
+                .trials(12).seed(5).maximize().coarseToFine(3, 3, 0.1)
+                .onTrialEnd(t -> calls.incrementAndGet())
+                .objective(Synthetic.objective()).run();
+        assertEquals(36, calls.get());
+        List<TrialResult> round2 = result.trials().stream().filter(t -> t.round() == 2).toList();
+        assertEquals(12, round2.size());
+        double spread0 = spread(result.trials().stream().filter(t -> t.round() == 0).toList());
+        double spread2 = spread(round2);
+        assertTrue(spread2 < spread0 / 2, () -> String.format("log10 lr spread %s then %s", spread0, spread2));
+        assertTrue(result.best().round() > 0, result::table);
+    }
+
+    private static double spread(List<TrialResult> trials) {
+        double lo = trials.stream().mapToDouble(t -> Math.log10((Double) t.params().get("learningRate"))).min().orElseThrow();
+        double hi = trials.stream().mapToDouble(t -> Math.log10((Double) t.params().get("learningRate"))).max().orElseThrow();
+        return hi - lo;
+    }
+
+    @Test
+    void importanceRanksTheParameterThatMatters() {
+        SearchResult<Map<String, Object>> result = RandomSearch.over(Synthetic.space())
+                .trials(80).seed(1).maximize().objective(Synthetic.objective()).run();
+        List<Importance> importance = result.importance();
+        assertEquals("learningRate", importance.get(0).name());
+        Importance dropout = importance.stream().filter(i -> i.name().equals("dropout")).findFirst().orElseThrow();
+        assertTrue(importance.get(0).share() > 0.6, importance::toString);
+        assertTrue(dropout.share() < 0.2, importance::toString);
+        assertTrue(Math.abs(dropout.spearman()) < 0.3, importance::toString);
+    }
+
+    @Test
+    void gridSearchRunsTheWholeGrid() {
+        SearchSpace<Map<String, Object>> space = SearchSpace.named("g")
+                .params(LR, Hp.choice("act", "relu", "tanh"), Hp.fixed("epochs", 3)).model(Trial::params);
+        SearchResult<Map<String, Object>> result = GridSearch.over(space, 5).minimize()
+                .objective((m, t, r) -> Math.abs(Math.log10(t.get(LR)) + 2)).run();
+        assertEquals(10, result.trials().size());
+        assertEquals(1e-2, (Double) result.best().params().get("learningRate"), 1e-15);
+        assertEquals(0.0, result.best().score(), 1e-12);
+    }
+
+    @Test
+    void haltonCanDriveASearch() {
+        SearchResult<Map<String, Object>> result = RandomSearch.over(Synthetic.space()).sampler(Sampler::halton)
+                .trials(20).maximize().objective(Synthetic.objective()).run();
+        assertEquals(20, result.trials(TrialStatus.COMPLETE).size());
+        assertTrue(result.best().params().containsKey(DROPOUT.name()));
+        assertTrue(result.best().params().containsKey(UNITS.name()));
+    }
+}
