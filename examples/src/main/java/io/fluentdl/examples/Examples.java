@@ -31,7 +31,7 @@ public final class Examples {
     static {
         add("case-study", "the BN case-study model and its summary, both placements", CaseStudyModel::main);
         add("case-study-kt", "the same in Kotlin", CaseStudyModelKotlin::main);
-        add("mnist-adam", "MNIST MLP with Adam: train, evaluate, save, load, evaluate", MnistAdamCosineRestarts::main);
+        add("mnist-adam", "MNIST MLP, Adam + cosine warm restarts: train, evaluate, save, load, evaluate", MnistAdamCosineRestarts::main);
         add("mnist-adam-kt", "the same in Kotlin", MnistAdamCosineRestartsKotlin::main);
         add("switch-bn-placement", "one-line BN placement switch, accuracies on make_circles", SwitchBnPlacement::main);
         add("switch-bn-placement-kt", "the same in Kotlin", SwitchBnPlacementKotlin::main);

@@ -11,6 +11,8 @@ import io.fluentdl.examples.MnistAdamCosineRestarts.QUICK_EPOCHS
 import io.fluentdl.examples.MnistAdamCosineRestarts.QUICK_TEST
 import io.fluentdl.examples.MnistAdamCosineRestarts.QUICK_TRAIN
 import io.fluentdl.kotlin.adam
+import io.fluentdl.kotlin.cosineRestarts
+import io.fluentdl.kotlin.iterations
 import io.fluentdl.kotlin.sequential
 import io.fluentdl.nn.Activation.RELU
 import io.fluentdl.nn.Activation.SOFTMAX
@@ -20,16 +22,17 @@ import io.fluentdl.train.EpochListener
 import java.nio.file.Files
 import kotlin.io.path.deleteExisting
 
-// An MNIST MLP trained with Adam, evaluated, saved, loaded back and evaluated again;
+// An MNIST MLP trained with Adam under cosine annealing with warm restarts, evaluated, saved, loaded back and evaluated again;
 // Kotlin twin of MnistAdamCosineRestarts.java (same constants).
 
-/** The MLP. */
-fun mnistMlp(): ModelSpec = sequential("mnist-mlp") {
+/** The MLP; `stepsPerEpoch` sets the schedule's first period (two epochs). */
+fun mnistMlp(stepsPerEpoch: Int): ModelSpec = sequential("mnist-mlp") {
     input(Mnist.PIXELS)
     dense(512, RELU, HE_UNIFORM); dropout(0.2)
     dense(256, RELU, HE_UNIFORM); dropout(0.2)
     output(Mnist.CLASSES, SOFTMAX, CATEGORICAL_CROSSENTROPY)
-    optimizer = adam(1e-3)
+    optimizer = adam(cosineRestarts(peak = 1e-3, firstPeriod = iterations(2 * stepsPerEpoch),
+                                    periodMultiplier = 2.0, minLearningRate = 1e-5))
     seed = 42
 }
 
@@ -39,8 +42,8 @@ fun main(args: Array<String>) {
     // 1. Data: from --data, else FLUENTDL_MNIST_DIR, else DL4J's cache (--quick: the first 2,000 / 500 images)
     val mnist = if (options.quick) Mnist.load(options.data, QUICK_TRAIN, QUICK_TEST) else Mnist.load(options.data)
     println("MNIST from ${mnist.source}: ${mnist.train.size()} train, ${mnist.test.size()} test images")
-    // 2. Model and summary
-    val model = Model.of(mnistMlp())
+    // 2. Model and summary; the schedule counts mini-batches, so it needs the steps per epoch
+    val model = Model.of(mnistMlp(MnistAdamCosineRestarts.stepsPerEpoch(mnist.train.size())))
     println(model.spec().summary())
     // 3. Train, printing each epoch
     model.fit(mnist.train, epochs, BATCH_SIZE, mnist.test, EpochListener.of { m ->

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.fluentdl.layers.BnPlacement;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each Kotlin example builds a spec equal to its Java twin (records: field-by-field equality). */
 class TwinsTest {
@@ -22,8 +22,9 @@ class TwinsTest {
         assertEquals(SwitchBnPlacement.switchedTo(placement), SwitchBnPlacementKotlin.switchedTo(placement));
     }
 
-    @Test
-    void mnistMlpKotlinEqualsJava() {
-        assertEquals(MnistAdamCosineRestarts.spec(), MnistAdamCosineRestartsKotlin.mnistMlp());
+    @ParameterizedTest
+    @ValueSource(ints = {16, 469})
+    void mnistMlpKotlinEqualsJava(int stepsPerEpoch) {
+        assertEquals(MnistAdamCosineRestarts.spec(stepsPerEpoch), MnistAdamCosineRestartsKotlin.mnistMlp(stepsPerEpoch));
     }
 }
