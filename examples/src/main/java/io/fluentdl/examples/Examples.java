@@ -35,6 +35,9 @@ public final class Examples {
         add("mnist-adam-kt", "the same in Kotlin", MnistAdamCosineRestartsKotlin::main);
         add("switch-bn-placement", "one-line BN placement switch, accuracies on make_circles", SwitchBnPlacement::main);
         add("switch-bn-placement-kt", "the same in Kotlin", SwitchBnPlacementKotlin::main);
+        add("lr-range-then-train", "LR range test on the case study, then training at the suggested rate",
+                LrRangeThenTrain::main);
+        add("lr-range-then-train-kt", "the same in Kotlin", LrRangeThenTrainKotlin::main);
         add("random-search", "random search on log / 1-beta scales, coarse-to-fine; prints the best spec",
                 RandomSearchCoarseToFine::main);
         add("random-search-kt", "the same in Kotlin", RandomSearchCoarseToFineKotlin::main);

@@ -41,4 +41,10 @@ class TwinsTest {
         Map<String, Object> fixed = Map.of("units", 16, "lr", 0.05, "momentum", 0.9);
         assertEquals(java.build(java.trialWith(fixed)), kotlin.build(kotlin.trialWith(fixed)));
     }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0.01, 0.3})
+    void lrRangeThenTrainKotlinEqualsJava(double learningRate) {
+        assertEquals(LrRangeThenTrain.atRate(learningRate), LrRangeThenTrainKotlin.atRate(learningRate));
+    }
 }
