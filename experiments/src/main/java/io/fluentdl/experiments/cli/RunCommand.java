@@ -95,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
     private ParameterException unknownExperiment() {
         List<String> known = new ArrayList<>(registry.names());
         known.add(ExperimentRegistry.ALL);
-        String hint = Suggestions.closest(experiment, known).map(n -> String.format(" Did you mean '%s'?", n)).orElse("");
+        String hint = java.util.Optional.ofNullable(io.fluentdl.nn.Names.closest(experiment, java.util.List.copyOf(known))).map(n -> String.format(" Did you mean '%s'?", n)).orElse("");
         return new ParameterException(spec.commandLine(), String.format("unknown experiment '%s'. Known: %s.%s",
                 experiment, String.join(", ", known), hint));
     }
