@@ -101,7 +101,7 @@ final class SearchCharts {
         return new ChartFiles.Painter() {
             @Override
             public int width() {
-                return Math.max(700, 150 * (data.space().size() + 1) + 120);
+                return Math.max(1100, 150 * (data.space().size() + 1) + 120);
             }
 
             @Override
@@ -130,7 +130,8 @@ final class SearchCharts {
         double top = 60;
         double bottom = height - 50;
         double step = n == 1 ? 0 : (right - left) / (n - 1);
-        List<Trial> scored = data.scored();
+        // every trial with a score (pruned ones too), so that no line leaves the score axis
+        List<Trial> scored = data.trials().stream().filter(t -> t.score() != null).toList();
         double sLo = scored.stream().mapToDouble(Trial::score).min().orElse(0);
         double sHi = scored.stream().mapToDouble(Trial::score).max().orElse(1);
         if (!(sHi > sLo)) {
@@ -294,7 +295,10 @@ final class SearchCharts {
         LogAxis axis = new LogAxis(label);
         axis.setBase(10);
         axis.setSmallestValue(1e-12);
-        axis.setNumberFormatOverride(new java.text.DecimalFormat("0.###E0"));
+        // one tick per decade, written 1E-3
+        axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0), false, true);
+        axis.setNumberFormatOverride(new java.text.DecimalFormat("0.#E0",
+                java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)));
         return axis;
     }
 

@@ -56,7 +56,7 @@ final class SearchReport {
         String best = data.best().map(b -> String.format(Locale.ROOT, " &middot; best: trial %d, %s = %s", b.number(),
                 Html.escape(data.metric()), HistogramFigure.number(b.score()))).orElse("");
         html.append(Page.open(data.name(), String.format(Locale.ROOT,
-                "search &middot; %d trials (%d complete) &middot; %s %s%s &middot; files: <a href=\"%s\">%5$s</a>%s",
+                "search &middot; %1$d trials (%2$d complete) &middot; %3$s %4$s%5$s &middot; files: <a href=\"%6$s\">%6$s</a>%7$s",
                 data.trials().size(), complete, data.maximize() ? "maximize" : "minimize", Html.escape(data.metric()),
                 best, RunFiles.RESULTS, hasProvenance
                         ? String.format(", <a href=\"%s\">%s</a>", RunFiles.PROVENANCE, RunFiles.PROVENANCE) : ""),
