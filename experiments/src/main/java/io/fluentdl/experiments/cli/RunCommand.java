@@ -63,6 +63,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bars or progress lines.")
     private boolean quiet;
 
+    @Option(names = "--resume", description = "Keep the variant x seed runs that already FINISHED in the output "
+            + "folder (same settings) and train only the rest; the results are the same as an uninterrupted run's.")
+    private boolean resume;
+
     RunCommand(ExperimentRegistry registry) {
         this.registry = registry;
     }
@@ -77,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalStateException(backendProblem.get());
         }
         RunOptions options = new RunOptions(out, Optional.ofNullable(seed).orElse(FIRST_SEED), quick ? QUICK_SEEDS : SEEDS,
-                Optional.ofNullable(epochs), quick, Optional.ofNullable(data), quiet, backend, commandLine());
+                Optional.ofNullable(epochs), quick, Optional.ofNullable(data), quiet, backend, commandLine(), resume);
         ExperimentRunner runner = new ExperimentRunner(options, spec.commandLine().getOut());
         for (Experiment e : experiments) {
             runner.run(e);
