@@ -7,6 +7,7 @@ import io.fluentdl.experiments.RunContext;
 import io.fluentdl.experiments.mnist.LectureMlp;
 import io.fluentdl.experiments.mnist.MnistRuns;
 import io.fluentdl.experiments.results.ExperimentOutput;
+import io.fluentdl.experiments.runs.UnitRunner;
 import io.fluentdl.experiments.results.RangeTest;
 import io.fluentdl.experiments.results.Reference;
 import io.fluentdl.experiments.results.Results;
@@ -80,10 +81,11 @@ public final class LrRangeTestExperiment implements Experiment {
     }
 
     @Override
-    public ExperimentOutput run(RunContext context) {
+    public ExperimentOutput run(RunContext context) throws Exception {
         MnistData data = context.quick() ? MnistRuns.load(context, 1_000, 500)
                 : MnistRuns.load(context, LectureMlp.TRAIN_SIZE, LectureMlp.TEST_SIZE);
         int iterations = context.quick() ? QUICK_ITERATIONS : ITERATIONS;
+        UnitRunner units = MnistRuns.units(context, NAME);
         List<RangeTest> tests = new ArrayList<>();
         Map<Long, RangeTest> sgdTests = new HashMap<>();
         for (Tested t : tested()) {
@@ -103,11 +105,11 @@ public final class LrRangeTestExperiment implements Experiment {
         List<VariantResult> variants = new ArrayList<>();
         List<VariantSpec> specs = new ArrayList<>();
         train("sgd-steepest", "steepest-descent suggestion", RangeTest::suggestedSteepest, sgdTests, data, context,
-                variants, specs);
+                units, variants, specs);
         train("sgd-min-over-10", "minimum/10 suggestion", RangeTest::suggestedMinOver10, sgdTests, data, context,
-                variants, specs);
+                units, variants, specs);
         train("sgd-lecture", "the lecture's hand-picked rate", t -> LectureMlp.LEARNING_RATE, sgdTests, data, context,
-                variants, specs);
+                units, variants, specs);
         Results results = new Results(NAME, context.seeds(), context.epochs(), Reference.none(), variants)
                 .withRangeTests(tests)
                 .withPlots(Results.LR_RANGE, Results.TEST_ERROR, Results.TRAIN_LOSS);
@@ -116,14 +118,15 @@ public final class LrRangeTestExperiment implements Experiment {
 
     /** Trains SGD + momentum 0.9 at each seed's rate from {@code rate} and records that rate as a metric. */
     private static void train(String name, String what, ToDoubleFunction<RangeTest> rate, Map<Long, RangeTest> tests,
-                              MnistData data, RunContext context, List<VariantResult> variants, List<VariantSpec> specs) {
+                              MnistData data, RunContext context, UnitRunner units, List<VariantResult> variants,
+                              List<VariantSpec> specs) throws Exception {
         List<Double> rates = context.seeds().stream().map(seed -> rate.applyAsDouble(tests.get(seed))).toList();
         MnistRuns.Variant variant = new MnistRuns.Variant(name,
                 String.format(Locale.ROOT, "SGD, classic momentum %s, lr = %s per seed (%s)", MOMENTUM,
                         rates.stream().map(r -> String.format(Locale.ROOT, "%.3g", r)).toList(), what),
                 seed -> LectureMlp.spec(name, Sgd.of(rate.applyAsDouble(tests.get(seed))).momentum(MOMENTUM), false, seed));
         specs.add(MnistRuns.specOf(variant, context));
-        variants.add(MnistRuns.train(variant, data, LectureMlp.BATCH_SIZE, context).withMetric(LEARNING_RATE, rates));
+        variants.add(MnistRuns.train(variant, data, LectureMlp.BATCH_SIZE, context, units).withMetric(LEARNING_RATE, rates));
     }
 
     static RangeTest toRangeTest(String name, long seed, LrRangeResult r) {

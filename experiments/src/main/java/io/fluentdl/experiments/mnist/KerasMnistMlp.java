@@ -11,6 +11,7 @@ import io.fluentdl.data.MnistData;
 import io.fluentdl.experiments.Experiment;
 import io.fluentdl.experiments.RunContext;
 import io.fluentdl.experiments.results.ExperimentOutput;
+import io.fluentdl.experiments.runs.UnitRunner;
 import io.fluentdl.experiments.results.Reference;
 import io.fluentdl.experiments.results.Results;
 import io.fluentdl.experiments.results.VariantResult;
@@ -73,12 +74,13 @@ public final class KerasMnistMlp implements Experiment {
     }
 
     @Override
-    public ExperimentOutput run(RunContext context) {
+    public ExperimentOutput run(RunContext context) throws Exception {
         MnistData data = context.quick() ? MnistRuns.load(context, 10_000, 2_000)
                 : MnistRuns.load(context, Integer.MAX_VALUE, Integer.MAX_VALUE);
         MnistRuns.Variant variant = new MnistRuns.Variant(NAME,
                 "784-512-512-10 ReLU, dropout 0.2, RMSprop lr 0.001 rho 0.9 eps 1e-7, batch 128", KerasMnistMlp::spec);
-        VariantResult result = MnistRuns.train(variant, data, BATCH_SIZE, context);
+        UnitRunner units = MnistRuns.units(context, NAME);
+        VariantResult result = MnistRuns.train(variant, data, BATCH_SIZE, context, units);
         Results results = new Results(NAME, context.seeds(), context.epochs(), reference(), List.of(result))
                 .withPlots(Results.TRAIN_LOSS, Results.TEST_ERROR);
         return new ExperimentOutput(results, List.of(MnistRuns.specOf(variant, context)));

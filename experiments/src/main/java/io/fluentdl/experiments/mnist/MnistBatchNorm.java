@@ -4,6 +4,7 @@ import io.fluentdl.data.MnistData;
 import io.fluentdl.experiments.Experiment;
 import io.fluentdl.experiments.RunContext;
 import io.fluentdl.experiments.results.ExperimentOutput;
+import io.fluentdl.experiments.runs.UnitRunner;
 import io.fluentdl.experiments.results.Reference;
 import io.fluentdl.experiments.results.Results;
 import io.fluentdl.experiments.results.SeedRun;
@@ -61,9 +62,10 @@ public final class MnistBatchNorm implements Experiment {
     }
 
     @Override
-    public ExperimentOutput run(RunContext context) {
+    public ExperimentOutput run(RunContext context) throws Exception {
         MnistData data = context.quick() ? MnistRuns.load(context, MnistMomentum.QUICK_TRAIN, MnistMomentum.QUICK_TEST)
                 : MnistRuns.load(context, LectureMlp.TRAIN_SIZE, LectureMlp.TEST_SIZE);
+        UnitRunner units = MnistRuns.units(context, NAME);
         List<VariantResult> variants = new ArrayList<>();
         List<VariantSpec> specs = new ArrayList<>();
         for (boolean bn : new boolean[] {false, true}) {
@@ -73,7 +75,7 @@ public final class MnistBatchNorm implements Experiment {
                             bn ? "BN after each ReLU (momentum 0.99, eps 1e-3)" : "no BN"),
                     seed -> LectureMlp.spec(name, LectureMlp.sgd(MOMENTUM), bn, seed));
             specs.add(MnistRuns.specOf(variant, context));
-            VariantResult result = MnistRuns.train(variant, data, LectureMlp.BATCH_SIZE, context);
+            VariantResult result = MnistRuns.train(variant, data, LectureMlp.BATCH_SIZE, context, units);
             variants.add(result.withMetric(EPOCHS_TO_ZERO, result.runs().stream().map(MnistBatchNorm::epochsToZero).toList()));
         }
         Results results = new Results(NAME, context.seeds(), context.epochs(), reference(), variants)

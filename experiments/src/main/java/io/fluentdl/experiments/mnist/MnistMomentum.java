@@ -4,6 +4,7 @@ import io.fluentdl.data.MnistData;
 import io.fluentdl.experiments.Experiment;
 import io.fluentdl.experiments.RunContext;
 import io.fluentdl.experiments.results.ExperimentOutput;
+import io.fluentdl.experiments.runs.UnitRunner;
 import io.fluentdl.experiments.results.Reference;
 import io.fluentdl.experiments.results.Results;
 import io.fluentdl.experiments.results.VariantResult;
@@ -68,9 +69,10 @@ public final class MnistMomentum implements Experiment {
     }
 
     @Override
-    public ExperimentOutput run(RunContext context) {
+    public ExperimentOutput run(RunContext context) throws Exception {
         MnistData data = context.quick() ? MnistRuns.load(context, QUICK_TRAIN, QUICK_TEST)
                 : MnistRuns.load(context, LectureMlp.TRAIN_SIZE, LectureMlp.TEST_SIZE);
+        UnitRunner units = MnistRuns.units(context, NAME);
         List<VariantResult> variants = new ArrayList<>();
         List<VariantSpec> specs = new ArrayList<>();
         for (double phi : MOMENTA) {
@@ -79,7 +81,7 @@ public final class MnistMomentum implements Experiment {
                     String.format(Locale.ROOT, "SGD lr %s, classic momentum %s", LectureMlp.LEARNING_RATE, phi),
                     seed -> LectureMlp.spec(name, LectureMlp.sgd(phi), false, seed));
             specs.add(MnistRuns.specOf(variant, context));
-            VariantResult result = MnistRuns.train(variant, data, LectureMlp.BATCH_SIZE, context);
+            VariantResult result = MnistRuns.train(variant, data, LectureMlp.BATCH_SIZE, context, units);
             variants.add(result.withMetric(MnistRuns.TEST_ERROR_JITTER,
                     result.runs().stream().map(MnistRuns::jitter).toList()));
         }

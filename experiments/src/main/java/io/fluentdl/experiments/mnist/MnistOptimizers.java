@@ -4,6 +4,7 @@ import io.fluentdl.data.MnistData;
 import io.fluentdl.experiments.Experiment;
 import io.fluentdl.experiments.RunContext;
 import io.fluentdl.experiments.results.ExperimentOutput;
+import io.fluentdl.experiments.runs.UnitRunner;
 import io.fluentdl.experiments.results.Reference;
 import io.fluentdl.experiments.results.Results;
 import io.fluentdl.experiments.results.VariantResult;
@@ -71,16 +72,17 @@ public final class MnistOptimizers implements Experiment {
     }
 
     @Override
-    public ExperimentOutput run(RunContext context) {
+    public ExperimentOutput run(RunContext context) throws Exception {
         MnistData data = context.quick() ? MnistRuns.load(context, MnistMomentum.QUICK_TRAIN, MnistMomentum.QUICK_TEST)
                 : MnistRuns.load(context, LectureMlp.TRAIN_SIZE, LectureMlp.TEST_SIZE);
+        UnitRunner units = MnistRuns.units(context, NAME);
         List<VariantResult> variants = new ArrayList<>();
         List<VariantSpec> specs = new ArrayList<>();
         for (Choice choice : choices()) {
             MnistRuns.Variant variant = new MnistRuns.Variant(choice.name(), choice.description(),
                     seed -> LectureMlp.spec(choice.name(), choice.optimizer(), false, seed));
             specs.add(MnistRuns.specOf(variant, context));
-            variants.add(MnistRuns.train(variant, data, LectureMlp.BATCH_SIZE, context));
+            variants.add(MnistRuns.train(variant, data, LectureMlp.BATCH_SIZE, context, units));
         }
         Results results = new Results(NAME, context.seeds(), context.epochs(), Reference.none(), variants)
                 .withPlots(Results.TRAIN_LOSS, Results.TEST_ERROR);

@@ -11,12 +11,11 @@ import io.fluentdl.experiments.results.ParamCounts;
 import io.fluentdl.experiments.results.SeedRun;
 import io.fluentdl.experiments.results.VariantResult;
 import io.fluentdl.experiments.results.VariantSpec;
+import io.fluentdl.experiments.runs.UnitRunner;
 import io.fluentdl.report.ParamCount;
 import io.fluentdl.schedule.LearningRate;
 import io.fluentdl.schedule.LearningRates;
 import io.fluentdl.train.EpochListener;
-import io.fluentdl.train.EpochMetrics;
-import io.fluentdl.train.History;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the MNIST experiments share: loading the data they ask for, training one variant over the
- * run's seeds, and the per-variant numbers every MNIST report shows (final test and train error).
+ * run's seeds as tracked units (as {@code bn-case-study} does; {@code --resume} reuses finished
+ * units), and the per-variant numbers every MNIST report shows (final test and train error).
  */
 public final class MnistRuns {
 
@@ -79,19 +79,22 @@ public final class MnistRuns {
      * Trains {@code variant} once per seed and summarises it: the standard accuracies plus final test
      * and train error and the lowest test error of any epoch (mean ± std over seeds).
      */
-    public static VariantResult train(Variant variant, MnistData data, int batchSize, RunContext context) {
+    public static VariantResult train(Variant variant, MnistData data, int batchSize, RunContext context,
+                                      UnitRunner units) throws Exception {
         ProgressTask task = context.progress().start(variant.name(), (long) context.seeds().size() * context.epochs());
         List<SeedRun> runs = new ArrayList<>();
         ModelSpec first = null;
         for (long seed : context.seeds()) {
             ModelSpec spec = variant.spec().apply(seed);
             first = first == null ? spec : first;
-            Model model = Model.of(spec);
-            History history = model.fit(data.train(), context.epochs(), batchSize, data.test(), EpochListener.of(m -> {
-                task.step();
-                task.message(String.format(Locale.ROOT, "seed %d test err %.4f", seed, 1 - m.validationAccuracy()));
+            runs.add(units.run(task, variant.name(), seed, spec, 0, tracker -> {
+                Model model = Model.of(spec).addListeners(tracker.listener());
+                return model.fit(data.train(), context.epochs(), batchSize, data.test(), tracker.epochListener(),
+                        EpochListener.of(m -> {
+                            task.step();
+                            task.message(String.format(Locale.ROOT, "seed %d test err %.4f", seed, 1 - m.validationAccuracy()));
+                        }));
             }));
-            runs.add(toRun(seed, history));
         }
         VariantResult result = VariantResult.of(variant.name(), params(first.params()), runs)
                 .withDescription(variant.description())
@@ -106,14 +109,9 @@ public final class MnistRuns {
         return result;
     }
 
-    /** A run's curves, with the learning rate each epoch ended with. */
-    static SeedRun toRun(long seed, History history) {
-        List<EpochMetrics> epochs = history.epochs();
-        return new SeedRun(seed, epochs.stream().map(EpochMetrics::trainAccuracy).toList(),
-                epochs.stream().map(EpochMetrics::validationAccuracy).toList(),
-                epochs.stream().map(EpochMetrics::trainLoss).toList(),
-                epochs.stream().map(EpochMetrics::validationLoss).toList(),
-                epochs.stream().map(EpochMetrics::learningRate).toList());
+    /** The experiment's tracked units (see {@link UnitRunner}), recording each epoch's learning rate. */
+    public static UnitRunner units(RunContext context, String experiment) {
+        return context.units(experiment).recordingLearningRates();
     }
 
     /**

@@ -181,6 +181,23 @@ class MnistExperimentsRunTest {
         assertTrue(Files.isRegularFile(out.resolve("mnist-batchnorm/plots/train-error.svg")));
     }
 
+    @org.junit.jupiter.api.Test
+    void resumeReadsEveryUnitBackWithItsLearningRates() throws IOException {
+        String name = "mnist-schedules";
+        JsonNode before = results(name);
+        System.setProperty(MnistRuns.LIMIT_PROPERTY, "200,100");
+        Cli.Outcome o;
+        try {
+            o = Cli.run(Experiments.registry(), "run", name, "--quick", "--epochs", "1", "--seeds", "1", "--quiet",
+                    "--data", mnistFolder().toString(), "--out", out.toString(), "--resume");
+        } finally {
+            System.clearProperty(MnistRuns.LIMIT_PROPERTY);
+        }
+        assertEquals(0, o.exitCode(), o.err());
+        assertEquals(before, results(name), "a resumed run reads every unit back, learning rates included");
+        assertTrue(Files.isDirectory(out.resolve(name).resolve("runs")), "units are tracked runs");
+    }
+
     private static JsonNode results(String name) throws IOException {
         assertFalse(FAILURES.containsKey(name), () -> FAILURES.get(name));
         return Json.MAPPER.readTree(RunFiles.results(out.resolve(name)).toFile());
