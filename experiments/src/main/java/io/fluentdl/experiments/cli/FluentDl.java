@@ -41,6 +41,8 @@ public final class FluentDl implements Callable<Integer> {
                 .setParameterExceptionHandler(new UsageErrorHandler())
                 .setExecutionExceptionHandler(new FailureHandler());
         cli.setUsageHelpAutoWidth(true);
+        // `example NAME --quick`: the example parses its own flags
+        cli.getSubcommands().get("example").setUnmatchedOptionsArePositionalParams(true);
         return cli;
     }
 

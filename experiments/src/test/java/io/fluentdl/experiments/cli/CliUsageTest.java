@@ -39,6 +39,12 @@ class CliUsageTest {
     }
 
     @Test
+    void exampleFlagsArePassedToTheExample() {
+        Outcome o = run("example", "case-study", "--quick");
+        assertEquals(0, o.exitCode(), o.err());
+    }
+
+    @Test
     void missingCommandIsAUsageError() {
         assertUsageError(run(), "Missing command");
     }
