@@ -64,6 +64,7 @@ public final class Search<T> {
     private Pruner pruner = Pruner.none();
     private Duration trialTimeLimit;
     private Duration timeBudget;
+    private int epochBudget = Integer.MAX_VALUE;
     private int rounds = 1;
     private int topK = DEFAULT_TOP_K;
     private double padding = CoarseToFine.DEFAULT_PADDING;
@@ -100,9 +101,17 @@ public final class Search<T> {
         return this;
     }
 
-    /** What each trial computes; required. */
+    /**
+     * What each trial computes; required. A {@link TrainingObjective} also sets the goal and the
+     * monitored metric from its {@link Metric} (call maximize()/minimize()/monitor() after to override).
+     */
     public Search<T> objective(TrialObjective<T> objective) {
         this.objective = Objects.requireNonNull(objective, "objective");
+        if (objective instanceof TrainingObjective) {
+            Metric metric = ((TrainingObjective) objective).metric();
+            this.goal = metric.goal();
+            this.monitor = metric.key();
+        }
         return this;
     }
 
@@ -133,6 +142,16 @@ public final class Search<T> {
     /** A trial running longer fails with that reason (checked at each report; its thread is interrupted). */
     public Search<T> trialTimeLimit(Duration limit) {
         this.trialTimeLimit = positive("trialTimeLimit", limit);
+        return this;
+    }
+
+    /**
+     * No trial starts once the finished trials together reported this many epochs (running ones
+     * finish, so the total may overshoot by up to {@code workers} trials); default none. With
+     * {@link TrainingObjective#executions(int)} one reported epoch stands for k trained ones.
+     */
+    public Search<T> epochBudget(int epochs) {
+        this.epochBudget = Check.atLeast(where(), "epochBudget", epochs, 1);
         return this;
     }
 
@@ -208,6 +227,7 @@ public final class Search<T> {
         TrialRunner<T> runner = new TrialRunner<>(objective, goal, monitor, pruner, trialTimeLimit, study, history,
                 watchdog, listener);
         List<TrialResult> results = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger epochsSpent = new AtomicInteger();
         long start = System.nanoTime();
         SearchSpace<T> current = space;
         try {
@@ -224,15 +244,20 @@ public final class Search<T> {
                     int number = round * perRound + i;
                     Study.Row row = stored.get(number);
                     if (row != null && row.status().isFinished()) {
-                        results.add(restore(current, row, history));
+                        TrialResult restored = restore(current, row, history);
+                        epochsSpent.addAndGet(restored.epochCount());
+                        results.add(restored);
                         continue;
                     }
                     double[] units = sampler.point(sampler.size(current) == Integer.MAX_VALUE ? number : i, current);
                     SearchSpace<T> roundSpace = current;
                     int r = round;
                     running.add(pool.submit(() -> {
-                        if (timeBudget == null || System.nanoTime() - start < timeBudget.toNanos()) {
-                            results.add(runner.run(roundSpace, number, r, units));
+                        if ((timeBudget == null || System.nanoTime() - start < timeBudget.toNanos())
+                                && epochsSpent.get() < epochBudget) {
+                            TrialResult result = runner.run(roundSpace, number, r, units);
+                            epochsSpent.addAndGet(result.epochCount());
+                            results.add(result);
                         }
                     }));
                 }
