@@ -75,6 +75,7 @@ class TrainingObjectiveTest {
         List<TrialResult> pruned = result.trials(TrialStatus.PRUNED);
         assertTrue(!pruned.isEmpty(), result::table);
         pruned.forEach(t -> assertTrue(t.epochCount() < 9, result::table));
+        pruned.forEach(t -> assertTrue(t.reason().contains("(val_loss="), t.reason()));
         assertTrue(result.totalEpochs() < 6 * 9, result::table);
     }
 
