@@ -41,6 +41,10 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  */
 public final class Model {
 
+    static {
+        io.fluentdl.internal.dl4j.NativeBuild.select(); // before ND4J loads: see NativeBuild
+    }
+
     /** Rows per forward pass when evaluating; bounds memory on large sets. */
     static final int EVALUATION_BATCH = 4096;
     private static final String SPEC_ENTRY = "fluentdl-spec.json";
