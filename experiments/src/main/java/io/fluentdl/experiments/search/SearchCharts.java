@@ -13,6 +13,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
@@ -32,6 +33,8 @@ final class SearchCharts {
     /** Overlaid histograms of several scales over the same bins ({@code from}..{@code to} on the x axis). */
     static JFreeChart histogram(String title, String xLabel, double from, double to, Map<String, int[]> counts) {
         XYSeriesCollection data = new XYSeriesCollection();
+        int bins = counts.values().iterator().next().length;
+        data.setIntervalWidth((to - from) / bins);
         counts.forEach((name, c) -> {
             XYSeries s = new XYSeries(name);
             double w = (to - from) / c.length;
@@ -44,6 +47,8 @@ final class SearchCharts {
                 true, false, false);
         chart.getXYPlot().setForegroundAlpha(0.6f);
         ((XYBarRenderer) chart.getXYPlot().getRenderer()).setShadowVisible(false);
+        ((XYBarRenderer) chart.getXYPlot().getRenderer()).setBarPainter(new StandardXYBarPainter());
+        chart.getXYPlot().getDomainAxis().setRange(from, to);
         ((XYBarRenderer) chart.getXYPlot().getRenderer()).setDrawBarOutline(false);
         return chart;
     }
