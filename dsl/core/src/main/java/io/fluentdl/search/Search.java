@@ -163,7 +163,8 @@ public final class Search<T> {
 
     /**
      * Runs {@code rounds} rounds of {@code trials()} trials; before each round after the first,
-     * narrows the space around the {@code topK} best completed trials so far ({@link CoarseToFine}).
+     * narrows the space around the {@code topK} best trials so far ({@link CoarseToFine}): completed ones by
+     * score, then pruned ones by their last reported value; failed trials never.
      */
     public Search<T> coarseToFine(int rounds, int topK, double padding) {
         this.rounds = Check.atLeast(where(), "rounds", rounds, 1);
@@ -280,7 +281,9 @@ public final class Search<T> {
     private List<Trial> top(SearchSpace<T> current, List<TrialResult> results) {
         List<Trial> top = new ArrayList<>();
         for (TrialResult r : SearchResult.sorted(goal, new ArrayList<>(results))) {
-            if (r.status() == TrialStatus.COMPLETE && top.size() < topK) {
+            // pruned trials count too (after every completed one): with ASHA most trials are pruned, and
+            // narrowing around the one or two that completed would follow arrival order, not quality
+            if (r.status() != TrialStatus.FAILED && !Double.isNaN(r.score()) && top.size() < topK) {
                 top.add(current.trialWith(r.params()));
             }
         }
