@@ -48,7 +48,7 @@ final class Lockstep {
     double run() throws Exception {
         if (specs.size() == 1) {
             History h = Model.of(specs.get(0)).fit(train, epochs, batchSize, validation, (m, control) -> {
-                stop = TrainingObjective.report(m, 1, reporter);
+                stop = TrainingObjective.report(m, 1, reporter, epochs);
                 if (stop != null) {
                     control.stop();
                 }
@@ -61,7 +61,7 @@ final class Lockstep {
         int k = specs.size();
         CyclicBarrier barrier = new CyclicBarrier(k, () -> {
             if (stop == null) {
-                stop = TrainingObjective.report(mean(latest), k, reporter);
+                stop = TrainingObjective.report(mean(latest), k, reporter, epochs);
             }
         });
         ExecutorService pool = Executors.newFixedThreadPool(k, r -> {

@@ -142,8 +142,12 @@ public final class TrainingObjective implements TrialObjective<ModelSpec> {
         return metric.of(history.last());
     }
 
-    /** Reports one (mean) epoch; returns the exception that should end the trial, or null. */
-    static RuntimeException report(EpochMetrics m, int executions, EpochReporter reporter) {
+    /**
+     * Reports one (mean) epoch; returns the exception that should end the trial, or null. A pruning
+     * decision at the last epoch is ignored: the trial has spent its budget, so it completes (a
+     * rung at the last epoch, e.g. ASHA's 9 of 9, would otherwise mark finished trials PRUNED).
+     */
+    static RuntimeException report(EpochMetrics m, int executions, EpochReporter reporter, int lastEpoch) {
         if (m.diverged()) {
             return new TrialFailed(String.format("training diverged at epoch %d: loss=%s, val_loss=%s%s", m.epoch(),
                     m.trainLoss(), m.validationLoss(), executions > 1 ? " (mean over executions)" : ""));
@@ -152,7 +156,9 @@ public final class TrainingObjective implements TrialObjective<ModelSpec> {
             Map<String, Double> all = Metric.all(m);
             reporter.report(m.epoch(), all);
             return null;
-        } catch (TrialPruned | TrialFailed e) {
+        } catch (TrialPruned e) {
+            return m.epoch() >= lastEpoch ? null : e;
+        } catch (TrialFailed e) {
             return e;
         }
     }

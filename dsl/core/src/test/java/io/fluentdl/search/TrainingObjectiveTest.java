@@ -82,10 +82,20 @@ class TrainingObjectiveTest {
     @Test
     void aDivergedEpochFailsTheTrialWithItsLosses() {
         RuntimeException stop = TrainingObjective.report(new EpochMetrics(4, Double.NaN, 0.5, Double.POSITIVE_INFINITY,
-                0.5, 1, 0.1), 1, (epoch, metrics) -> { });
+                0.5, 1, 0.1), 1, (epoch, metrics) -> { }, 9);
         assertInstanceOf(TrialFailed.class, stop);
         assertEquals("training diverged at epoch 4: loss=NaN, val_loss=Infinity", stop.getMessage());
-        assertNull(TrainingObjective.report(new EpochMetrics(1, 0.3, 0.5, 0.4, 0.5, 1, 0.1), 1, (e, m) -> { }));
+        assertNull(TrainingObjective.report(new EpochMetrics(1, 0.3, 0.5, 0.4, 0.5, 1, 0.1), 1, (e, m) -> { }, 9));
+    }
+
+    @Test
+    void aPruningDecisionAtTheLastEpochLetsTheTrialComplete() {
+        EpochReporter pruning = (epoch, metrics) -> {
+            throw new TrialPruned(epoch, "rung");
+        };
+        EpochMetrics third = new EpochMetrics(3, 0.3, 0.5, 0.4, 0.5, 1, 0.1);
+        assertInstanceOf(TrialPruned.class, TrainingObjective.report(third, 1, pruning, 9));
+        assertNull(TrainingObjective.report(third, 1, pruning, 3));
     }
 
     @Test
