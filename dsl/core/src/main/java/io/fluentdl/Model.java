@@ -120,7 +120,7 @@ public final class Model {
             Evaluation onValidation = validation == null ? null : evaluate(validation);
             EpochMetrics metrics = new EpochMetrics(epoch, onTrain.loss(), onTrain.accuracy(),
                     onValidation == null ? Double.NaN : onValidation.loss(),
-                    onValidation == null ? Double.NaN : onValidation.accuracy(), seconds, currentLearningRate());
+                    onValidation == null ? Double.NaN : onValidation.accuracy(), seconds, lastIterationLearningRate());
             history.add(metrics);
             for (EpochListener listener : listeners) {
                 listener.onEpochEnd(metrics, control);
@@ -144,12 +144,24 @@ public final class Model {
         return network.output(features, false);
     }
 
-    /** The learning rate the optimizer uses now (after any schedule or callback change). */
+    /** The learning rate the optimizer will use at the next iteration (after any schedule or callback change). */
     public double currentLearningRate() {
+        return learningRateAt(network.getIterationCount(), network.getEpochCount());
+    }
+
+    /**
+     * The rate of the iteration that just ran: after an epoch DL4J's counters already point at the
+     * next one, where a schedule may have restarted (SGDR) or dropped (step).
+     */
+    private double lastIterationLearningRate() {
+        return learningRateAt(Math.max(0, network.getIterationCount() - 1), Math.max(0, network.getEpochCount() - 1));
+    }
+
+    private double learningRateAt(int iteration, int epoch) {
         for (int i = 0; i < network.getnLayers(); i++) {
-            Double lr = network.getLearningRate(i);
-            if (lr != null && !lr.isNaN()) {
-                return lr;
+            if (network.getLayer(i).conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.BaseLayer layer
+                    && layer.getIUpdater() != null && layer.getIUpdater().hasLearningRate()) {
+                return layer.getIUpdater().getLearningRate(iteration, epoch);
             }
         }
         return Double.NaN;

@@ -53,6 +53,19 @@ class ModelTest {
     }
 
     @Test
+    void epochMetricsReportTheRateOfTheEpochsLastIteration() {
+        // step decay ×0.1 every epoch: epoch 1 ran at 0.1, epoch 2 at 0.01 (DL4J's counters already point at the next)
+        ModelSpec spec = Specs.caseStudy(BnPlacement.NONE).toBuilder()
+                .optimizer(io.fluentdl.optim.Sgd.of(io.fluentdl.schedule.StepDecay.of(0.1, 0.1,
+                        io.fluentdl.schedule.Period.epochs(1)))).build();
+        Model model = Model.of(spec);
+        History h = model.fit(TRAIN, 2, 16);
+        assertEquals(0.1, h.epochs().get(0).learningRate(), 1e-12);
+        assertEquals(0.01, h.epochs().get(1).learningRate(), 1e-12);
+        assertEquals(0.001, model.currentLearningRate(), 1e-12);
+    }
+
+    @Test
     void listenerCanStopTraining() {
         EpochListener stopAtThree = (m, control) -> {
             if (m.epoch() == 3) {

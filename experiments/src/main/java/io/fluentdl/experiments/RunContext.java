@@ -1,6 +1,7 @@
 package io.fluentdl.experiments;
 
 import io.fluentdl.experiments.progress.Progress;
+import io.fluentdl.experiments.runs.UnitRunner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -19,12 +20,29 @@ import java.util.Optional;
  * @param backend     the backend asked for
  * @param progress    makes progress bars (or plain lines, or nothing) for long work
  * @param commandLine the command line as typed, for provenance
+ * @param resume      {@code --resume}: units that already FINISHED in {@code outDir} are read back, not
+ *                    trained again (see {@link #units(String)})
  */
 public record RunContext(Path outDir, List<Long> seeds, int epochs, boolean quick, Optional<Path> dataDir,
-                         boolean quiet, Backend backend, Progress progress, List<String> commandLine) {
+                         boolean quiet, Backend backend, Progress progress, List<String> commandLine,
+                         boolean resume) {
 
     public RunContext {
         seeds = List.copyOf(seeds);
         commandLine = List.copyOf(commandLine);
+    }
+
+    /** A context without {@code --resume}. */
+    public RunContext(Path outDir, List<Long> seeds, int epochs, boolean quick, Optional<Path> dataDir,
+                      boolean quiet, Backend backend, Progress progress, List<String> commandLine) {
+        this(outDir, seeds, epochs, quick, dataDir, quiet, backend, progress, commandLine, false);
+    }
+
+    /**
+     * Runs this experiment's variant × seed units as tracked runs under {@code outDir} (and, with
+     * {@code --resume}, reads back those that finished). Call once per experiment run.
+     */
+    public UnitRunner units(String experiment) {
+        return new UnitRunner(outDir, experiment, epochs, resume);
     }
 }

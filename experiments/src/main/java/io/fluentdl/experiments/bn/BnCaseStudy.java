@@ -14,10 +14,9 @@ import io.fluentdl.experiments.results.Results;
 import io.fluentdl.experiments.results.SeedRun;
 import io.fluentdl.experiments.results.VariantResult;
 import io.fluentdl.experiments.results.VariantSpec;
+import io.fluentdl.experiments.runs.UnitRunner;
 import io.fluentdl.report.ParamCount;
 import io.fluentdl.train.EpochListener;
-import io.fluentdl.train.EpochMetrics;
-import io.fluentdl.train.History;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +42,11 @@ public final class BnCaseStudy implements Experiment {
     static final long DATA_SEED = 1;
     static final int TRAIN_SIZE = 500;
     static final int BATCH_SIZE = 32;
+    /**
+     * Iterations between histograms of every layer's weights, gradients and updates (16 iterations
+     * per epoch here, so about every 1.5 epochs): the lecture compares them with and without BN.
+     */
+    static final int HISTOGRAM_EVERY = 25;
 
     /** The published single run (train/test accuracy after 100 epochs). */
     static Reference reference() {
@@ -74,31 +78,35 @@ public final class BnCaseStudy implements Experiment {
     }
 
     @Override
-    public ExperimentOutput run(RunContext context) {
+    public ExperimentOutput run(RunContext context) throws Exception {
         Dataset all = Circles.dataset(POINTS, NOISE, DATA_SEED);
         Dataset train = all.slice(0, TRAIN_SIZE);
         Dataset test = all.slice(TRAIN_SIZE, POINTS);
+        UnitRunner units = context.units(NAME);
         List<VariantResult> variants = new ArrayList<>();
         List<VariantSpec> specs = new ArrayList<>();
         for (BnVariants.Variant variant : BnVariants.all()) {
             ModelSpec first = variant.spec().apply(context.seeds().get(0));
             specs.add(new VariantSpec(variant.name(), first.toJson(), first.summary()));
-            variants.add(runVariant(variant, train, test, context, params(first.params())));
+            variants.add(runVariant(variant, train, test, context, units, params(first.params())));
         }
         return new ExperimentOutput(new Results(NAME, context.seeds(), context.epochs(), reference(), variants), specs);
     }
 
     private static VariantResult runVariant(BnVariants.Variant variant, Dataset train, Dataset test, RunContext context,
-                                            ParamCounts params) {
+                                            UnitRunner units, ParamCounts params) throws Exception {
         ProgressTask task = context.progress().start(variant.name(), (long) context.seeds().size() * context.epochs());
         List<SeedRun> runs = new ArrayList<>();
         for (long seed : context.seeds()) {
-            Model model = Model.of(variant.spec().apply(seed));
-            History history = model.fit(train, context.epochs(), BATCH_SIZE, test, EpochListener.of(m -> {
-                task.step();
-                task.message(String.format(Locale.ROOT, "seed %d test %.3f", seed, m.validationAccuracy()));
+            ModelSpec spec = variant.spec().apply(seed);
+            runs.add(units.run(task, variant.name(), seed, spec, HISTOGRAM_EVERY, tracker -> {
+                Model model = Model.of(spec).addListeners(tracker.listener());
+                return model.fit(train, context.epochs(), BATCH_SIZE, test, tracker.epochListener(),
+                        EpochListener.of(m -> {
+                            task.step();
+                            task.message(String.format(Locale.ROOT, "seed %d test %.3f", seed, m.validationAccuracy()));
+                        }));
             }));
-            runs.add(toRun(seed, history));
         }
         VariantResult result = VariantResult.of(variant.name(), params, runs);
         String summary = String.format(Locale.ROOT, "train %.3f ± %.3f  test %.3f ± %.3f", result.trainAccuracy().mean(),
@@ -107,14 +115,6 @@ public final class BnCaseStudy implements Experiment {
         // the bar has little room next to it on an 80-column terminal: test accuracy only
         task.close(String.format(Locale.ROOT, "test %.3f ± %.3f", result.testAccuracy().mean(), result.testAccuracy().std()));
         return result;
-    }
-
-    private static SeedRun toRun(long seed, History history) {
-        List<EpochMetrics> epochs = history.epochs();
-        return new SeedRun(seed, epochs.stream().map(EpochMetrics::trainAccuracy).toList(),
-                epochs.stream().map(EpochMetrics::validationAccuracy).toList(),
-                epochs.stream().map(EpochMetrics::trainLoss).toList(),
-                epochs.stream().map(EpochMetrics::validationLoss).toList());
     }
 
     private static ParamCounts params(ParamCount p) {

@@ -37,6 +37,7 @@ public final class FluentDl implements Callable<Integer> {
                 .addSubcommand(new ListCommand(registry))
                 .addSubcommand(new RunCommand(registry))
                 .addSubcommand(new ReportCommand())
+                .addSubcommand(new ExampleCommand())
                 .addSubcommand(new SearchCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(new UsageErrorHandler())

@@ -63,6 +63,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bars or progress lines.")
     private boolean quiet;
 
+    @Option(names = "--resume", description = "Keep the variant x seed runs that already FINISHED in the output "
+            + "folder (same settings) and train only the rest; the results are the same as an uninterrupted run's.")
+    private boolean resume;
+
     RunCommand(ExperimentRegistry registry) {
         this.registry = registry;
     }
@@ -77,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalStateException(backendProblem.get());
         }
         RunOptions options = new RunOptions(out, Optional.ofNullable(seed).orElse(FIRST_SEED), quick ? QUICK_SEEDS : SEEDS,
-                Optional.ofNullable(epochs), quick, Optional.ofNullable(data), quiet, backend, commandLine());
+                Optional.ofNullable(epochs), quick, Optional.ofNullable(data), quiet, backend, commandLine(), resume);
         ExperimentRunner runner = new ExperimentRunner(options, spec.commandLine().getOut());
         for (Experiment e : experiments) {
             runner.run(e);
@@ -95,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
     private ParameterException unknownExperiment() {
         List<String> known = new ArrayList<>(registry.names());
         known.add(ExperimentRegistry.ALL);
-        String hint = Suggestions.closest(experiment, known).map(n -> String.format(" Did you mean '%s'?", n)).orElse("");
+        String hint = java.util.Optional.ofNullable(io.fluentdl.nn.Names.closest(experiment, java.util.List.copyOf(known))).map(n -> String.format(" Did you mean '%s'?", n)).orElse("");
         return new ParameterException(spec.commandLine(), String.format("unknown experiment '%s'. Known: %s.%s",
                 experiment, String.join(", ", known), hint));
     }

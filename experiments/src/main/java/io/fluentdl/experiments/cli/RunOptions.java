@@ -9,7 +9,7 @@ import java.util.stream.LongStream;
 
 /** The parsed {@code run} options that apply to every experiment of one invocation. */
 record RunOptions(Path out, long firstSeed, int seedCount, Optional<Integer> epochs, boolean quick,
-                  Optional<Path> data, boolean quiet, Backend backend, List<String> commandLine) {
+                  Optional<Path> data, boolean quiet, Backend backend, List<String> commandLine, boolean resume) {
 
     /** Seeds firstSeed, firstSeed+1, ... */
     List<Long> seeds() {

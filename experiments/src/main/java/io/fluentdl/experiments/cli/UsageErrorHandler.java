@@ -40,7 +40,7 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
             String typed = unmatched.getUnmatched().get(0);
             if (!typed.startsWith("-")) {
                 var known = cmd.getSubcommands().keySet();
-                String hint = Suggestions.closest(typed, known).map(n -> String.format(" Did you mean '%s'?", n)).orElse("");
+                String hint = java.util.Optional.ofNullable(io.fluentdl.nn.Names.closest(typed, java.util.List.copyOf(known))).map(n -> String.format(" Did you mean '%s'?", n)).orElse("");
                 return String.format("unknown command '%s'. Known: %s.%s", typed, String.join(", ", known), hint);
             }
         }

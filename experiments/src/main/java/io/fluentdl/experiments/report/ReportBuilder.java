@@ -1,55 +1,126 @@
 package io.fluentdl.experiments.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fluentdl.experiments.results.AtomicFiles;
 import io.fluentdl.experiments.results.Json;
 import io.fluentdl.experiments.results.Provenance;
 import io.fluentdl.experiments.results.Results;
 import io.fluentdl.experiments.results.RunFiles;
 import io.fluentdl.experiments.results.VariantResult;
+import io.fluentdl.track.HistogramRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Builds the plots and {@code report.html} of one run folder from its files alone:
- * {@code results.json} (required) and {@code provenance.json} (summaries and provenance, optional).
+ * {@code results.json} (required; an experiment's or a search's, see the package docs),
+ * {@code provenance.json} (summaries and provenance, optional) and the tracked runs under
+ * {@code runs/} (runs table status, histograms; optional). {@link #buildAll} does the same for a
+ * folder of run folders and adds an index page.
  */
 public final class ReportBuilder {
 
     /** Plots go to this sub-folder of the run folder. */
     public static final String PLOTS = "plots";
+    /** Size of the charts shown side by side (per variant, per parameter). */
+    static final int SMALL_WIDTH = 600;
+    static final int SMALL_HEIGHT = 340;
 
     private ReportBuilder() {
     }
 
+    /** Whether {@code dir} is a run folder (it has a results.json). */
+    public static boolean isRunDir(Path dir) {
+        return Files.isRegularFile(RunFiles.results(dir));
+    }
+
+    /**
+     * Reports on {@code dir}: a run folder gets its report; a folder of run folders gets one per run
+     * folder plus a {@code report.html} that links them. Returns the reports written, the index last.
+     */
+    public static List<Path> buildAll(Path dir) throws IOException {
+        if (isRunDir(dir)) {
+            return List.of(build(dir));
+        }
+        List<Path> runDirs;
+        try (Stream<Path> children = Files.list(dir)) {
+            runDirs = children.filter(Files::isDirectory).filter(ReportBuilder::isRunDir).sorted().toList();
+        }
+        if (runDirs.isEmpty()) {
+            throw new IllegalArgumentException(String.format(
+                    "%s has no %s, and no sub-folder has one: pass a folder written by 'fluentdl run' or "
+                            + "'fluentdl search', or the --out folder that holds them.", dir, RunFiles.RESULTS));
+        }
+        List<Path> written = new ArrayList<>();
+        for (Path runDir : runDirs) {
+            written.add(build(runDir));
+        }
+        Path index = RunFiles.report(dir);
+        AtomicFiles.writeString(index, IndexPage.render(dir, runDirs));
+        written.add(index);
+        return written;
+    }
+
     /** Reads the run folder and (re)writes its plots and report; returns the report's path. */
     public static Path build(Path runDir) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        JsonNode tree = Json.MAPPER.readTree(RunFiles.results(runDir).toFile());
+        if (SearchReport.isSearch(tree)) {
+            return SearchReport.build(runDir, tree);
+        }
         Results results = Json.readResults(RunFiles.results(runDir));
         Path provenanceFile = RunFiles.provenance(runDir);
         Optional<Provenance> provenance = Files.exists(provenanceFile)
                 ? Optional.of(Json.readProvenance(provenanceFile)) : Optional.empty();
-        System.setProperty("java.awt.headless", "true");
+        Optional<TrackedRuns> tracked = TrackedRuns.in(runDir, results.experiment(), results.epochs());
         Path plots = runDir.resolve(PLOTS);
-        List<ReportHtml.Figure> figures = new ArrayList<>();
-        figures.add(figure(Charts.finalAccuracy(results), plots, "final-accuracy",
-                "Final accuracy per variant: mean with ± std whiskers over seeds, and the published reference"));
-        figures.add(figure(Charts.testAccuracyOverview(results), plots, "test-accuracy",
-                "Test accuracy per epoch, every variant: mean line, band from the lowest to the highest seed"));
+        ReportHtml.Figure overview = figure(Charts.testAccuracyOverview(results), plots, "test-accuracy",
+                "Test accuracy per epoch, every variant: mean line, band from the lowest to the highest seed");
+        ReportHtml.Figure finalAccuracy = figure(Charts.finalAccuracy(results), plots, "final-accuracy",
+                "Final accuracy per variant: mean with ± std whiskers over seeds, and the published reference");
+        List<ReportHtml.Figure> perVariant = new ArrayList<>();
         for (VariantResult v : results.variants()) {
-            figures.add(figure(Charts.accuracyCurves(results, v), plots, "accuracy-" + v.name(),
-                    String.format("%s: train and test accuracy per epoch (mean, min-max band over seeds)", v.name())));
+            perVariant.add(figure(Charts.accuracyCurves(results, v), plots, "accuracy-" + v.name(),
+                    String.format("%s: train and test accuracy per epoch (mean, min-max band over seeds)", v.name()),
+                    SMALL_WIDTH, SMALL_HEIGHT));
+        }
+        List<ReportHtml.Image> histograms = new ArrayList<>();
+        if (tracked.isPresent()) {
+            for (VariantResult v : results.variants()) {
+                long seed = v.runs().get(0).seed();
+                List<HistogramRecord> records = tracked.get().histograms(v.name(), seed);
+                HistogramFigure figure = HistogramFigure.of(String.format("%s, seed %d: histograms over time", v.name(), seed),
+                        records);
+                if (figure.isEmpty()) {
+                    continue;
+                }
+                String base = "histograms-" + v.name();
+                byte[] png = ChartFiles.write(figure, plots, base);
+                histograms.add(new ReportHtml.Image(String.format("%s (seed %d, %d tensors)", v.name(), seed,
+                        figure.rowCount()), String.format("%s: weights, gradients and updates over iterations", v.name()),
+                        ChartFiles.dataUrl(png), PLOTS + "/" + base, figure.width()));
+            }
         }
         Path report = RunFiles.report(runDir);
-        AtomicFiles.writeString(report, ReportHtml.render(results, provenance, figures));
+        AtomicFiles.writeString(report, ReportHtml.render(results, provenance, tracked,
+                new ReportHtml.Figures(overview, finalAccuracy, perVariant, histograms)));
         return report;
     }
 
-    private static ReportHtml.Figure figure(org.jfree.chart.JFreeChart chart, Path dir, String base, String caption)
+    static ReportHtml.Figure figure(org.jfree.chart.JFreeChart chart, Path dir, String base, String caption)
             throws IOException {
         String svg = ChartFiles.write(chart, dir, base);
+        return new ReportHtml.Figure(caption, svg, PLOTS + "/" + base);
+    }
+
+    static ReportHtml.Figure figure(org.jfree.chart.JFreeChart chart, Path dir, String base, String caption,
+                                    int width, int height) throws IOException {
+        String svg = ChartFiles.write(chart, dir, base, width, height);
         return new ReportHtml.Figure(caption, svg, PLOTS + "/" + base);
     }
 }

@@ -27,7 +27,15 @@ class CliUsageTest {
 
     @Test
     void unknownCommandIsAUsageErrorWithASuggestion() {
-        assertUsageError(run("rnu"), "unknown command 'rnu'. Known: list, run, report, search. Did you mean 'run'?");
+        assertUsageError(run("rnu"), "unknown command 'rnu'. Known: list, run, report, example, search. Did you mean 'run'?");
+    }
+
+    @Test
+    void unknownExampleIsAUsageErrorWithASuggestion() {
+        Outcome o = run("example", "case-stdy");
+        assertEquals(2, o.exitCode(), o.err());
+        assertTrue(o.err().contains("Unknown example 'case-stdy'. Did you mean 'case-study'?"), o.err());
+        assertTrue(o.err().contains("Usage: fluentdl example"), o.err());
     }
 
     @Test

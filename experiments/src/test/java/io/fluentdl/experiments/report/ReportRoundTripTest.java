@@ -31,10 +31,12 @@ class ReportRoundTripTest {
         assertEquals(0, o.exitCode(), o.err());
         String html = Files.readString(RunFiles.report(dir));
         assertEquals(2 + results.variants().size(), count(html, "<svg "), "one SVG per plot");
-        assertTrue(html.contains(ConsoleTable.render(results).lines().findFirst().orElseThrow()));
+        assertTrue(html.contains(ConsoleTable.meanStd(results.variants().get(0).testAccuracy())), "summary table");
+        assertEquals(results.variants().size() * results.seeds().size(), count(html, "<tr><td>") - results.variants().size(),
+                "runs table: one row per variant x seed, next to the summary's one per variant");
         assertTrue(html.contains("made up for tests"), "reference source");
         assertTrue(html.contains("No provenance.json in the run folder"));
-        assertFalse(html.contains("<script"), "no scripts");
+        assertFalse(html.contains("<script src"), "no external scripts (one inline script sorts tables)");
         assertFalse(html.matches("(?s).*(src|href)=\"https?:.*"), "no network");
         for (String plot : List.of("final-accuracy", "test-accuracy", "accuracy-fast", "accuracy-slow")) {
             assertTrue(Files.size(dir.resolve("plots/" + plot + ".png")) > 1000, plot);
