@@ -1,7 +1,6 @@
 package io.fluentdl.experiments.cli;
 
 import io.fluentdl.experiments.report.ReportBuilder;
-import io.fluentdl.experiments.results.Json;
 import io.fluentdl.experiments.results.RunFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,12 +34,6 @@ final class ReportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), String.format(
                     "<run-dir> must be a folder written by 'fluentdl run' (with %s) or a folder of such folders, "
                             + "got %s, which has none.", RunFiles.RESULTS, runDir));
-        }
-        if (!Json.MAPPER.readTree(RunFiles.results(runDir).toFile()).has("variants")) {
-            // search experiments and 'fluentdl search' write their own results schema and report.html
-            throw new ParameterException(spec.commandLine(), String.format("%s was written by a search experiment or "
-                    + "'fluentdl search', whose report.html is written with the results; rerun that to rebuild it.",
-                    runDir));
         }
         // the log stays attached after a failure so that the failure handler can point to it
         LogFile.attach(runDir);

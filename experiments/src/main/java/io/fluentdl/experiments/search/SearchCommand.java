@@ -6,7 +6,7 @@ import io.fluentdl.experiments.Backend;
 import io.fluentdl.experiments.RunContext;
 import io.fluentdl.experiments.progress.Progress;
 import io.fluentdl.experiments.progress.ProgressTask;
-import io.fluentdl.search.Hp;
+import io.fluentdl.experiments.report.ReportBuilder;
 import io.fluentdl.search.SearchResult;
 import io.fluentdl.search.TrialStatus;
 import io.fluentdl.search.sweep.Sweep;
@@ -136,34 +136,17 @@ public final class SearchCommand implements Callable<Integer> {
         return sweep;
     }
 
+    /** results.json (with the space, for the report's axes), metrics.csv, provenance.json; then the search report. */
     private void write(SweepRunner.Outcome o, Path dir, Instant start) throws Exception {
         SearchResult<ModelSpec> r = o.result();
-        Map<String, Object> results = SweepRunner.results(o);
         RunContext context = new RunContext(dir, List.of(o.sweep().seed()), o.sweep().model().epochs(), false,
                 Optional.ofNullable(data), quiet, Backend.CPU, Progress.silent(), commandLine());
-        SearchFiles files = new SearchFiles(dir, o.sweep().name(), String.format("%s Sweep file %s: %s search, metric "
-                + "%s (%s), %d trials per round, %d round(s), early termination %s.", o.sweep().description(), file,
-                o.sweep().method().name().toLowerCase(Locale.ROOT), o.sweep().metric(),
-                o.sweep().goal().name().toLowerCase(Locale.ROOT), o.sweep().trials(), o.sweep().rounds(),
-                o.sweep().earlyTerminate() == null ? "none" : o.sweep().earlyTerminate().pruner()));
-        files.number("trials", String.format("%d (%d complete, %d pruned, %d failed)", r.trials().size(),
-                r.trials(TrialStatus.COMPLETE).size(), r.trials(TrialStatus.PRUNED).size(),
-                r.trials(TrialStatus.FAILED).size()));
-        files.number("epochs spent", Integer.toString(r.totalEpochs()));
+        SearchFiles files = new SearchFiles(dir, o.sweep().name(), o.sweep().description());
         if (!r.trials(TrialStatus.COMPLETE).isEmpty()) {
-            files.number("best " + o.sweep().metric(), String.format(Locale.ROOT, "%.4f (trial %d)", r.best().score(),
-                    r.best().number()));
-            files.number("test accuracy of the best model", String.format(Locale.ROOT, "%.4f", o.testAccuracy()));
-            files.number("best params", r.bestParamsJson());
             files.spec("best", r.bestModel());
-            for (Hp<?> hp : r.space().searched()) {
-                files.figure(SearchCharts.scoreVs(r, hp, o.sweep().metric().key()), "score-vs-" + hp.name(),
-                        String.format("%s against %s (log axis where the scale is log)", o.sweep().metric(), hp.name()));
-            }
-            files.figure(SearchCharts.importance(r.importance()), "importance", "Parameter importance over the "
-                    + "completed trials (variance share of binned marginals)");
         }
-        files.table(r.table()).write(results, SweepRunner.metricsRows(r), context, start);
+        files.writeData(SweepRunner.results(o), SweepRunner.metricsRows(r), context, start);
+        ReportBuilder.build(dir);
     }
 
     private List<String> commandLine() {

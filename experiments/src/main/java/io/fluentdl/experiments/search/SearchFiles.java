@@ -66,8 +66,20 @@ final class SearchFiles {
         return this;
     }
 
-    /** Writes results.json, metrics.csv, provenance.json and report.html. */
+    /**
+     * Writes results.json (marked {@value ReportBuilder#OWN_REPORT}, so {@code fluentdl report} keeps this
+     * report), metrics.csv, provenance.json and report.html.
+     */
     void write(Map<String, Object> results, List<List<String>> csv, RunContext context, Instant start)
+            throws IOException {
+        Map<String, Object> marked = new LinkedHashMap<>(results);
+        marked.put(ReportBuilder.OWN_REPORT, true);
+        Provenance provenance = writeData(marked, csv, context, start);
+        AtomicFiles.writeString(RunFiles.report(dir), html(Json.MAPPER.writeValueAsString(provenance)));
+    }
+
+    /** Writes results.json, metrics.csv and provenance.json only (the report is built from them elsewhere). */
+    Provenance writeData(Map<String, Object> results, List<List<String>> csv, RunContext context, Instant start)
             throws IOException {
         Json.write(RunFiles.results(dir), results);
         StringBuilder sb = new StringBuilder();
@@ -78,7 +90,7 @@ final class SearchFiles {
         Provenance provenance = ProvenanceCollector.collect(title, context, new ExperimentOutput(null, specs), start,
                 Instant.now());
         Json.write(RunFiles.provenance(dir), provenance);
-        AtomicFiles.writeString(RunFiles.report(dir), html(Json.MAPPER.writeValueAsString(provenance)));
+        return provenance;
     }
 
     private String html(String provenanceJson) {

@@ -115,6 +115,7 @@ public final class SweepRunner {
             best.put("spec", tree(r.bestModel().toJson()));
             root.put("best", best);
         }
+        root.put("space", space(r.space()));
         List<Map<String, Object>> importance = new ArrayList<>();
         for (Importance i : r.importance()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -166,6 +167,24 @@ public final class SweepRunner {
             });
         }
         return rows;
+    }
+
+    /** Each Hp: name, kind (its factory's scale, e.g. log_uniform), and its range or values: how the report draws its axis. */
+    static List<Map<String, Object>> space(io.fluentdl.search.SearchSpace<?> space) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (io.fluentdl.search.Hp<?> hp : space.params()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", hp.name());
+            m.put("kind", hp.kind().name().toLowerCase(java.util.Locale.ROOT));
+            if (hp.kind().isNumeric()) {
+                m.put("low", hp.low());
+                m.put("high", hp.high());
+            } else {
+                m.put("values", hp.values().stream().map(String::valueOf).toList());
+            }
+            out.add(m);
+        }
+        return out;
     }
 
     static Map<String, Object> plain(Map<String, Object> params) {

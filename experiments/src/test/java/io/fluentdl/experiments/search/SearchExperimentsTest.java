@@ -44,6 +44,9 @@ class SearchExperimentsTest {
         assertEquals(4, r.get("scales").size());
         assertEquals(0.5, r.get("scales").get(3).get("shares").get("[0.99, 0.999]").asDouble(), 0.05);
         assertTrue(Files.isRegularFile(dir.resolve("plots/alpha.svg")));
+        String html = Files.readString(dir.resolve("report.html"));
+        ok("report", out.toString());
+        assertEquals(html, Files.readString(dir.resolve("report.html")), "report keeps an experiment's own report");
     }
 
     @Test
@@ -78,6 +81,8 @@ class SearchExperimentsTest {
         assertEquals(3, r.get("trials_run").asInt());
         assertTrue(r.get("best").get("spec").has("layers"), r.get("best").toString());
         assertTrue(Files.isRegularFile(dir.resolve("study.db")));
+        assertEquals("log_uniform", r.get("space").get(0).get("kind").asText());
+        assertTrue(Files.readString(dir.resolve("report.html")).contains("circles"));
 
         Cli.Outcome again = Cli.run(Experiments.registry(), "search", sweep.toString(), "--trials", "3", "--quiet",
                 "--out", out.toString());
