@@ -1,6 +1,9 @@
 package io.fluentdl.experiments;
 
 import io.fluentdl.experiments.bn.BnCaseStudy;
+import io.fluentdl.experiments.search.MnistSearchExperiment;
+import io.fluentdl.experiments.search.RandomVsGridExperiment;
+import io.fluentdl.experiments.search.SamplingScalesExperiment;
 
 /** The experiments that ship with FluentDL, in the order {@code list} shows them. */
 public final class Experiments {
@@ -11,6 +14,9 @@ public final class Experiments {
     /** A registry of every shipped experiment. */
     public static ExperimentRegistry registry() {
         return new ExperimentRegistry()
-                .add(BnCaseStudy::new);
+                .add(BnCaseStudy::new)
+                .add(SamplingScalesExperiment::new)
+                .add(RandomVsGridExperiment::new)
+                .add(MnistSearchExperiment::new);
     }
 }

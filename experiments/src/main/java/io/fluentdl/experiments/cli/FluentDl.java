@@ -2,6 +2,7 @@ package io.fluentdl.experiments.cli;
 
 import io.fluentdl.experiments.ExperimentRegistry;
 import io.fluentdl.experiments.Experiments;
+import io.fluentdl.experiments.search.SearchCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,6 +38,7 @@ public final class FluentDl implements Callable<Integer> {
                 .addSubcommand(new RunCommand(registry))
                 .addSubcommand(new ReportCommand())
                 .addSubcommand(new ExampleCommand())
+                .addSubcommand(new SearchCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(new UsageErrorHandler())
                 .setExecutionExceptionHandler(new FailureHandler());

@@ -27,7 +27,7 @@ class CliUsageTest {
 
     @Test
     void unknownCommandIsAUsageErrorWithASuggestion() {
-        assertUsageError(run("rnu"), "unknown command 'rnu'. Known: list, run, report, example. Did you mean 'run'?");
+        assertUsageError(run("rnu"), "unknown command 'rnu'. Known: list, run, report, example, search. Did you mean 'run'?");
     }
 
     @Test
@@ -88,7 +88,7 @@ class CliUsageTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "list", "run", "report"})
+    @ValueSource(strings = {"", "list", "run", "report", "search"})
     void helpExitsWithZeroOnEveryCommand(String command) {
         Outcome o = command.isEmpty() ? run("--help") : run(command, "--help");
         assertEquals(0, o.exitCode(), o.err());
