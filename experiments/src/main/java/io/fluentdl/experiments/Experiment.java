@@ -12,6 +12,11 @@ import io.fluentdl.experiments.results.ExperimentOutput;
  */
 public interface Experiment {
 
+    /** Seeds per variant in a full run unless the experiment says otherwise: {@value}. */
+    int DEFAULT_SEEDS = 5;
+    /** Seeds per variant with {@code --quick} unless the experiment says otherwise: {@value}. */
+    int DEFAULT_QUICK_SEEDS = 2;
+
     /** The name used on the command line and as the output folder, e.g. {@code bn-case-study}. */
     String name();
 
@@ -23,6 +28,19 @@ public interface Experiment {
 
     /** Epochs of a {@code --quick} run, used unless {@code --epochs} is given. */
     int quickEpochs();
+
+    /**
+     * Seeds per variant of a full run, used unless {@code --seeds} is given; experiments whose runs
+     * are long may use fewer than {@value #DEFAULT_SEEDS}.
+     */
+    default int defaultSeeds() {
+        return DEFAULT_SEEDS;
+    }
+
+    /** Seeds per variant of a {@code --quick} run, used unless {@code --seeds} is given. */
+    default int quickSeeds() {
+        return DEFAULT_QUICK_SEEDS;
+    }
 
     /** Runs every variant over {@link RunContext#seeds()} and returns the measurements. */
     ExperimentOutput run(RunContext context) throws Exception;

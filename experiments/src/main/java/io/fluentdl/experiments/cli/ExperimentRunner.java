@@ -41,7 +41,7 @@ final class ExperimentRunner {
     /** Runs {@code experiment}; returns its output folder. */
     Path run(Experiment experiment) throws Exception {
         Path dir = Files.createDirectories(options.out().resolve(experiment.name()));
-        RunContext context = new RunContext(dir, options.seeds(), options.epochsFor(experiment), options.quick(),
+        RunContext context = new RunContext(dir, options.seedsFor(experiment), options.epochsFor(experiment), options.quick(),
                 options.data(), options.quiet(), options.backend(), Progress.choose(options.quiet(), out),
                 options.commandLine(), options.resume());
         LOG.info("run {}: seeds={} epochs={} quick={} out={}", experiment.name(), context.seeds(), context.epochs(),

@@ -23,10 +23,10 @@ import picocli.CommandLine.Spec;
                 + "provenance.json, plots/ and report.html."})
 final class RunCommand implements Callable<Integer> {
 
-    /** Seeds per variant in a full run. */
-    static final int SEEDS = 5;
-    /** Seeds per variant with --quick. */
-    static final int QUICK_SEEDS = 2;
+    /** Seeds per variant in a full run, unless the experiment says otherwise. */
+    static final int SEEDS = Experiment.DEFAULT_SEEDS;
+    /** Seeds per variant with --quick, unless the experiment says otherwise. */
+    static final int QUICK_SEEDS = Experiment.DEFAULT_QUICK_SEEDS;
     /** The first seed unless --seed says otherwise. */
     static final long FIRST_SEED = 1;
 
@@ -38,12 +38,17 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "<experiment>", description = "An experiment name (see 'fluentdl list'), or 'all'.")
     private String experiment;
 
-    @Option(names = "--quick", description = "Few seeds (" + QUICK_SEEDS + ") and epochs: checks that everything runs.")
+    @Option(names = "--quick", description = "Few seeds (usually " + QUICK_SEEDS + ") and epochs: checks that everything runs.")
     private boolean quick;
 
     @Option(names = "--seed", paramLabel = "N", converter = NumberConverters.Seed.class,
             description = "First seed; variants run with seeds N, N+1, ... (default: " + FIRST_SEED + ").")
     private Long seed;
+
+    @Option(names = "--seeds", paramLabel = "N", converter = NumberConverters.Positive.class,
+            description = "Seeds per variant (default: the experiment's, usually " + SEEDS + ", or " + QUICK_SEEDS
+                    + " with --quick).")
+    private Integer seeds;
 
     @Option(names = "--epochs", paramLabel = "N", converter = NumberConverters.Positive.class, description = "Epochs per run (default: the experiment's).")
     private Integer epochs;
@@ -80,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
         if (backendProblem.isPresent()) {
             throw new IllegalStateException(backendProblem.get());
         }
-        RunOptions options = new RunOptions(out, Optional.ofNullable(seed).orElse(FIRST_SEED), quick ? QUICK_SEEDS : SEEDS,
+        RunOptions options = new RunOptions(out, Optional.ofNullable(seed).orElse(FIRST_SEED), Optional.ofNullable(seeds),
                 Optional.ofNullable(epochs), quick, Optional.ofNullable(data), quiet, backend, commandLine(), resume);
         ExperimentRunner runner = new ExperimentRunner(options, spec.commandLine().getOut());
         for (Experiment e : experiments) {

@@ -8,12 +8,13 @@ import java.util.Optional;
 import java.util.stream.LongStream;
 
 /** The parsed {@code run} options that apply to every experiment of one invocation. */
-record RunOptions(Path out, long firstSeed, int seedCount, Optional<Integer> epochs, boolean quick,
+record RunOptions(Path out, long firstSeed, Optional<Integer> seedCount, Optional<Integer> epochs, boolean quick,
                   Optional<Path> data, boolean quiet, Backend backend, List<String> commandLine, boolean resume) {
 
-    /** Seeds firstSeed, firstSeed+1, ... */
-    List<Long> seeds() {
-        return LongStream.range(firstSeed, firstSeed + seedCount).boxed().toList();
+    /** Seeds firstSeed, firstSeed+1, ...: --seeds of them, else the experiment's quick or full count. */
+    List<Long> seedsFor(Experiment experiment) {
+        int count = seedCount.orElse(quick ? experiment.quickSeeds() : experiment.defaultSeeds());
+        return LongStream.range(firstSeed, firstSeed + count).boxed().toList();
     }
 
     /** --epochs, else the experiment's quick or full default. */

@@ -4,6 +4,7 @@ import io.fluentdl.experiments.results.EpochsTo80;
 import io.fluentdl.experiments.results.MeanStd;
 import io.fluentdl.experiments.results.ParamCounts;
 import io.fluentdl.experiments.results.Results;
+import io.fluentdl.experiments.results.Stat;
 import io.fluentdl.experiments.results.TrainTest;
 import io.fluentdl.experiments.results.VariantResult;
 import java.util.ArrayList;
@@ -22,15 +23,38 @@ public final class ConsoleTable {
     private ConsoleTable() {
     }
 
-    /** The whole table, with a title line and a footnote, ready to print. */
+    /**
+     * The whole table, with a title line and a footnote, ready to print. Variants' further metrics
+     * ({@link VariantResult#metrics()}) follow as more columns, each with a reference column where the
+     * reference has that metric.
+     */
     public static String render(Results results) {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(HEADER);
-        for (VariantResult v : results.variants()) {
-            rows.add(new String[] {v.name(), params(v.params()), meanStd(v.trainAccuracy()), meanStd(v.testAccuracy()),
-                    epochsTo80(v.epochsTo80()), reference(results.reference().of(v.name()).orElse(null))});
+        List<String> metrics = new ArrayList<>();
+        results.variants().forEach(v -> v.metrics().keySet().stream().filter(m -> !metrics.contains(m)).forEach(metrics::add));
+        List<String> referenced = metrics.stream().filter(m -> results.reference().others().values().stream()
+                .anyMatch(values -> values.containsKey(m))).toList();
+        List<String> header = new ArrayList<>(List.of(HEADER));
+        for (String m : metrics) {
+            header.add(m);
+            if (referenced.contains(m)) {
+                header.add("ref " + m);
+            }
         }
-        int[] widths = new int[HEADER.length];
+        List<String[]> rows = new ArrayList<>();
+        rows.add(header.toArray(String[]::new));
+        for (VariantResult v : results.variants()) {
+            List<String> row = new ArrayList<>(List.of(v.name(), params(v.params()), meanStd(v.trainAccuracy()),
+                    meanStd(v.testAccuracy()), epochsTo80(v.epochsTo80()),
+                    reference(results.reference().of(v.name()).orElse(null))));
+            for (String m : metrics) {
+                row.add(v.metrics().containsKey(m) ? stat(v.metrics().get(m)) : "-");
+                if (referenced.contains(m)) {
+                    row.add(results.reference().value(v.name(), m).map(ConsoleTable::number).orElse("-"));
+                }
+            }
+            rows.add(row.toArray(String[]::new));
+        }
+        int[] widths = new int[header.size()];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());
@@ -67,6 +91,20 @@ public final class ConsoleTable {
 
     static String meanStd(MeanStd m) {
         return String.format(Locale.ROOT, "%.3f ± %.3f", m.mean(), m.std());
+    }
+
+    /** mean ± std, with "(k none)" when k seeds have no value, "n/a" when none has. */
+    static String stat(Stat s) {
+        if (s.mean() == null) {
+            return String.format("n/a (%d none)", s.missing());
+        }
+        String text = String.format(Locale.ROOT, "%s ± %s", number(s.mean()), number(s.std()));
+        return s.missing() == 0 ? text : String.format("%s (%d none)", text, s.missing());
+    }
+
+    /** Three decimals below 100, one above (epochs, seconds). */
+    static String number(double x) {
+        return Math.abs(x) >= 100 ? String.format(Locale.ROOT, "%.1f", x) : String.format(Locale.ROOT, "%.3f", x);
     }
 
     static String epochsTo80(EpochsTo80 e) {

@@ -92,6 +92,7 @@ public final class ReportBuilder {
                 "Test accuracy per epoch, every variant: mean line, band from the lowest to the highest seed");
         ReportHtml.Figure finalAccuracy = figure(Charts.finalAccuracy(results), plots, "final-accuracy",
                 "Final accuracy per variant: mean with ± std whiskers over seeds, and the published reference");
+        List<ReportHtml.Figure> extra = extraFigures(results, plots);
         List<ReportHtml.Figure> perVariant = new ArrayList<>();
         for (VariantResult v : results.variants()) {
             perVariant.add(figure(Charts.accuracyCurves(results, v), plots, "accuracy-" + v.name(),
@@ -117,8 +118,37 @@ public final class ReportBuilder {
         }
         Path report = RunFiles.report(runDir);
         AtomicFiles.writeString(report, ReportHtml.render(results, provenance, tracked,
-                new ReportHtml.Figures(overview, finalAccuracy, perVariant, histograms)));
+                new ReportHtml.Figures(overview, finalAccuracy, perVariant, histograms, extra)));
         return report;
+    }
+
+    /** The plots that {@code results.plots()} asks for, in its order; each file is named after the plot. */
+    private static List<ReportHtml.Figure> extraFigures(Results results, Path plots) throws IOException {
+        List<ReportHtml.Figure> figures = new ArrayList<>();
+        for (String plot : results.plots()) {
+            switch (plot) {
+                case Results.TEST_ERROR -> figures.add(figure(
+                        Charts.logOverview(results, "test error", r -> Charts.errors(r.testAccuracy()), 1e-3), plots, plot,
+                        "Test error (1 - accuracy) per epoch, every variant, log scale: mean line, min-max band over seeds"));
+                case Results.TRAIN_ERROR -> figures.add(figure(
+                        Charts.logOverview(results, "train error", r -> Charts.errors(r.trainAccuracy()), 1e-4), plots, plot,
+                        "Training error per epoch, every variant, log scale (0 is drawn at 1e-4): mean line, min-max band over seeds"));
+                case Results.TRAIN_LOSS -> figures.add(figure(
+                        Charts.logOverview(results, "train loss", io.fluentdl.experiments.results.SeedRun::trainLoss, 1e-5),
+                        plots, plot, "Training loss per epoch, every variant, log scale: mean line, min-max band over seeds"));
+                case Results.LEARNING_RATE -> figures.add(figure(Charts.learningRates(results), plots, plot,
+                        "Learning rate over training, every variant (the schedule's formula where recorded), log scale"));
+                case Results.LR_RANGE -> {
+                    for (io.fluentdl.experiments.results.RangeTest test : results.rangeTests()) {
+                        figures.add(figure(Charts.lossVersusLearningRate(test), plots, plot + "-" + test.name(),
+                                String.format("LR range test %s: loss against learning rate (log axis) and the suggested rates",
+                                        test.name())));
+                    }
+                }
+                default -> throw new IllegalArgumentException(String.format("Unknown plot '%s' in results.json", plot));
+            }
+        }
+        return figures;
     }
 
     static ReportHtml.Figure figure(org.jfree.chart.JFreeChart chart, Path dir, String base, String caption)

@@ -36,7 +36,12 @@ final class ReportHtml {
     }
 
     /** Everything drawn for the page. */
-    record Figures(Figure overview, Figure finalAccuracy, List<Figure> perVariant, List<Image> histograms) {
+    record Figures(Figure overview, Figure finalAccuracy, List<Figure> perVariant, List<Image> histograms,
+                   List<Figure> extra) {
+        /** Without the plots that results.json's {@code plots} asks for. */
+        Figures(Figure overview, Figure finalAccuracy, List<Figure> perVariant, List<Image> histograms) {
+            this(overview, finalAccuracy, perVariant, histograms, List.of());
+        }
     }
 
     private ReportHtml() {
@@ -62,6 +67,7 @@ final class ReportHtml {
         summary(html, results);
         html.append("<section id=\"curves\">\n<h2>Learning curves</h2>\n");
         figure(html, figures.overview());
+        figures.extra().forEach(f -> figure(html, f));
         html.append("<div class=\"grid\">\n");
         figures.perVariant().forEach(f -> figure(html, f));
         html.append("</div>\n</section>\n");
@@ -157,7 +163,7 @@ final class ReportHtml {
         html.append("<section id=\"summary\">\n<h2>Summary against the reference</h2>\n");
         html.append(String.format(Locale.ROOT, "<p class=\"note\">Accuracy after the last epoch, mean &plusmn; std over "
                 + "%d seeds; epochs to 80%%: first epoch with test accuracy &ge; 0.80, mean over the seeds that reached it. "
-                + "%s</p>%n", results.seeds().size(), results.reference().values().isEmpty()
+                + "%s</p>%n", results.seeds().size(), results.reference().isEmpty()
                 ? "No published reference for this experiment."
                 : "Reference: " + Html.escape(results.reference().source()) + "."));
         HtmlTable table = new HtmlTable("reference").column("variant", false).column("params", true)
@@ -178,7 +184,43 @@ final class ReportHtml {
                             ref.map(r -> String.format(Locale.ROOT, "%.3f", r.test())).orElse(""))));
         }
         html.append(table.render());
+        metrics(html, results);
         html.append("</section>\n");
+    }
+
+    /** The variants' further metrics (results.json {@code metrics}), each beside its reference where there is one. */
+    private static void metrics(StringBuilder html, Results results) {
+        List<String> names = new ArrayList<>();
+        results.variants().forEach(v -> v.metrics().keySet().stream().filter(m -> !names.contains(m)).forEach(names::add));
+        if (names.isEmpty()) {
+            return;
+        }
+        html.append("<p class=\"note\">More metrics, mean &plusmn; std over seeds (&ldquo;k none&rdquo;: seeds without a "
+                + "value); a reference column follows each metric the reference has.</p>\n");
+        HtmlTable table = new HtmlTable("metrics").column("variant", false).column("description", false);
+        List<String> referenced = names.stream().filter(m -> results.reference().others().values().stream()
+                .anyMatch(values -> values.containsKey(m))).toList();
+        for (String m : names) {
+            table.column(m, true);
+            if (referenced.contains(m)) {
+                table.column("reference " + m, true);
+            }
+        }
+        for (VariantResult v : results.variants()) {
+            List<HtmlTable.Cell> cells = new ArrayList<>();
+            cells.add(HtmlTable.Cell.text(v.name()));
+            cells.add(HtmlTable.Cell.text(v.description() == null ? "" : v.description()));
+            for (String m : names) {
+                io.fluentdl.experiments.results.Stat stat = v.metrics().get(m);
+                cells.add(stat == null ? HtmlTable.Cell.text("") : HtmlTable.Cell.number(stat.mean(), ConsoleTable.stat(stat)));
+                if (referenced.contains(m)) {
+                    Optional<Double> ref = results.reference().value(v.name(), m);
+                    cells.add(HtmlTable.Cell.number(ref.orElse(null), ref.map(ConsoleTable::number).orElse("")));
+                }
+            }
+            table.row(cells);
+        }
+        html.append(table.render());
     }
 
     private static void figure(StringBuilder html, Figure figure) {

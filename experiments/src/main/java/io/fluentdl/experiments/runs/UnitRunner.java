@@ -68,6 +68,7 @@ public final class UnitRunner {
     private final boolean resume;
     private final Map<String, Run> finished = new HashMap<>();
     private int resumed;
+    private boolean learningRates;
 
     /**
      * @param root       the experiment's output folder; runs go to {@code root/runs/}, the index to
@@ -89,6 +90,16 @@ public final class UnitRunner {
                 finished.putIfAbsent(key(run.name(), canonical(run.config())), run);
             }
         }
+    }
+
+    /**
+     * Makes every unit's {@link SeedRun} carry the learning rate each epoch ended with (the tracker's
+     * epoch metric {@code lr}, also when read back), for experiments about learning rates. Off by
+     * default, so that other experiments' results.json keep their shape.
+     */
+    public UnitRunner recordingLearningRates() {
+        this.learningRates = true;
+        return this;
     }
 
     /** The experiment's output folder, which is the tracking root. */
@@ -133,7 +144,8 @@ public final class UnitRunner {
                 tracker.fail(e);
                 throw e;
             }
-            SeedRun run = toSeedRun(seed, history);
+            SeedRun run = learningRates ? withLearningRates(toSeedRun(seed, history),
+                    list(history.epochs(), EpochMetrics::learningRate)) : toSeedRun(seed, history);
             tracker.finish(Map.of("final_train_accuracy", run.finalTrainAccuracy(),
                     "final_test_accuracy", run.finalTestAccuracy()));
             return run;
@@ -151,6 +163,14 @@ public final class UnitRunner {
         RunReader reader = RunReader.open(RunIndex.at(root).runDir(run.id()));
         SeedRun seedRun = new SeedRun(run.seed(), values(reader, "train_accuracy"), values(reader, "val_accuracy"),
                 values(reader, "train_loss"), values(reader, "val_loss"));
+        if (learningRates && seedRun.epochs() == epochs) {
+            List<Double> rates = values(reader, "lr");
+            if (rates.size() != epochs) {
+                LOG.warn("run {} ({} seed {}) has no learning rate per epoch: training it again", run.id(), variant, run.seed());
+                return Optional.empty();
+            }
+            seedRun = withLearningRates(seedRun, rates);
+        }
         if (seedRun.epochs() != epochs) {
             LOG.warn("run {} ({} seed {}) finished with {} epochs, {} asked: training it again", run.id(), variant,
                     run.seed(), seedRun.epochs(), epochs);
@@ -170,6 +190,10 @@ public final class UnitRunner {
         List<EpochMetrics> e = history.epochs();
         return new SeedRun(seed, list(e, EpochMetrics::trainAccuracy), list(e, EpochMetrics::validationAccuracy),
                 list(e, EpochMetrics::trainLoss), list(e, EpochMetrics::validationLoss));
+    }
+
+    private static SeedRun withLearningRates(SeedRun run, List<Double> rates) {
+        return new SeedRun(run.seed(), run.trainAccuracy(), run.testAccuracy(), run.trainLoss(), run.testLoss(), rates);
     }
 
     private static List<Double> list(List<EpochMetrics> epochs, Function<EpochMetrics, Double> metric) {

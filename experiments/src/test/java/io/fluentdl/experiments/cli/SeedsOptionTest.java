@@ -1,0 +1,87 @@
+package io.fluentdl.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fluentdl.experiments.Experiment;
+import io.fluentdl.experiments.ExperimentRegistry;
+import io.fluentdl.experiments.RunContext;
+import io.fluentdl.experiments.results.ExperimentOutput;
+import io.fluentdl.experiments.results.Json;
+import io.fluentdl.experiments.results.RunFiles;
+import io.fluentdl.experiments.testing.Cli;
+import io.fluentdl.experiments.testing.ToyExperiment;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --seeds N} and the experiment's own seed counts. */
+class SeedsOptionTest {
+
+    /** The toy experiment with the seed counts of a long experiment: 3 full, 1 quick. */
+    static final class FewSeeds implements Experiment {
+        private final ToyExperiment toy = new ToyExperiment();
+
+        @Override
+        public String name() {
+            return "toy";
+        }
+
+        @Override
+        public String description() {
+            return toy.description();
+        }
+
+        @Override
+        public int defaultEpochs() {
+            return 2;
+        }
+
+        @Override
+        public int quickEpochs() {
+            return 1;
+        }
+
+        @Override
+        public int defaultSeeds() {
+            return 3;
+        }
+
+        @Override
+        public int quickSeeds() {
+            return 1;
+        }
+
+        @Override
+        public ExperimentOutput run(RunContext context) {
+            return toy.run(context);
+        }
+    }
+
+    private static List<Long> seeds(Path out, String... args) throws IOException {
+        Cli.Outcome o = Cli.run(new ExperimentRegistry().add(FewSeeds::new), args);
+        assertEquals(0, o.exitCode(), o.err());
+        return Json.readResults(RunFiles.results(out.resolve("toy"))).seeds();
+    }
+
+    @Test
+    void experimentsChooseTheirSeedCounts(@TempDir Path out) throws IOException {
+        assertEquals(List.of(1L, 2L, 3L), seeds(out, "run", "toy", "--out", out.toString(), "--quiet"));
+        assertEquals(List.of(1L), seeds(out, "run", "toy", "--quick", "--out", out.toString(), "--quiet"));
+    }
+
+    @Test
+    void seedsOptionWins(@TempDir Path out) throws IOException {
+        assertEquals(List.of(4L, 5L), seeds(out, "run", "toy", "--seeds", "2", "--seed", "4", "--out", out.toString(), "--quiet"));
+    }
+
+    @Test
+    void seedsMustBePositive(@TempDir Path out) {
+        Cli.Outcome o = Cli.run(new ExperimentRegistry().add(FewSeeds::new), "run", "toy", "--seeds", "0", "--out",
+                out.toString());
+        assertEquals(2, o.exitCode(), o.err());
+        assertTrue(o.err().contains("--seeds"), o.err());
+    }
+}
