@@ -14,7 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
+import org.deeplearning4j.datasets.iterator.ExistingDataSetIterator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -31,8 +31,10 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>The DSL side runs {@link Model#fit} (its own shuffling iterator; the training time is the one
  * {@code fit} reports, the epoch time adds its evaluation of the training set); the raw side runs
- * {@code MultiLayerNetwork.fit} on a {@link ListDataSetIterator} of batches made once, the
- * fastest input a DL4J user writes (no reshuffle between epochs).
+ * {@code MultiLayerNetwork.fit} on a {@link ExistingDataSetIterator} over batches made once ({@code DataSet.batchBy}), the
+ * fastest input a DL4J user writes (no reshuffle between epochs). Not {@code ListDataSetIterator}:
+ * its {@code next()} merges {@code batch} list items, so a list of batches becomes one giant batch
+ * (an early version of this bench fell into that and reported raw DL4J 2x too fast).
  */
 public final class Bench {
 
@@ -145,7 +147,7 @@ public final class Bench {
         final Dataset train;
         final Model dsl;
         final MultiLayerNetwork raw;
-        final ListDataSetIterator<DataSet> rawBatches;
+        final ExistingDataSetIterator rawBatches;
         final List<INDArray> inferenceBatches = new ArrayList<>();
         final List<double[]> samples = new ArrayList<>(); // dslTrain, dslEpoch, rawTrain, dslInfer, rawInfer
 
@@ -157,7 +159,7 @@ public final class Bench {
             raw.init();
             DataSet all = new DataSet(train.features(), train.labels());
             all.shuffle(MlpWorkload.SEED);
-            this.rawBatches = new ListDataSetIterator<>(all.batchBy(workload.batchSize()), workload.batchSize());
+            this.rawBatches = new ExistingDataSetIterator(all.batchBy(workload.batchSize()));
             for (int from = 0; from < train.size(); from += INFERENCE_BATCH) {
                 inferenceBatches.add(train.slice(from, Math.min(train.size(), from + INFERENCE_BATCH)).features());
             }

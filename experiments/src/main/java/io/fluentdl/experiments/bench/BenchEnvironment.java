@@ -62,16 +62,15 @@ public final class BenchEnvironment {
         }
     }
 
-    /** OpenBLAS' own name for the kernels it chose (e.g. Haswell, SkylakeX, Zen). */
+    /**
+     * The OpenBLAS kernels asked for: {@code OPENBLAS_CORETYPE}, or "auto-detect" when unset (OpenBLAS
+     * 0.3.19, as bundled, does not know recent CPUs such as Zen 5 and then picks slow generic kernels).
+     * JavaCPP's OpenBLAS preset does not expose {@code openblas_get_corename()}, so this is the request,
+     * not a report from OpenBLAS.
+     */
     public static String openblasCore() {
-        try {
-            Class<?> c = Class.forName("org.bytedeco.openblas.global.openblas_nolapack");
-            Loader.load(c);
-            Object name = c.getMethod("openblas_get_corename").invoke(null);
-            return name instanceof org.bytedeco.javacpp.BytePointer p ? p.getString().trim() : "unknown";
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            return "unknown";
-        }
+        String core = System.getenv("OPENBLAS_CORETYPE");
+        return core == null || core.isBlank() ? "auto-detect" : core;
     }
 
     /** The {@code model name} line of /proc/cpuinfo, or the OS arch. */

@@ -3,7 +3,7 @@ package io.fluentdl.experiments.bench;
 import io.fluentdl.data.Dataset;
 import io.fluentdl.data.Mnist;
 import java.nio.file.Path;
-import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
+import org.deeplearning4j.datasets.iterator.ExistingDataSetIterator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -34,7 +34,7 @@ public final class SettingsProbe {
         MultiLayerNetwork net = new MultiLayerNetwork(w.rawConfiguration());
         net.init();
         DataSet all = new DataSet(train.features(), train.labels());
-        ListDataSetIterator<DataSet> it = new ListDataSetIterator<>(all.batchBy(batch), batch);
+        ExistingDataSetIterator it = new ExistingDataSetIterator(all.batchBy(batch));
         net.fit(it); // warm-up
         double[] rates = new double[repeats];
         double[] perCpuSecond = new double[repeats];
