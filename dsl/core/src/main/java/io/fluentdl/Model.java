@@ -41,6 +41,10 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  */
 public final class Model {
 
+    static {
+        io.fluentdl.internal.dl4j.NativeBuild.select(); // before ND4J loads: see NativeBuild
+    }
+
     /** Rows per forward pass when evaluating; bounds memory on large sets. */
     static final int EVALUATION_BATCH = 4096;
     private static final String SPEC_ENTRY = "fluentdl-spec.json";
@@ -89,7 +93,7 @@ public final class Model {
      * @param epochs     number of passes, ≥ 1
      * @param batchSize  examples per update, ≥ 1; the last batch of an epoch may be smaller
      * @param validation examples to measure after each epoch, or null
-     * @param listeners  called after each epoch; may stop training
+     * @param listeners  called at the start, after each epoch (may stop training), and at the end
      * @return the per-epoch metrics
      */
     public History fit(Dataset train, int epochs, int batchSize, Dataset validation, EpochListener... listeners) {
@@ -102,6 +106,9 @@ public final class Model {
         Control control = new Control(network);
         List<EpochMetrics> history = new ArrayList<>();
         DataSetIterator batches = train.batches(batchSize, spec.seed());
+        for (EpochListener listener : listeners) {
+            listener.onTrainBegin(control);
+        }
         for (int epoch = 1; epoch <= epochs && !control.stopRequested(); epoch++) {
             if (epoch > 1) {
                 batches.reset(); // next epoch: a new order drawn from (seed, epoch)
@@ -119,7 +126,11 @@ public final class Model {
                 listener.onEpochEnd(metrics, control);
             }
         }
-        return new History(history, control.stopRequested() && history.size() < epochs);
+        History result = new History(history, control.stopRequested() && history.size() < epochs);
+        for (EpochListener listener : listeners) {
+            listener.onTrainEnd(result, control);
+        }
+        return result;
     }
 
     /** Loss, accuracy and per-class metrics on {@code data}, in inference mode. */

@@ -37,6 +37,10 @@ import java.util.function.UnaryOperator;
  */
 public final class Sequential {
 
+    static {
+        io.fluentdl.internal.dl4j.NativeBuild.select(); // before ND4J loads: see NativeBuild
+    }
+
     /** The seed when none is given: a constant, never the clock. */
     public static final long DEFAULT_SEED = 42;
     /** Keras' {@code compile()} default optimizer. */

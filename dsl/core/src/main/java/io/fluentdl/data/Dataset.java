@@ -18,6 +18,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 public final class Dataset {
 
+    static {
+        io.fluentdl.internal.dl4j.NativeBuild.select(); // before ND4J loads: see NativeBuild
+    }
+
     private final INDArray features;
     private final INDArray labels;
 

@@ -3,6 +3,7 @@ package io.fluentdl.internal.dl4j;
 import io.fluentdl.optim.AdaDelta;
 import io.fluentdl.optim.AdaGrad;
 import io.fluentdl.optim.Adam;
+import io.fluentdl.optim.MomentumSchedule;
 import io.fluentdl.optim.Optimizer;
 import io.fluentdl.optim.RmsProp;
 import io.fluentdl.optim.Sgd;
@@ -30,9 +31,9 @@ public final class UpdaterTranslator {
             return switch (sgd.kind()) {
                 case NONE -> org.nd4j.linalg.learning.config.Sgd.builder()
                         .learningRate(lr).learningRateSchedule(schedule).build();
-                case CLASSICAL -> new ClassicalMomentum(lr, schedule, sgd.momentum(), null);
-                case NESTEROV -> Nesterovs.builder()
-                        .learningRate(lr).learningRateSchedule(schedule).momentum(sgd.momentum()).build();
+                case CLASSICAL -> new ClassicalMomentum(lr, schedule, sgd.momentum(), momentumSchedule(sgd));
+                case NESTEROV -> Nesterovs.builder().learningRate(lr).learningRateSchedule(schedule)
+                        .momentum(sgd.momentum()).momentumISchedule(momentumSchedule(sgd)).build();
             };
         } else if (optimizer instanceof Adam adam) {
             return switch (adam.variant()) {
@@ -54,6 +55,18 @@ public final class UpdaterTranslator {
             return org.nd4j.linalg.learning.config.AdaDelta.builder().rho(delta.rho()).epsilon(delta.epsilon()).build();
         }
         throw new IllegalArgumentException(String.format("No DL4J updater for optimizer %s", optimizer));
+    }
+
+    // With a schedule, DL4J's fixed momentum field keeps the value at step 0 (as the rate does).
+    private static ISchedule momentumSchedule(Sgd sgd) {
+        MomentumSchedule m = sgd.momentumSchedule();
+        if (m == null) {
+            return null;
+        }
+        if (m instanceof MomentumSchedule.OneCycleMomentum cycle) {
+            return ScheduleTranslator.momentumToDl4j(cycle.cycle());
+        }
+        return ScheduleTranslator.toSchedule(((MomentumSchedule.Values) m).values());
     }
 
     // AdaMax is the one DL4J updater without a builder.

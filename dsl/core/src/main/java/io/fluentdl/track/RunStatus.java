@@ -1,0 +1,15 @@
+package io.fluentdl.track;
+
+/**
+ * Where a run stands. A run is RUNNING from {@link TrackerBuilder#start()} until it is finished,
+ * failed, or found abandoned: a RUNNING run whose process is gone (kill -9, power loss) reads as
+ * INTERRUPTED, and a shutdown hook writes INTERRUPTED on SIGTERM / Ctrl-C.
+ */
+public enum RunStatus {
+    RUNNING, FINISHED, FAILED, INTERRUPTED;
+
+    /** Whether the run can still change. */
+    public boolean isLive() {
+        return this == RUNNING;
+    }
+}

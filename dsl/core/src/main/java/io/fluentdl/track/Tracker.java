@@ -1,0 +1,303 @@
+package io.fluentdl.track;
+
+import io.fluentdl.train.EpochListener;
+import io.fluentdl.train.EpochMetrics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One live run being recorded: W&amp;B's {@code wandb.init(...)} object, local and offline. Start one with
+ * {@link #in(Path)}, attach {@link #listener()} to any DL4J network and/or pass {@link #epochListener()} to
+ * {@link io.fluentdl.Model#fit}, and end it with {@link #finish()}.
+ *
+ * <pre>{@code
+ * try (Tracker run = Tracker.in(Path.of("results")).experiment("bn-case-study").name("bn-after")
+ *         .config(spec).tags("bn").histogramEvery(50).start()) {
+ *     model.addListeners(run.listener());
+ *     model.fit(train, 100, 32, test, run.epochListener());
+ *     model.save(run.artifactPath("model.zip"));
+ *     run.finish();
+ * }
+ * }</pre>
+ * Closing a run that was neither finished nor failed marks it FAILED (an exception or an early return
+ * left the block). Metric and histogram lines are buffered and flushed once per epoch; {@code run.json}
+ * is rewritten atomically on every status change. Thread-safe: the shutdown hook may end a run while
+ * the training thread logs.
+ */
+public final class Tracker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Tracker.class);
+
+    private final Path root;
+    private final Path dir;
+    private final long startNanos;
+    private final JsonLines metrics;
+    private final JsonLines histograms;
+    private final Map<String, Integer> settings;
+    private Run run;
+    private TrackingListener listener;
+    private boolean epochAdapterInUse;
+    private Map<String, Double> pendingEpoch;
+    private Map<String, Double> lastEpoch = Map.of();
+    private int epochsDone;
+    private long iterationsDone;
+
+    Tracker(Path root, Path dir, Run run) {
+        this.root = root;
+        this.dir = dir;
+        this.run = run;
+        this.settings = run.tracking();
+        this.startNanos = System.nanoTime();
+        this.metrics = JsonLines.append(dir.resolve(RunFiles.METRICS));
+        this.histograms = JsonLines.append(dir.resolve(RunFiles.HISTOGRAMS));
+        try {
+            RunFiles.writeMeta(dir, run);
+            RunIndex.at(root).put(run);
+        } catch (RuntimeException e) {
+            metrics.close();
+            histograms.close();
+            throw e;
+        }
+        OpenRuns.add(this);
+    }
+
+    /** Starts describing a run stored under {@code root} (its {@code runs/} folder and {@code runs.db}). */
+    public static TrackerBuilder in(Path root) {
+        return new TrackerBuilder(root);
+    }
+
+    public String id() {
+        return run.id();
+    }
+
+    /** The run directory, {@code <root>/runs/<id>}. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** The meta as last written. */
+    public synchronized Run run() {
+        return run;
+    }
+
+    /**
+     * The DL4J listener that logs this run's steps, epochs and histograms; attach it to any
+     * {@code MultiLayerNetwork} or {@code ComputationGraph}: {@code net.addListeners(tracker.listener())}.
+     * Always the same instance.
+     */
+    public synchronized TrainingListener listener() {
+        if (listener == null) {
+            listener = new TrackingListener(this, settings.get(TrackerBuilder.STEP_EVERY),
+                    settings.get(TrackerBuilder.HISTOGRAM_EVERY), settings.get(TrackerBuilder.BINS));
+        }
+        return listener;
+    }
+
+    /**
+     * The adapter for {@link io.fluentdl.Model#fit}: logs each epoch's {@link EpochMetrics} under Keras'
+     * names ({@code train_loss}, {@code train_accuracy}, {@code val_loss}, {@code val_accuracy}). When
+     * {@link #listener()} is attached too, its epoch figures (samples/s, memory) join the same epoch record.
+     */
+    public synchronized EpochListener epochListener() {
+        epochAdapterInUse = true;
+        return (metrics, control) -> logEpoch(values(metrics));
+    }
+
+    /** Logs free-form values for one step (iteration); kept until the next flush. */
+    public synchronized void logStep(long iteration, Map<String, Double> values) {
+        iterationsDone = Math.max(iterationsDone, iteration + 1);
+        if (isOpen()) {
+            metrics.write(new MetricRecord(Scope.STEP, iteration, epochsDone + 1, elapsed(), values).toJson());
+        }
+    }
+
+    /**
+     * Ends an epoch with these values (merged with what the DL4J listener measured for it) and flushes
+     * the run's files, so that everything up to this epoch survives a crash.
+     */
+    public synchronized void logEpoch(Map<String, Double> values) {
+        Map<String, Double> merged = new LinkedHashMap<>();
+        if (pendingEpoch != null) {
+            merged.putAll(pendingEpoch);
+            pendingEpoch = null;
+        }
+        merged.putAll(values);
+        commitEpoch(merged);
+    }
+
+    /**
+     * From the listener: DL4J finished an epoch after {@code iterations} iterations in all. Held for the
+     * Model adapter if one is in use.
+     */
+    synchronized void dl4jEpochEnded(long iterations, Map<String, Double> values) {
+        iterationsDone = Math.max(iterationsDone, iterations);
+        if (epochAdapterInUse) {
+            pendingEpoch = values;
+        } else {
+            commitEpoch(values);
+        }
+    }
+
+    /** From the listener: a new epoch starts; an epoch the adapter never completed is written as is. */
+    synchronized void dl4jEpochStarted() {
+        if (pendingEpoch != null) {
+            logEpoch(Map.of());
+        }
+    }
+
+    synchronized void logHistogram(HistogramRecord record) {
+        if (isOpen()) {
+            histograms.write(record.toJson());
+        }
+    }
+
+    /** The 1-based epoch now in progress. */
+    synchronized int currentEpoch() {
+        return epochsDone + 1;
+    }
+
+    /** Pushes buffered lines to the OS (a killed process then loses nothing). */
+    public synchronized void flush() {
+        if (isOpen()) {
+            metrics.flush();
+            histograms.flush();
+        }
+    }
+
+    /** Where to write an artifact named {@code fileName} (e.g. {@code model.save(run.artifactPath("model.zip"))}). */
+    public Path artifactPath(String fileName) {
+        Path artifacts = dir.resolve(RunFiles.ARTIFACTS);
+        Path target = artifacts.resolve(fileName).normalize();
+        if (!target.getParent().equals(artifacts)) {
+            throw new IllegalArgumentException(String.format(
+                    "Run '%s': an artifact name must be a plain file name, got fileName='%s'.", id(), fileName));
+        }
+        try {
+            Files.createDirectories(artifacts);
+        } catch (IOException e) {
+            throw new UncheckedIOException(String.format("Run '%s': could not create %s", id(), artifacts), e);
+        }
+        return target;
+    }
+
+    /** Copies {@code file} into the run's {@code artifacts/} (via a temporary file, so no half copies). */
+    public Path artifact(Path file) {
+        Path target = artifactPath(file.getFileName().toString());
+        try {
+            Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+            Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(String.format("Run '%s': could not copy artifact %s", id(), file), e);
+        }
+    }
+
+    /** Ends the run as FINISHED; its summary is the last epoch's values. */
+    public void finish() {
+        finish(Map.of());
+    }
+
+    /** Ends the run as FINISHED with {@code extra} final metrics (e.g. test accuracy) added to the summary. */
+    public synchronized void finish(Map<String, Double> extra) {
+        end(RunStatus.FINISHED, extra, null);
+    }
+
+    /** Ends the run as FAILED, recording why. */
+    public synchronized void fail(Throwable cause) {
+        end(RunStatus.FAILED, Map.of(), String.format("%s: %s", cause.getClass().getName(), cause.getMessage()));
+    }
+
+    /** From the shutdown hook. */
+    synchronized void interrupt(String why) {
+        end(RunStatus.INTERRUPTED, Map.of(), why);
+    }
+
+    /** Marks a run still RUNNING as FAILED: the block it was opened in ended without {@link #finish()}. */
+    @Override
+    public synchronized void close() {
+        end(RunStatus.FAILED, Map.of(), "the tracker was closed without finish(): an exception or an early return ended training");
+    }
+
+    private boolean isOpen() {
+        return run.status().isLive();
+    }
+
+    private void end(RunStatus status, Map<String, Double> extra, String why) {
+        if (!isOpen()) {
+            return;
+        }
+        if (pendingEpoch != null) {
+            logEpoch(Map.of());
+        }
+        metrics.close();
+        histograms.close();
+        Map<String, Double> summary = new LinkedHashMap<>(lastEpoch);
+        summary.put("epochs", (double) epochsDone);
+        summary.put("iterations", (double) iterationsDone);
+        summary.put("run_seconds", elapsed());
+        summary.putAll(extra);
+        run = run.ended(status, RunFiles.timestamp(Instant.now()), summary, artifactNames(), why);
+        OpenRuns.remove(this);
+        RunFiles.writeMeta(dir, run);
+        try {
+            RunIndex.at(root).put(run);
+        } catch (RuntimeException e) {
+            // run.json is the record; the index is a cache that RunIndex.rebuild() restores
+            LOG.warn(String.format("Run '%s' ended as %s but the index %s was not updated; run RunIndex.rebuild(): %s",
+                    id(), status, root.resolve(RunFiles.INDEX), e.getMessage()), e);
+        }
+    }
+
+    private void commitEpoch(Map<String, Double> values) {
+        if (!isOpen()) {
+            return;
+        }
+        epochsDone++;
+        lastEpoch = values;
+        metrics.write(new MetricRecord(Scope.EPOCH, iterationsDone, epochsDone, elapsed(), values).toJson());
+        flush();
+    }
+
+    private double elapsed() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private List<String> artifactNames() {
+        Path artifacts = dir.resolve(RunFiles.ARTIFACTS);
+        if (!Files.isDirectory(artifacts)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(artifacts)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".tmp")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(String.format("Run '%s': could not list %s", id(), artifacts), e);
+        }
+    }
+
+    private static Map<String, Double> values(EpochMetrics m) {
+        Map<String, Double> v = new LinkedHashMap<>();
+        v.put("train_loss", m.trainLoss());
+        v.put("train_accuracy", m.trainAccuracy());
+        if (!Double.isNaN(m.validationLoss())) {
+            v.put("val_loss", m.validationLoss());
+        }
+        if (!Double.isNaN(m.validationAccuracy())) {
+            v.put("val_accuracy", m.validationAccuracy());
+        }
+        v.put("epoch_seconds", m.seconds());
+        v.put("lr", m.learningRate());
+        return v;
+    }
+}

@@ -1,0 +1,87 @@
+package io.fluentdl.experiments.cli;
+
+import io.fluentdl.experiments.Experiment;
+import io.fluentdl.experiments.RunContext;
+import io.fluentdl.experiments.progress.Progress;
+import io.fluentdl.experiments.report.ConsoleTable;
+import io.fluentdl.experiments.report.ReportBuilder;
+import io.fluentdl.experiments.results.ExperimentOutput;
+import io.fluentdl.experiments.results.Json;
+import io.fluentdl.experiments.results.MetricsCsv;
+import io.fluentdl.experiments.results.Provenance;
+import io.fluentdl.experiments.results.Results;
+import io.fluentdl.experiments.results.RunFiles;
+import io.fluentdl.experiments.runtime.NativeBackend;
+import io.fluentdl.experiments.runtime.ProvenanceCollector;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one experiment and writes its folder: results.json, metrics.csv, provenance.json, plots and
+ * report.html, then prints the table. The same for every experiment, so experiments stay thin.
+ */
+final class ExperimentRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
+
+    private final RunOptions options;
+    private final PrintWriter out;
+
+    ExperimentRunner(RunOptions options, PrintWriter out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    /** Runs {@code experiment}; returns its output folder. */
+    Path run(Experiment experiment) throws Exception {
+        Path dir = Files.createDirectories(options.out().resolve(experiment.name()));
+        RunContext context = new RunContext(dir, options.seeds(), options.epochsFor(experiment), options.quick(),
+                options.data(), options.quiet(), options.backend(), Progress.choose(options.quiet(), out),
+                options.commandLine());
+        LOG.info("run {}: seeds={} epochs={} quick={} out={}", experiment.name(), context.seeds(), context.epochs(),
+                context.quick(), dir.toAbsolutePath());
+        String nativeChoice = NativeBackend.choiceLine();
+        LOG.info(nativeChoice);
+        if (!options.quiet()) {
+            out.printf("%s: %d seeds x %d epochs per variant. %s%n", experiment.name(), context.seeds().size(),
+                    context.epochs(), nativeChoice);
+            out.flush();
+        }
+        Instant start = Instant.now();
+        ExperimentOutput output = experiment.run(context);
+        Instant end = Instant.now();
+        check(experiment, context, output.results());
+        write(dir, output, ProvenanceCollector.collect(experiment.name(), context, output, start, end));
+        out.println();
+        out.print(ConsoleTable.render(output.results()));
+        out.printf("%nWrote %s (%s, %s, %s, %s, %s/); training took %.1f s.%n", dir, RunFiles.RESULTS, RunFiles.METRICS,
+                RunFiles.PROVENANCE, RunFiles.REPORT, ReportBuilder.PLOTS,
+                (end.toEpochMilli() - start.toEpochMilli()) / 1000.0);
+        out.flush();
+        LOG.info("run {} finished in {} ms", experiment.name(), end.toEpochMilli() - start.toEpochMilli());
+        return dir;
+    }
+
+    /** The results must describe the run that was asked for; a mismatch is a bug in the experiment. */
+    private static void check(Experiment experiment, RunContext context, Results results) {
+        if (!results.experiment().equals(experiment.name()) || !results.seeds().equals(context.seeds())
+                || results.epochs() != context.epochs()) {
+            throw new IllegalStateException(String.format(
+                    "Experiment '%s' returned results for experiment=%s, seeds=%s, epochs=%d; the run asked for seeds=%s, epochs=%d.",
+                    experiment.name(), results.experiment(), results.seeds(), results.epochs(), context.seeds(),
+                    context.epochs()));
+        }
+    }
+
+    private static void write(Path dir, ExperimentOutput output, Provenance provenance) throws IOException {
+        Json.write(RunFiles.results(dir), output.results());
+        MetricsCsv.write(dir, output.results());
+        Json.write(RunFiles.provenance(dir), provenance);
+        ReportBuilder.build(dir);
+    }
+}

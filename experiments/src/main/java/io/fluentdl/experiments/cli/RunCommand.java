@@ -1,0 +1,123 @@
+package io.fluentdl.experiments.cli;
+
+import io.fluentdl.experiments.Backend;
+import io.fluentdl.experiments.Experiment;
+import io.fluentdl.experiments.ExperimentRegistry;
+import io.fluentdl.experiments.runtime.BackendCheck;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code fluentdl run <experiment>|all}: trains, writes the results files and prints the table. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run an experiment (or all) and write <out>/<experiment>/: results.json, metrics.csv, "
+                + "provenance.json, plots/ and report.html."})
+final class RunCommand implements Callable<Integer> {
+
+    /** Seeds per variant in a full run. */
+    static final int SEEDS = 5;
+    /** Seeds per variant with --quick. */
+    static final int QUICK_SEEDS = 2;
+    /** The first seed unless --seed says otherwise. */
+    static final long FIRST_SEED = 1;
+
+    private final ExperimentRegistry registry;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "<experiment>", description = "An experiment name (see 'fluentdl list'), or 'all'.")
+    private String experiment;
+
+    @Option(names = "--quick", description = "Few seeds (" + QUICK_SEEDS + ") and epochs: checks that everything runs.")
+    private boolean quick;
+
+    @Option(names = "--seed", paramLabel = "N", converter = NumberConverters.Seed.class,
+            description = "First seed; variants run with seeds N, N+1, ... (default: " + FIRST_SEED + ").")
+    private Long seed;
+
+    @Option(names = "--epochs", paramLabel = "N", converter = NumberConverters.Positive.class, description = "Epochs per run (default: the experiment's).")
+    private Integer epochs;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "results",
+            description = "Output folder (default: ${DEFAULT-VALUE}/).")
+    private Path out;
+
+    @Option(names = "--backend", paramLabel = "cpu|cuda", defaultValue = "cpu", converter = BackendConverter.class,
+            completionCandidates = BackendConverter.Candidates.class,
+            description = "ND4J backend (default: ${DEFAULT-VALUE}); cuda needs a build with -Pcuda.")
+    private Backend backend;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Folder with data sets (e.g. the MNIST IDX files).")
+    private Path data;
+
+    @Option(names = "--quiet", description = "No progress bars or progress lines.")
+    private boolean quiet;
+
+    RunCommand(ExperimentRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<Experiment> experiments = experiments();
+        validate();
+        Optional<String> backendProblem = BackendCheck.problem(backend);
+        LogFile.attach(createOut());
+        if (backendProblem.isPresent()) {
+            throw new IllegalStateException(backendProblem.get());
+        }
+        RunOptions options = new RunOptions(out, Optional.ofNullable(seed).orElse(FIRST_SEED), quick ? QUICK_SEEDS : SEEDS,
+                Optional.ofNullable(epochs), quick, Optional.ofNullable(data), quiet, backend, commandLine());
+        ExperimentRunner runner = new ExperimentRunner(options, spec.commandLine().getOut());
+        for (Experiment e : experiments) {
+            runner.run(e);
+        }
+        return 0;
+    }
+
+    private List<Experiment> experiments() {
+        if (experiment.equals(ExperimentRegistry.ALL)) {
+            return registry.createAll();
+        }
+        return List.of(registry.create(experiment).orElseThrow(() -> unknownExperiment()));
+    }
+
+    private ParameterException unknownExperiment() {
+        List<String> known = new ArrayList<>(registry.names());
+        known.add(ExperimentRegistry.ALL);
+        String hint = Suggestions.closest(experiment, known).map(n -> String.format(" Did you mean '%s'?", n)).orElse("");
+        return new ParameterException(spec.commandLine(), String.format("unknown experiment '%s'. Known: %s.%s",
+                experiment, String.join(", ", known), hint));
+    }
+
+    private void validate() {
+        if (data != null && !Files.isDirectory(data)) {
+            throw new ParameterException(spec.commandLine(), String.format("--data must be a folder, got %s.", data));
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new ParameterException(spec.commandLine(), String.format("--out must be a folder, got %s, a file.", out));
+        }
+    }
+
+    private Path createOut() throws java.io.IOException {
+        return Files.createDirectories(out);
+    }
+
+    /** The command as typed, for provenance (the launcher's name stands for the JVM part). */
+    private List<String> commandLine() {
+        List<String> line = new ArrayList<>();
+        line.add("./fluentdl");
+        line.addAll(spec.commandLine().getParseResult().originalArgs());
+        return line;
+    }
+}

@@ -1,0 +1,45 @@
+package io.fluentdl.experiments.runtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fluentdl.experiments.RunContext;
+import io.fluentdl.experiments.results.ExperimentOutput;
+import io.fluentdl.experiments.results.Json;
+import io.fluentdl.experiments.results.Provenance;
+import io.fluentdl.experiments.results.VariantSpec;
+import java.time.Instant;
+import java.util.List;
+
+/** Gathers {@link Provenance} after a run: versions, machine, native backend, specs. */
+public final class ProvenanceCollector {
+
+    private ProvenanceCollector() {
+    }
+
+    /** Provenance of a finished run; call after training, when ND4J is loaded. */
+    public static Provenance collect(String experiment, RunContext context, ExperimentOutput output,
+                                     Instant start, Instant end) {
+        Provenance.BackendInfo backend = new Provenance.BackendInfo(context.backend().cliName(),
+                NativeBackend.backendClass(), NativeBackend.nativeBuild(),
+                NativeBackend.nativeLibrary().orElse("not loaded"), NativeBackend.choiceLine(),
+                NativeBackend.speedEnvironment());
+        List<Provenance.Variant> variants = output.specs().stream().map(ProvenanceCollector::variant).toList();
+        return new Provenance(experiment, String.join(" ", context.commandLine()), start.toString(), end.toString(),
+                context.seeds(), context.epochs(), Versions.fluentdl(), Versions.dl4j(), Versions.java(),
+                String.format("%s %s", System.getProperty("os.name"), System.getProperty("os.version")),
+                System.getProperty("os.arch"), Machine.cpu(), Machine.gpu(), backend, variants);
+    }
+
+    private static Provenance.Variant variant(VariantSpec spec) {
+        return new Provenance.Variant(spec.name(), parse(spec), spec.summary());
+    }
+
+    /** The spec JSON as a tree, so provenance.json embeds it as JSON rather than as a string. */
+    private static JsonNode parse(VariantSpec spec) {
+        try {
+            return Json.MAPPER.readTree(spec.json());
+        } catch (JsonProcessingException e) {
+            return Json.MAPPER.getNodeFactory().textNode(spec.json());
+        }
+    }
+}

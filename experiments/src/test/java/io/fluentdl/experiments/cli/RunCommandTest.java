@@ -1,0 +1,63 @@
+package io.fluentdl.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fluentdl.experiments.results.Json;
+import io.fluentdl.experiments.results.MetricsCsv;
+import io.fluentdl.experiments.results.Provenance;
+import io.fluentdl.experiments.results.Results;
+import io.fluentdl.experiments.results.RunFiles;
+import io.fluentdl.experiments.testing.Cli;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runner writes the same files, consistently, for any experiment (here the toy one). */
+class RunCommandTest {
+
+    @Test
+    void runWritesEveryFileAndTheyAgree(@TempDir Path out) throws IOException {
+        Cli.Outcome o = Cli.run(Cli.toyRegistry(), "run", "toy", "--quick", "--seed", "7", "--out", out.toString(), "--quiet");
+
+        assertEquals(0, o.exitCode(), o.err());
+        Path dir = out.resolve("toy");
+        Results results = Json.readResults(RunFiles.results(dir));
+        assertEquals(List.of(7L, 8L), results.seeds());
+        assertEquals(4, results.epochs());
+        assertEquals(MetricsCsv.render(results), Files.readString(RunFiles.metrics(dir)));
+        Provenance provenance = Json.readProvenance(RunFiles.provenance(dir));
+        assertEquals("./fluentdl run toy --quick --seed 7 --out " + out + " --quiet", provenance.commandLine());
+        assertEquals(List.of("fast", "slow"), provenance.variants().stream().map(Provenance.Variant::name).toList());
+        assertEquals("fast", provenance.variants().get(0).spec().get("name").asText());
+        assertTrue(provenance.backend().nativeBuild().startsWith("linux-x86_64"), provenance.backend().nativeBuild());
+        assertTrue(Files.exists(RunFiles.report(dir)));
+        assertTrue(Files.exists(out.resolve("fluentdl.log")));
+        assertTrue(o.out().contains("n/a (2 never)"), o.out());
+        try (Stream<Path> files = Files.walk(out)) {
+            assertEquals(List.of(), files.filter(p -> p.toString().endsWith(".tmp")).toList(), "no temp files");
+        }
+    }
+
+    @Test
+    void epochsOverrideTheExperimentsDefault(@TempDir Path out) throws IOException {
+        Cli.Outcome o = Cli.run(Cli.toyRegistry(), "run", "all", "--epochs", "2", "--out", out.toString(), "--quiet");
+        assertEquals(0, o.exitCode(), o.err());
+        Results results = Json.readResults(RunFiles.results(out.resolve("toy")));
+        assertEquals(2, results.epochs());
+        assertEquals(5, results.seeds().size());
+    }
+
+    @Test
+    void unavailableBackendFailsWithOneLineAndExitCode1(@TempDir Path out) {
+        Cli.Outcome o = Cli.run(Cli.toyRegistry(), "run", "toy", "--backend", "cuda", "--out", out.toString());
+        assertEquals(1, o.exitCode(), o.err());
+        assertEquals(1, o.err().strip().lines().count(), o.err());
+        assertTrue(o.err().contains("--backend cuda: this build has the CPU backend only"), o.err());
+        assertTrue(o.err().contains("details: "), o.err());
+    }
+}
