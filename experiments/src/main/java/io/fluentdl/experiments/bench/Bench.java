@@ -27,7 +27,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * DSL and raw alternating who goes first), after warm-up epochs. Reports medians and spread of
  * training and inference examples/s, GFLOP/s and fraction of peak, the DSL/raw ratio (median of
  * the per-repeat ratios, which cancels slow drifts of a shared machine), what the DSL's epoch-end
- * evaluation costs, search trials/hour with 1 and 2 workers, and with {@code --peer torch} PyTorch.
+ * evaluation costs, the tracker's overhead, search trials/hour with 1 and 2 workers, and with {@code --peer torch} PyTorch.
  *
  * <p>The DSL side runs {@link Model#fit} (its own shuffling iterator; the training time is the one
  * {@code fit} reports, the epoch time adds its evaluation of the training set); the raw side runs
@@ -107,8 +107,7 @@ public final class Bench {
                     Spread.of(t.dslEpoch()).format(), Flops.gflops(dsl.median(), training),
                     100 * Flops.gflops(dsl.median(), training) / peak);
         }
-        root.putObject("tracker").put("available", false).put("note", "tracker: not yet available");
-        out.println("tracker: not yet available");
+        root.set("tracker", TrackerTiming.run(train, options.warmups(), Math.max(1, options.repeats()), mapper, out));
         if (options.searchTrials() > 0) {
             root.set("search", SearchTiming.run(train, options.searchTrials(), mapper, out));
         }

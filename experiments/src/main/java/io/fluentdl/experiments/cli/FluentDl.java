@@ -36,6 +36,7 @@ public final class FluentDl implements Callable<Integer> {
                 .addSubcommand(new ListCommand(registry))
                 .addSubcommand(new RunCommand(registry))
                 .addSubcommand(new ReportCommand())
+                .addSubcommand(new io.fluentdl.experiments.bench.BenchCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(new UsageErrorHandler())
                 .setExecutionExceptionHandler(new FailureHandler());
