@@ -22,11 +22,11 @@ public record BenchOptions(boolean quick, int examples, int warmups, int repeats
                            int searchTrials, double peakGflops, String peer, Path json, boolean synthetic) {
 
     public static BenchOptions quickPreset() {
-        return new BenchOptions(true, 8_192, 1, 3, List.of(128, 1024), 4, Double.NaN, null, null, false);
+        return new BenchOptions(true, 4_096, 1, 3, List.of(128, 1024), 2, Double.NaN, null, null, false);
     }
 
     public static BenchOptions fullPreset() {
-        return new BenchOptions(false, 30_720, 1, 7, List.of(128, 1024), 8, Double.NaN, null, null, false);
+        return new BenchOptions(false, 16_384, 1, 5, List.of(128, 1024), 6, Double.NaN, null, null, false);
     }
 
     public BenchOptions withPeer(String p) {
