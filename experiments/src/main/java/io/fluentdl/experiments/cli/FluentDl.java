@@ -39,6 +39,7 @@ public final class FluentDl implements Callable<Integer> {
                 .addSubcommand(new ReportCommand())
                 .addSubcommand(new ExampleCommand())
                 .addSubcommand(new SearchCommand())
+                .addSubcommand(new io.fluentdl.experiments.bench.BenchCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(new UsageErrorHandler())
                 .setExecutionExceptionHandler(new FailureHandler());
