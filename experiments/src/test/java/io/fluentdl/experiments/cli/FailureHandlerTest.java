@@ -11,9 +11,9 @@ class FailureHandlerTest {
 
     @Test
     void ourMessageWinsOverItsLowLevelCause() {
-        Exception ours = InvalidConfigException.of("MNIST", "data", null,
-                "no folder has the four MNIST files", "Set FLUENTDL_MNIST_DIR or pass --data");
-        ours.initCause(new java.net.UnknownHostException("dl4jdata.blob.core.windows.net"));
+        Exception ours = new InvalidConfigException(java.util.List.of(new io.fluentdl.errors.Problem("MNIST", "data", null,
+                "no folder has the four MNIST files", "Set FLUENTDL_MNIST_DIR or pass --data")),
+                new java.net.UnknownHostException("dl4jdata.blob.core.windows.net"));
         assertEquals("MNIST: no folder has the four MNIST files. Set FLUENTDL_MNIST_DIR or pass --data.",
                 FailureHandler.reason(new RuntimeException("wrapper", ours)));
     }
