@@ -27,7 +27,7 @@ class CliUsageTest {
 
     @Test
     void unknownCommandIsAUsageErrorWithASuggestion() {
-        assertUsageError(run("rnu"), "unknown command 'rnu'. Known: list, run, report. Did you mean 'run'?");
+        assertUsageError(run("rnu"), "unknown command 'rnu'. Known: list, run, report, bench. Did you mean 'run'?");
     }
 
     @Test
