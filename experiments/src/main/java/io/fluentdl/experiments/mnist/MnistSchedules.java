@@ -57,7 +57,10 @@ public final class MnistSchedules implements Experiment {
         LearningRate step = StepDecay.of(BASE, 0.1, Period.epochs(Math.max(1, epochs / 3)));
         LearningRate linear = LinearDecay.of(BASE, BASE / 100, Period.iterations(total));
         LearningRate triangular2 = Cyclical.triangular2(BASE / 10, BASE, Period.iterations(Math.max(1, total / 10)));
-        LearningRate sgdr = CosineRestarts.peak(BASE).firstPeriod(Period.iterations(Math.max(1, total / 15)))
+        // T_0 = ceil(total / 15): cycles of T_0, 2T_0, 4T_0, 8T_0 cover training exactly, with no restart
+        // in the last few iterations (which flooring would leave)
+        long t0 = sgdrFirstPeriod(total);
+        LearningRate sgdr = CosineRestarts.peak(BASE).firstPeriod(Period.iterations(t0))
                 .periodMultiplier(2.0).minLearningRate(0.0);
         OneCycle oneCycle = OneCycle.max(ONE_CYCLE_PEAK).over(Period.iterations(total));
         return List.of(
@@ -66,11 +69,16 @@ public final class MnistSchedules implements Experiment {
                 choice("linear", String.format(Locale.ROOT, "linear %s -> %s over %d iterations", BASE, BASE / 100, total), linear),
                 choice("triangular2", String.format(Locale.ROOT, "triangular2 %s..%s, half-cycle %d iterations",
                         BASE / 10, BASE, Math.max(1, total / 10)), triangular2),
-                choice("sgdr", String.format(Locale.ROOT, "SGDR peak %s, T_0 %d iterations, T_mult 2, min 0", BASE,
-                        Math.max(1, total / 15)), sgdr),
+                choice("sgdr", String.format(Locale.ROOT, "SGDR peak %s, T_0 %d iterations, T_mult 2, min 0", BASE, t0),
+                        sgdr),
                 new Choice("one-cycle", String.format(Locale.ROOT,
                         "one-cycle peak %s over %d iterations (pct 0.3, div 25, final div 1e4), momentum 0.95-0.85",
                         ONE_CYCLE_PEAK, total), oneCycle, Sgd.oneCycle(oneCycle)));
+    }
+
+    /** SGDR's first period: four cycles with T_mult 2 (1 + 2 + 4 + 8 = 15 periods) span {@code total}. */
+    static long sgdrFirstPeriod(long total) {
+        return Math.max(1, (total + 14) / 15);
     }
 
     private static Choice choice(String name, String description, LearningRate rate) {

@@ -58,5 +58,10 @@ class LectureMlpTest {
         MnistSchedules.Choice sgdr = MnistSchedules.choices(30, 50).get(4);
         assertEquals(0.03, sgdr.rate().valueAt(100, 2), 1e-12, "first restart after 2 epochs");
         assertEquals(0.03, sgdr.rate().valueAt(300, 6), 1e-12, "second restart after 6 epochs");
+        // 20 epochs of 50: T_0 = 67, so no fifth cycle starts before the end (flooring gave 66 and a restart at 990)
+        MnistSchedules.Choice short20 = MnistSchedules.choices(20, 50).get(4);
+        for (int i = 900; i < 1000; i++) {
+            assertTrue(short20.rate().valueAt(i, i / 50) < 0.003, "iteration " + i + ": " + short20.rate().valueAt(i, i / 50));
+        }
     }
 }
