@@ -7,6 +7,9 @@ import io.fluentdl.experiments.mnist.MnistBatchNorm;
 import io.fluentdl.experiments.mnist.MnistMomentum;
 import io.fluentdl.experiments.mnist.MnistOptimizers;
 import io.fluentdl.experiments.mnist.MnistSchedules;
+import io.fluentdl.experiments.search.MnistSearchExperiment;
+import io.fluentdl.experiments.search.RandomVsGridExperiment;
+import io.fluentdl.experiments.search.SamplingScalesExperiment;
 
 /** The experiments that ship with FluentDL, in the order {@code list} shows them. */
 public final class Experiments {
@@ -23,6 +26,9 @@ public final class Experiments {
                 .add(MnistOptimizers::new)
                 .add(MnistSchedules::new)
                 .add(LrRangeTestExperiment::new)
-                .add(KerasMnistMlp::new);
+                .add(KerasMnistMlp::new)
+                .add(SamplingScalesExperiment::new)
+                .add(RandomVsGridExperiment::new)
+                .add(MnistSearchExperiment::new);
     }
 }

@@ -84,7 +84,7 @@ public final class Dataset {
 
     /** Rows in the given order. */
     public Dataset select(int[] rows) {
-        return new Dataset(features.getRows(rows), labels.getRows(rows));
+        return new Dataset(Nd4j.pullRows(features, 1, rows), Nd4j.pullRows(labels, 1, rows)); // getRows copies row by row
     }
 
     /** A DL4J {@link DataSet} view of all examples. */

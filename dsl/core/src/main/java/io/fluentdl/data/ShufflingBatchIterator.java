@@ -5,6 +5,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Mini-batches over an in-memory {@link Dataset}. With shuffling, each {@link #reset()} starts a new
@@ -47,8 +48,10 @@ final class ShufflingBatchIterator implements DataSetIterator {
             batch = new DataSet(slice.features(), slice.labels());
         } else {
             int[] rows = java.util.Arrays.copyOfRange(order, cursor, end);
-            INDArray f = data.features().getRows(rows);
-            INDArray l = data.labels().getRows(rows);
+            // one native gather per array; INDArray.getRows copies row by row and was 15-35x slower
+            // (it made DSL training 4x slower than pre-batched raw DL4J on the bench MLP)
+            INDArray f = Nd4j.pullRows(data.features(), 1, rows);
+            INDArray l = Nd4j.pullRows(data.labels(), 1, rows);
             batch = new DataSet(f, l);
         }
         cursor = end;

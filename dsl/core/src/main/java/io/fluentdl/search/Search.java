@@ -64,6 +64,7 @@ public final class Search<T> {
     private Pruner pruner = Pruner.none();
     private Duration trialTimeLimit;
     private Duration timeBudget;
+    private int epochBudget = Integer.MAX_VALUE;
     private int rounds = 1;
     private int topK = DEFAULT_TOP_K;
     private double padding = CoarseToFine.DEFAULT_PADDING;
@@ -100,9 +101,17 @@ public final class Search<T> {
         return this;
     }
 
-    /** What each trial computes; required. */
+    /**
+     * What each trial computes; required. A {@link TrainingObjective} also sets the goal and the
+     * monitored metric from its {@link Metric} (call maximize()/minimize()/monitor() after to override).
+     */
     public Search<T> objective(TrialObjective<T> objective) {
         this.objective = Objects.requireNonNull(objective, "objective");
+        if (objective instanceof TrainingObjective) {
+            Metric metric = ((TrainingObjective) objective).metric();
+            this.goal = metric.goal();
+            this.monitor = metric.key();
+        }
         return this;
     }
 
@@ -136,6 +145,16 @@ public final class Search<T> {
         return this;
     }
 
+    /**
+     * No trial starts once the finished trials together reported this many epochs (running ones
+     * finish, so the total may overshoot by up to {@code workers} trials); default none. With
+     * {@link TrainingObjective#executions(int)} one reported epoch stands for k trained ones.
+     */
+    public Search<T> epochBudget(int epochs) {
+        this.epochBudget = Check.atLeast(where(), "epochBudget", epochs, 1);
+        return this;
+    }
+
     /** No trial starts after this much time (running ones finish); default none. */
     public Search<T> timeBudget(Duration budget) {
         this.timeBudget = positive("timeBudget", budget);
@@ -144,7 +163,8 @@ public final class Search<T> {
 
     /**
      * Runs {@code rounds} rounds of {@code trials()} trials; before each round after the first,
-     * narrows the space around the {@code topK} best completed trials so far ({@link CoarseToFine}).
+     * narrows the space around the {@code topK} best trials so far ({@link CoarseToFine}): completed ones by
+     * score, then pruned ones by their last reported value; failed trials never.
      */
     public Search<T> coarseToFine(int rounds, int topK, double padding) {
         this.rounds = Check.atLeast(where(), "rounds", rounds, 1);
@@ -208,6 +228,7 @@ public final class Search<T> {
         TrialRunner<T> runner = new TrialRunner<>(objective, goal, monitor, pruner, trialTimeLimit, study, history,
                 watchdog, listener);
         List<TrialResult> results = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger epochsSpent = new AtomicInteger();
         long start = System.nanoTime();
         SearchSpace<T> current = space;
         try {
@@ -224,15 +245,20 @@ public final class Search<T> {
                     int number = round * perRound + i;
                     Study.Row row = stored.get(number);
                     if (row != null && row.status().isFinished()) {
-                        results.add(restore(current, row, history));
+                        TrialResult restored = restore(current, row, history);
+                        epochsSpent.addAndGet(restored.epochCount());
+                        results.add(restored);
                         continue;
                     }
                     double[] units = sampler.point(sampler.size(current) == Integer.MAX_VALUE ? number : i, current);
                     SearchSpace<T> roundSpace = current;
                     int r = round;
                     running.add(pool.submit(() -> {
-                        if (timeBudget == null || System.nanoTime() - start < timeBudget.toNanos()) {
-                            results.add(runner.run(roundSpace, number, r, units));
+                        if ((timeBudget == null || System.nanoTime() - start < timeBudget.toNanos())
+                                && epochsSpent.get() < epochBudget) {
+                            TrialResult result = runner.run(roundSpace, number, r, units);
+                            epochsSpent.addAndGet(result.epochCount());
+                            results.add(result);
                         }
                     }));
                 }
@@ -255,7 +281,9 @@ public final class Search<T> {
     private List<Trial> top(SearchSpace<T> current, List<TrialResult> results) {
         List<Trial> top = new ArrayList<>();
         for (TrialResult r : SearchResult.sorted(goal, new ArrayList<>(results))) {
-            if (r.status() == TrialStatus.COMPLETE && top.size() < topK) {
+            // pruned trials count too (after every completed one): with ASHA most trials are pruned, and
+            // narrowing around the one or two that completed would follow arrival order, not quality
+            if (r.status() != TrialStatus.FAILED && !Double.isNaN(r.score()) && top.size() < topK) {
                 top.add(current.trialWith(r.params()));
             }
         }

@@ -134,6 +134,29 @@ public final class SearchResult<T> {
         return String.valueOf(v);
     }
 
+    /**
+     * Epochs spent, in trial-number order, until a completed trial first scored at least as well as
+     * {@code target} (its own epochs included), or -1 if none did. Compares the cost of two searches
+     * that reach the same score, e.g. with and without pruning.
+     */
+    public int epochsToReach(double target) {
+        List<TrialResult> byNumber = new ArrayList<>(trials);
+        byNumber.sort(Comparator.comparingInt(TrialResult::number));
+        int spent = 0;
+        for (TrialResult t : byNumber) {
+            spent += t.epochCount();
+            if (t.status() == TrialStatus.COMPLETE && !goal.better(target, t.score())) {
+                return spent;
+            }
+        }
+        return -1;
+    }
+
+    /** The best trial's parameters as a JSON object (numbers and booleans as JSON values, others as strings). */
+    public String bestParamsJson() {
+        return StudyJson.params(best().params());
+    }
+
     /** The best trial's parameters by name (shortcut for {@code best().params()}). */
     public Map<String, Object> bestParams() {
         return best().params();

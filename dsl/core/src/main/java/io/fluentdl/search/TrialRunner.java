@@ -143,7 +143,10 @@ final class TrialRunner<T> {
             history.record(trial, epoch, lossLike);
             String why = pruner.prune(trial, epoch, lossLike, history);
             if (why != null) {
-                throw new TrialPruned(epoch, why);
+                // pruners compare smaller-is-better values: say so when they are the negated metric
+                throw new TrialPruned(epoch, goal == Goal.MAXIMIZE
+                        ? String.format("%s (pruners compare -%s; %s=%s)", why, monitor, monitor, value)
+                        : String.format("%s (%s=%s)", why, monitor, value));
             }
         }
     }

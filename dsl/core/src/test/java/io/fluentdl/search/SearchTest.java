@@ -147,6 +147,24 @@ class SearchTest {
         assertTrue(result.best().round() > 0, result::table);
     }
 
+    @Test
+    void coarseToFineNarrowsAroundPrunedTrialsTooWhenFewComplete() {
+        // every trial but the first is pruned after epoch 1: the second round must still centre on the best three
+        SearchResult<Map<String, Object>> result = RandomSearch.over(Synthetic.space())
+                .trials(12).seed(5).maximize().coarseToFine(2, 3, 0.0)
+                .pruner((trial, epoch, value, history) -> trial == 0 ? null : "pruned for the test")
+                .objective(Synthetic.objective()).run();
+        List<TrialResult> round0 = result.trials().stream().filter(t -> t.round() == 0).toList();
+        List<Double> top3 = round0.stream().filter(t -> t.status() == TrialStatus.PRUNED)
+                .map(t -> Math.log10((Double) t.params().get("learningRate"))).limit(2).toList();
+        double lo = Math.min(Math.log10((Double) round0.get(0).params().get("learningRate")), Math.min(top3.get(0), top3.get(1)));
+        double hi = Math.max(Math.log10((Double) round0.get(0).params().get("learningRate")), Math.max(top3.get(0), top3.get(1)));
+        result.trials().stream().filter(t -> t.round() == 1).forEach(t -> {
+            double lg = Math.log10((Double) t.params().get("learningRate"));
+            assertTrue(lg >= lo - 1e-9 && lg <= hi + 1e-9, () -> String.format("%s outside [%s, %s]", lg, lo, hi));
+        });
+    }
+
     private static double spread(List<TrialResult> trials) {
         double lo = trials.stream().mapToDouble(t -> Math.log10((Double) t.params().get("learningRate"))).min().orElseThrow();
         double hi = trials.stream().mapToDouble(t -> Math.log10((Double) t.params().get("learningRate"))).max().orElseThrow();

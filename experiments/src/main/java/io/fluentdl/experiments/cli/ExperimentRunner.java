@@ -1,6 +1,7 @@
 package io.fluentdl.experiments.cli;
 
 import io.fluentdl.experiments.Experiment;
+import io.fluentdl.experiments.OwnOutputExperiment;
 import io.fluentdl.experiments.RunContext;
 import io.fluentdl.experiments.progress.Progress;
 import io.fluentdl.experiments.report.ConsoleTable;
@@ -53,6 +54,12 @@ final class ExperimentRunner {
             out.flush();
         }
         Instant start = Instant.now();
+        if (experiment instanceof OwnOutputExperiment own) {
+            out.print(own.runAndWrite(context));
+            out.printf("%nWrote %s in %.1f s.%n", dir, (Instant.now().toEpochMilli() - start.toEpochMilli()) / 1000.0);
+            out.flush();
+            return dir;
+        }
         ExperimentOutput output = experiment.run(context);
         Instant end = Instant.now();
         check(experiment, context, output.results());

@@ -30,17 +30,28 @@ final class FailureHandler implements IExecutionExceptionHandler {
         return FAILURE;
     }
 
-    /** The innermost message, on one line; the exception type when there is no message. */
+    /**
+     * The message to show, on one line: the outermost message written for people — ours
+     * ({@code InvalidConfigException} and other {@code io.fluentdl} errors say where, what rule and the
+     * fix) — else the innermost message (DL4J's wrappers tend to repeat their cause's text with less
+     * context); the exception type when there is no message.
+     */
     static String reason(Throwable ex) {
-        Throwable t = ex;
-        String message = null;
-        while (t != null) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                message = t.getMessage();
+        String innermost = null;
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage();
+            if (message == null || message.isBlank()) {
+                continue;
             }
-            t = t.getCause() == t ? null : t.getCause();
+            if (t instanceof IllegalArgumentException && t.getClass().getName().startsWith("io.fluentdl.")) {
+                return oneLine(message);
+            }
+            innermost = message;
         }
-        String line = message == null ? ex.getClass().getSimpleName() : message;
-        return line.replaceAll("\\s*\\R\\s*", " ").trim();
+        return oneLine(innermost == null ? ex.getClass().getSimpleName() : innermost);
+    }
+
+    private static String oneLine(String message) {
+        return message.replaceAll("\\s*\\R\\s*", " ").trim();
     }
 }

@@ -2,6 +2,7 @@ package io.fluentdl.experiments.cli;
 
 import io.fluentdl.experiments.ExperimentRegistry;
 import io.fluentdl.experiments.Experiments;
+import io.fluentdl.experiments.search.SearchCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,10 +38,14 @@ public final class FluentDl implements Callable<Integer> {
                 .addSubcommand(new RunCommand(registry))
                 .addSubcommand(new ReportCommand())
                 .addSubcommand(new ExampleCommand())
+                .addSubcommand(new SearchCommand())
+                .addSubcommand(new io.fluentdl.experiments.bench.BenchCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(new UsageErrorHandler())
                 .setExecutionExceptionHandler(new FailureHandler());
         cli.setUsageHelpAutoWidth(true);
+        // `example NAME --quick`: the example parses its own flags
+        cli.getSubcommands().get("example").setUnmatchedOptionsArePositionalParams(true);
         return cli;
     }
 

@@ -66,10 +66,19 @@ public final class ReportBuilder {
         return written;
     }
 
+    /**
+     * A results.json key: true when the experiment wrote report.html itself with its results
+     * ({@link io.fluentdl.experiments.OwnOutputExperiment}); {@code report} then leaves it as it is.
+     */
+    public static final String OWN_REPORT = "own_report";
+
     /** Reads the run folder and (re)writes its plots and report; returns the report's path. */
     public static Path build(Path runDir) throws IOException {
         System.setProperty("java.awt.headless", "true");
         JsonNode tree = Json.MAPPER.readTree(RunFiles.results(runDir).toFile());
+        if (tree.path(OWN_REPORT).asBoolean(false)) {
+            return RunFiles.report(runDir); // written with the results by an OwnOutputExperiment: nothing to rebuild
+        }
         if (SearchReport.isSearch(tree)) {
             return SearchReport.build(runDir, tree);
         }

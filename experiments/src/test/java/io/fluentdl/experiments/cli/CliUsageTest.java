@@ -27,7 +27,7 @@ class CliUsageTest {
 
     @Test
     void unknownCommandIsAUsageErrorWithASuggestion() {
-        assertUsageError(run("rnu"), "unknown command 'rnu'. Known: list, run, report, example. Did you mean 'run'?");
+        assertUsageError(run("rnu"), "unknown command 'rnu'. Known: list, run, report, example, search, bench. Did you mean 'run'?");
     }
 
     @Test
@@ -36,6 +36,12 @@ class CliUsageTest {
         assertEquals(2, o.exitCode(), o.err());
         assertTrue(o.err().contains("Unknown example 'case-stdy'. Did you mean 'case-study'?"), o.err());
         assertTrue(o.err().contains("Usage: fluentdl example"), o.err());
+    }
+
+    @Test
+    void exampleFlagsArePassedToTheExample() {
+        Outcome o = run("example", "case-study", "--quick");
+        assertEquals(0, o.exitCode(), o.err());
     }
 
     @Test
@@ -82,7 +88,7 @@ class CliUsageTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "list", "run", "report"})
+    @ValueSource(strings = {"", "list", "run", "report", "search"})
     void helpExitsWithZeroOnEveryCommand(String command) {
         Outcome o = command.isEmpty() ? run("--help") : run(command, "--help");
         assertEquals(0, o.exitCode(), o.err());

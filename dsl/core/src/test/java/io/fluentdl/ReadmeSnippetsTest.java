@@ -1,0 +1,55 @@
+package io.fluentdl;
+
+import static io.fluentdl.nn.Activation.RELU;
+import static io.fluentdl.nn.Activation.SIGMOID;
+import static io.fluentdl.nn.Init.HE_UNIFORM;
+import static io.fluentdl.nn.Loss.BINARY_CROSSENTROPY;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.fluentdl.layers.BnPlacement;
+import io.fluentdl.optim.Adam;
+import io.fluentdl.optim.Optimizer;
+import io.fluentdl.optim.Sgd;
+import io.fluentdl.schedule.CosineRestarts;
+import io.fluentdl.schedule.Cyclical;
+import io.fluentdl.schedule.LinearDecay;
+import io.fluentdl.schedule.OneCycle;
+import io.fluentdl.schedule.Period;
+import io.fluentdl.schedule.StepDecay;
+import io.fluentdl.schedule.Warmup;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The README's Java snippets, so they keep compiling and mean what the README says. */
+class ReadmeSnippetsTest {
+
+    @Test
+    void tenLinesOfJava() {
+        ModelSpec spec = Sequential.named("bn-case-study")
+                .input(2)
+                .dense(50, RELU, HE_UNIFORM)
+                .batchNorm()
+                .output(1, SIGMOID, BINARY_CROSSENTROPY)
+                .batchNormPlacement(BnPlacement.BEFORE_ACTIVATION)
+                .optimizer(Sgd.of(0.01).momentum(0.9))
+                .seed(1)
+                .build();
+        assertEquals(351, spec.params().total());
+    }
+
+    @Test
+    void scheduleLines() {
+        int n = 1000;
+        List<Optimizer> optimizers = List.of(
+                Adam.of(CosineRestarts.peak(1e-3).firstPeriod(Period.epochs(2)).periodMultiplier(2.0).minLearningRate(1e-5)),
+                Sgd.of(LinearDecay.of(0.1, 0.001, Period.epochs(50))).momentum(0.9),
+                Sgd.of(Cyclical.triangular2(1e-3, 1e-1, Period.epochs(4))),
+                Sgd.oneCycle(OneCycle.max(0.1).over(Period.iterations(n))),
+                Adam.of(Warmup.linear(Period.epochs(2), 0.0).then(StepDecay.of(1e-3, 0.1, Period.epochs(30)))));
+        for (Optimizer o : optimizers) {
+            ModelSpec spec = Specs.caseStudy(BnPlacement.NONE).toBuilder().optimizer(o).build();
+            assertEquals(spec, ModelSpec.fromJson(spec.toJson()));
+            Model.of(spec); // translates to DL4J
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.fluentdl.experiments.bench;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code fluentdl bench [--quick] [--json FILE] [--peer torch] [--peak-gflops G] [--backend cpu|cuda [--fallback-cpu]]}.
+ * Exit code 0 on success, 1 when the bench fails or CUDA was asked for and cannot be used.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Throughput benchmark: the MNIST MLP 784-512-512-10 through the DSL vs raw DL4J "
+                + "(BN on/off, SGD/Adam, batch 128/1024), inference, GFLOP/s vs peak, search trials/hour.",
+                "--quick runs in under two minutes on 2 cores."})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--quick", description = "Fewer examples and repeats (CI-sized).")
+    boolean quick;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write every number and the environment as JSON.")
+    Path json;
+
+    @Option(names = "--peer", paramLabel = "torch", description = "Time the same MLP in PyTorch too (needs python3 with torch).")
+    String peer;
+
+    @Option(names = "--peak-gflops", paramLabel = "G", description = "The machine's peak GFLOP/s, instead of measuring it with an SGEMM probe.")
+    Double peakGflops;
+
+    @Option(names = "--backend", paramLabel = "cpu|cuda", defaultValue = "cpu", description = "Backend to use (default: ${DEFAULT-VALUE}).")
+    String backend;
+
+    @Option(names = "--fallback-cpu", description = "With --backend cuda: run on the CPU when CUDA cannot be used, instead of failing.")
+    boolean fallbackCpu;
+
+    @Override
+    public Integer call() throws Exception {
+        if (peer != null && !peer.equals("torch")) {
+            System.err.printf("fluentdl bench: --peer must be torch, got %s%n", peer);
+            return 2;
+        }
+        BackendCheck.Decision decision = BackendCheck.decide(backend, fallbackCpu, BackendCheck.probe());
+        if (!decision.ok()) {
+            System.err.println("fluentdl bench: " + decision.message());
+            return 1;
+        }
+        System.out.println(decision.message());
+        BenchOptions options = quick ? BenchOptions.quickPreset() : BenchOptions.fullPreset();
+        options = options.withJson(json).withPeer(peer);
+        if (peakGflops != null) {
+            options = options.withPeakGflops(peakGflops);
+        }
+        new Bench(options, System.out).run();
+        return 0;
+    }
+}

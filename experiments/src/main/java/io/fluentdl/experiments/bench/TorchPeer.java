@@ -1,0 +1,112 @@
+package io.fluentdl.experiments.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code --peer torch}: runs {@code bench/torch_mlp.py} (the same MLP in PyTorch, same workloads,
+ * examples, warm-ups and repeats) after our own timings, and reports our/peer ratios. Needs a
+ * {@code python3} that imports torch ({@code python3} on the PATH, else Debian's
+ * {@code /usr/bin/python3} with {@code python3-torch}); otherwise the peer is skipped, saying why.
+ *
+ * <p>The peer runs with its best threading measured here: one torch (OpenMP) thread and
+ * {@code OPENBLAS_NUM_THREADS} = cores (two pools on two cores fight; one torch thread leaves the
+ * GEMMs to OpenBLAS), and this process' {@code OPENBLAS_CORETYPE} (the launcher's choice).
+ */
+final class TorchPeer {
+
+    static final String SKIPPED = "peer skipped: python3-torch not installed";
+
+    private TorchPeer() {
+    }
+
+    /** A python3 that imports torch, or null. */
+    static String python() {
+        for (String candidate : List.of("python3", "/usr/bin/python3")) {
+            try {
+                Process p = new ProcessBuilder(candidate, "-c", "import torch").redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
+                if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                    return candidate;
+                }
+            } catch (IOException e) {
+                // not on this machine: try the next one
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @param ours label → our (DSL) training examples/s median
+     */
+    static ObjectNode run(BenchOptions options, Map<String, Double> ours, ObjectMapper mapper, PrintStream out) throws IOException {
+        ObjectNode node = mapper.createObjectNode();
+        String python = python();
+        if (python == null) {
+            out.println(SKIPPED);
+            return node.put("skipped", SKIPPED);
+        }
+        Path script = Files.createTempFile("fluentdl-torch-mlp", ".py");
+        try (InputStream in = TorchPeer.class.getResourceAsStream("/bench/torch_mlp.py")) {
+            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+            List<String> cmd = new ArrayList<>(List.of(python, script.toString(), "--workloads", String.join(",", ours.keySet()),
+                    "--examples", String.valueOf(options.examples()), "--repeats", String.valueOf(Math.max(1, options.repeats())),
+                    "--warmups", String.valueOf(options.warmups()), "--threads", "1"));
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().put("OMP_NUM_THREADS", "1");
+            pb.environment().putIfAbsent("OPENBLAS_NUM_THREADS", String.valueOf(Runtime.getRuntime().availableProcessors()));
+            pb.environment().put("OPENBLAS_NUM_THREADS", String.valueOf(Runtime.getRuntime().availableProcessors()));
+            Process p = pb.start();
+            String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                out.println("peer failed: torch_mlp.py exited with " + (p.isAlive() ? "a time-out" : p.exitValue()));
+                return node.put("skipped", "peer failed");
+            }
+            JsonNode result = mapper.readTree(stdout);
+            node.put("python", python);
+            node.put("torch", result.path("torch").asText());
+            node.put("data", result.path("data").asText());
+            node.put("threads", "torch 1, OPENBLAS_NUM_THREADS " + pb.environment().get("OPENBLAS_NUM_THREADS")
+                    + ", OPENBLAS_CORETYPE " + pb.environment().get("OPENBLAS_CORETYPE"));
+            for (JsonNode w : result.path("workloads")) {
+                String label = w.path("label").asText();
+                Spread train = Spread.of(doubles(w.path("trainExamplesPerSec")));
+                Spread infer = Spread.of(doubles(w.path("inferenceExamplesPerSec")));
+                ObjectNode row = node.putObject(label);
+                row.set("trainExamplesPerSec", mapper.valueToTree(train));
+                row.set("inferenceExamplesPerSec", mapper.valueToTree(infer));
+                row.put("oursOverPeer", ours.get(label) / train.median());
+                out.printf("peer torch %-14s train %22s ex/s   ours/peer %.2f%n", label, train.format(), ours.get(label) / train.median());
+            }
+            return node;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return node.put("skipped", "interrupted");
+        } finally {
+            Files.deleteIfExists(script);
+        }
+    }
+
+    private static double[] doubles(JsonNode array) {
+        double[] v = new double[array.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = array.get(i).asDouble();
+        }
+        return v;
+    }
+}

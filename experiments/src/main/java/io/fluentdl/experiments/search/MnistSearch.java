@@ -1,0 +1,164 @@
+package io.fluentdl.experiments.search;
+
+import io.fluentdl.Model;
+import io.fluentdl.ModelSpec;
+import io.fluentdl.Sequential;
+import io.fluentdl.data.Dataset;
+import io.fluentdl.data.Mnist;
+import io.fluentdl.data.MnistData;
+import io.fluentdl.layers.BnPlacement;
+import io.fluentdl.nn.Activation;
+import io.fluentdl.nn.Init;
+import io.fluentdl.nn.Loss;
+import io.fluentdl.optim.Sgd;
+import io.fluentdl.search.Hp;
+import io.fluentdl.search.Pruner;
+import io.fluentdl.search.RandomSearch;
+import io.fluentdl.search.Search;
+import io.fluentdl.search.SearchResult;
+import io.fluentdl.search.SearchSpace;
+import io.fluentdl.search.TrainingObjective;
+import io.fluentdl.search.TrialResult;
+import io.fluentdl.search.TrialStatus;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * How many epochs do pruning and coarse-to-fine save when searching an MNIST MLP? Random search
+ * with one coarse-to-fine round and ASHA (rungs at 1, 3, 9 epochs, keep the best third) over
+ * learning rate (log), momentum (1 - beta log), units, layers, batch size and BN placement,
+ * compared with plain random search (no pruning) over the same first-round trials.
+ *
+ * <p>Three numbers come out: the best validation and test accuracy of the full search and the
+ * epochs it spent; the same first-round trials with and without ASHA (epochs and best score: the
+ * pruning saving, with the same points); and the epochs plain random search, in trial order, needed
+ * to first reach the full search's best validation score.
+ */
+public final class MnistSearch {
+
+    /** The search's settings; {@link #full()} and {@link #quick()} are the experiment's. */
+    public record Settings(int trainSize, int validationSize, int testSize, int trialsPerRound, int rounds, int topK,
+                           int epochs, int minEpochs, int eta, long seed, int workers) {
+    }
+
+    public static Settings full() {
+        return new Settings(5000, 1000, 10_000, 24, 2, 5, 9, 1, 3, 7, 1);
+    }
+
+    public static Settings quick() {
+        return new Settings(1000, 500, 1000, 6, 2, 2, 3, 1, 3, 7, 1);
+    }
+
+    /** What one search did. */
+    public record Outcome(SearchResult<ModelSpec> result, double bestValidation, double bestTest, int totalEpochs,
+                         double seconds) {
+    }
+
+    /**
+     * @param pruned           random + coarse-to-fine + ASHA
+     * @param prunedRoundOne   the first round of {@code pruned} alone: its trials, epochs and best score
+     * @param plain            plain random search: the first round's points, then as many more, no pruning
+     * @param plainFirstRound  plain random over the first round's points only
+     * @param plainEpochsToReach epochs plain random search needed to first reach {@code pruned}'s best
+     *                         validation score, -1 if it never did
+     */
+    public record Comparison(Outcome pruned, Outcome plain, int prunedRoundOneEpochs, double prunedRoundOneBest,
+                             int plainRoundOneEpochs, double plainRoundOneBest, int plainEpochsToReach) {
+
+        /** 1 - (ASHA's epochs / plain epochs) over the same first-round trials. */
+        public double pruningSaving() {
+            return 1 - (double) prunedRoundOneEpochs / plainRoundOneEpochs;
+        }
+    }
+
+    private final Settings settings;
+    private final Dataset train;
+    private final Dataset validation;
+    private final Dataset test;
+
+    public MnistSearch(Settings settings, Path mnistDir) {
+        this.settings = settings;
+        MnistData mnist = Mnist.load(mnistDir, settings.trainSize() + settings.validationSize(), settings.testSize());
+        this.train = mnist.train().first(settings.trainSize());
+        this.validation = mnist.train().slice(settings.trainSize(), settings.trainSize() + settings.validationSize());
+        this.test = mnist.test();
+    }
+
+    static final Hp<Double> LR = Hp.logUniform("lr", 1e-4, 1e-1);
+    static final Hp<Double> MOMENTUM = Hp.oneMinusLogUniform("momentum", 0.9, 0.999);
+    static final Hp<Integer> UNITS = Hp.intRange("units", 16, 256);
+    static final Hp<Integer> LAYERS = Hp.intRange("layers", 2, 5);
+    static final Hp<Integer> BATCH_SIZE = Hp.choice("batch_size", 32, 64, 128);
+    static final Hp<BnPlacement> BN = Hp.choice("bn", BnPlacement.NONE, BnPlacement.BEFORE_ACTIVATION,
+            BnPlacement.AFTER_ACTIVATION);
+
+    /** The space: an MLP with SGD and classical momentum, every hidden layer alike. */
+    SearchSpace<ModelSpec> space() {
+        return SearchSpace.named("mnist-search").params(LR, MOMENTUM, UNITS, LAYERS, BATCH_SIZE, BN).model(t -> {
+            Sequential s = Sequential.named("mnist-search").input(Mnist.PIXELS);
+            for (int i = 0; i < t.get(LAYERS); i++) {
+                s.dense(t.get(UNITS), Activation.RELU, Init.HE_UNIFORM);
+            }
+            return s.output(Mnist.CLASSES, Activation.SOFTMAX, Loss.CATEGORICAL_CROSSENTROPY)
+                    .batchNormPlacement(t.get(BN))
+                    .optimizer(Sgd.of(t.get(LR)).momentum(t.get(MOMENTUM)))
+                    .seed(settings.seed())
+                    .build();
+        });
+    }
+
+    private Search<ModelSpec> search(int trials) {
+        TrainingObjective objective = TrainingObjective.on(train, validation).epochs(settings.epochs())
+                .batchSize(BATCH_SIZE);
+        return RandomSearch.over(space()).trials(trials).seed(settings.seed()).workers(settings.workers())
+                .objective(objective);
+    }
+
+    /** Runs both searches; {@code onTrial} sees every finished trial (progress). */
+    public Comparison run(Consumer<TrialResult> onTrial) {
+        Outcome pruned = measure(search(settings.trialsPerRound())
+                .pruner(Pruner.successiveHalving(settings.minEpochs(), settings.eta()))
+                .coarseToFine(settings.rounds(), settings.topK(), io.fluentdl.search.CoarseToFine.DEFAULT_PADDING)
+                .onTrialEnd(onTrial));
+        int plainTrials = settings.trialsPerRound() * settings.rounds();
+        Outcome plain = measure(search(plainTrials).onTrialEnd(onTrial));
+        int prunedRoundOneEpochs = 0;
+        double prunedRoundOneBest = Double.NaN;
+        for (TrialResult t : pruned.result().trials()) {
+            if (t.round() == 0) {
+                prunedRoundOneEpochs += t.epochCount();
+                if (t.status() == TrialStatus.COMPLETE && !(t.score() <= prunedRoundOneBest)) {
+                    prunedRoundOneBest = t.score();
+                }
+            }
+        }
+        int plainRoundOneEpochs = 0;
+        double plainRoundOneBest = Double.NaN;
+        for (TrialResult t : plain.result().trials()) {
+            if (t.number() < settings.trialsPerRound()) {
+                plainRoundOneEpochs += t.epochCount();
+                if (t.status() == TrialStatus.COMPLETE && !(t.score() <= plainRoundOneBest)) {
+                    plainRoundOneBest = t.score();
+                }
+            }
+        }
+        return new Comparison(pruned, plain, prunedRoundOneEpochs, prunedRoundOneBest, plainRoundOneEpochs,
+                plainRoundOneBest, plain.result().epochsToReach(pruned.bestValidation()));
+    }
+
+    private Outcome measure(Search<ModelSpec> search) {
+        long start = System.nanoTime();
+        SearchResult<ModelSpec> result = search.run();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        TrialResult best = result.best();
+        int batch = (Integer) best.params().get(BATCH_SIZE.name());
+        Model model = Model.of(result.bestModel());
+        model.fit(train, settings.epochs(), batch);
+        return new Outcome(result, best.score(), model.evaluate(test).accuracy(), result.totalEpochs(), seconds);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+}

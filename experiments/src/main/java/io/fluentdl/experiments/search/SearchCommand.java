@@ -1,0 +1,157 @@
+package io.fluentdl.experiments.search;
+
+import io.fluentdl.ModelSpec;
+import io.fluentdl.errors.InvalidConfigException;
+import io.fluentdl.experiments.Backend;
+import io.fluentdl.experiments.RunContext;
+import io.fluentdl.experiments.progress.Progress;
+import io.fluentdl.experiments.progress.ProgressTask;
+import io.fluentdl.experiments.report.ReportBuilder;
+import io.fluentdl.search.SearchResult;
+import io.fluentdl.search.TrialStatus;
+import io.fluentdl.search.sweep.Sweep;
+import io.fluentdl.search.sweep.SweepException;
+import io.fluentdl.search.sweep.SweepParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code fluentdl search <sweep.yaml>}: runs a YAML sweep (see {@link SweepParser}) with a progress
+ * bar showing the best score so far, records it in {@code <out>/<sweep-name>/study.db}, and writes
+ * results.json, metrics.csv, provenance.json, plots/ and report.html there.
+ */
+@Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a hyperparameter sweep from a YAML file and write <out>/<sweep-name>/: study.db, "
+                + "results.json, metrics.csv, provenance.json, plots/ and report.html."})
+public final class SearchCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "<sweep.yaml>", description = "The sweep file, e.g. experiments/sweeps/mnist-search.yaml.")
+    private Path file;
+
+    @Option(names = "--trials", paramLabel = "N", description = "Trials per round (default: the file's).")
+    private Integer trials;
+
+    @Option(names = "--workers", paramLabel = "N", description = "Trials at once; ND4J's threads are shared among them "
+            + "(default: the file's).")
+    private Integer workers;
+
+    @Option(names = "--resume", description = "Continue the study in <out>/<sweep-name>/study.db: keep finished "
+            + "trials, rerun interrupted ones, run the rest.")
+    private boolean resume;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Output folder (default: "
+            + "${DEFAULT-VALUE}/).")
+    private Path out;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the MNIST IDX files.")
+    private Path data;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        Sweep sweep = parse();
+        Path dir = Files.createDirectories(out.resolve(sweep.name()));
+        PrintWriter console = spec.commandLine().getOut();
+        Progress progress = Progress.choose(quiet, console);
+        ProgressTask task = progress.start(sweep.name(), (long) sweep.trials() * sweep.rounds());
+        double[] best = {Double.NaN};
+        Instant start = Instant.now();
+        SweepRunner.Outcome outcome;
+        try {
+            outcome = SweepRunner.run(sweep, dir, resume, data, t -> {
+                synchronized (best) {
+                    if (t.status() == TrialStatus.COMPLETE && (Double.isNaN(best[0]) || sweep.goal().better(t.score(), best[0]))) {
+                        best[0] = t.score();
+                    }
+                    task.message(String.format(Locale.ROOT, "best %s %.4f", sweep.metric(), best[0]));
+                    task.step();
+                }
+            });
+        } catch (InvalidConfigException e) {
+            if (e.getMessage().contains("already has")) {
+                throw new ParameterException(spec.commandLine(), String.format("%s has a study '%s' already: add "
+                        + "--resume to continue it, or use another --out.", dir.resolve(SweepRunner.STUDY_FILE), sweep.name()));
+            }
+            throw e;
+        }
+        SearchResult<ModelSpec> r = outcome.result();
+        task.close(String.format(Locale.ROOT, "%d trials, best %s %.4f", r.trials().size(), sweep.metric(), best[0]));
+        write(outcome, dir, start);
+        console.print(r.table());
+        if (!r.trials(TrialStatus.COMPLETE).isEmpty()) {
+            console.printf(Locale.ROOT, "%nBest %s %.4f (trial %d), test accuracy %.4f, %d epochs in all.%nBest params: %s%n",
+                    sweep.metric(), r.best().score(), r.best().number(), outcome.testAccuracy(), r.totalEpochs(),
+                    r.bestParamsJson());
+        }
+        console.printf("Wrote %s (study.db, results.json, metrics.csv, provenance.json, report.html, plots/).%n", dir);
+        console.flush();
+        return 0;
+    }
+
+    private Sweep parse() {
+        if (!Files.isRegularFile(file)) {
+            throw new ParameterException(spec.commandLine(), String.format("no sweep file at %s.", file));
+        }
+        if (data != null && !Files.isDirectory(data)) {
+            throw new ParameterException(spec.commandLine(), String.format("--data must be a folder, got %s.", data));
+        }
+        Sweep sweep;
+        try {
+            sweep = SweepParser.parse(file);
+        } catch (SweepException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (trials != null) {
+            if (trials < 1) {
+                throw new ParameterException(spec.commandLine(), String.format("--trials must be >= 1, got %d.", trials));
+            }
+            sweep = sweep.withTrials(trials);
+        }
+        if (workers != null) {
+            if (workers < 1) {
+                throw new ParameterException(spec.commandLine(), String.format("--workers must be >= 1, got %d.", workers));
+            }
+            sweep = sweep.withWorkers(workers);
+        }
+        return sweep;
+    }
+
+    /** results.json (with the space, for the report's axes), metrics.csv, provenance.json; then the search report. */
+    private void write(SweepRunner.Outcome o, Path dir, Instant start) throws Exception {
+        SearchResult<ModelSpec> r = o.result();
+        RunContext context = new RunContext(dir, List.of(o.sweep().seed()), o.sweep().model().epochs(), false,
+                Optional.ofNullable(data), quiet, Backend.CPU, Progress.silent(), commandLine());
+        SearchFiles files = new SearchFiles(dir, o.sweep().name(), o.sweep().description());
+        if (!r.trials(TrialStatus.COMPLETE).isEmpty()) {
+            files.spec("best", r.bestModel());
+        }
+        files.writeData(SweepRunner.results(o), SweepRunner.metricsRows(r), context, start);
+        ReportBuilder.build(dir);
+    }
+
+    private List<String> commandLine() {
+        List<String> line = new ArrayList<>(List.of("fluentdl", "search"));
+        line.addAll(spec.commandLine().getParseResult().originalArgs());
+        return line;
+    }
+}

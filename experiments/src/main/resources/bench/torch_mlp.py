@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""PyTorch peer of `fluentdl bench`: the same MLP 784-512-512-10 (ReLU, softmax/cross-entropy,
+optional BN before each hidden ReLU with the dense bias dropped), SGD (Nesterov 0.9, lr 0.01) or Adam
+(lr 1e-3, eps 1e-7), timed the same way: warm-up epochs, then timed epochs over `examples` examples.
+Synthetic data (uniform pixels, cycling labels): throughput does not depend on the values.
+
+Usage: torch_mlp.py --workloads adam-b128,sgd-bn-b1024 [--examples 8192] [--repeats 3] [--warmups 1]
+                    [--threads 1]
+Prints one JSON object on stdout.
+"""
+import argparse
+import json
+import sys
+import time
+
+import torch
+from torch import nn
+
+
+def build(bn):
+    layers, width = [], 784
+    for units in (512, 512):
+        layers.append(nn.Linear(width, units, bias=not bn))
+        if bn:
+            layers.append(nn.BatchNorm1d(units, momentum=0.01, eps=1e-3))  # Keras momentum 0.99
+        layers.append(nn.ReLU())
+        width = units
+    layers.append(nn.Linear(width, 10))
+    return nn.Sequential(*layers)
+
+
+def parse(label):
+    parts = label.split("-")
+    return parts[0], "bn" in parts, int(parts[-1][1:])
+
+
+def time_workload(label, x, y, warmups, repeats):
+    opt_name, bn, batch = parse(label)
+    torch.manual_seed(42)
+    model = build(bn)
+    if opt_name == "sgd":
+        opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9, nesterov=True)
+    else:
+        opt = torch.optim.Adam(model.parameters(), lr=1e-3, eps=1e-7)
+    loss_fn = nn.CrossEntropyLoss()
+    n = x.shape[0]
+    batches = [(x[i:i + batch], y[i:i + batch]) for i in range(0, n, batch)]
+
+    def epoch():
+        model.train()
+        t0 = time.perf_counter()
+        for xb, yb in batches:
+            opt.zero_grad(set_to_none=True)
+            loss = loss_fn(model(xb), yb)
+            loss.backward()
+            opt.step()
+        return n / (time.perf_counter() - t0)
+
+    def infer():
+        model.eval()
+        t0 = time.perf_counter()
+        with torch.no_grad():
+            for i in range(0, n, 1024):
+                torch.softmax(model(x[i:i + 1024]), dim=1)
+        return n / (time.perf_counter() - t0)
+
+    for _ in range(warmups):
+        epoch()
+    train, inference = [], []
+    for _ in range(repeats):
+        train.append(epoch())
+        inference.append(infer())
+    return {"label": label, "trainExamplesPerSec": train, "inferenceExamplesPerSec": inference}
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--workloads", required=True)
+    p.add_argument("--examples", type=int, default=8192)
+    p.add_argument("--repeats", type=int, default=3)
+    p.add_argument("--warmups", type=int, default=1)
+    p.add_argument("--threads", type=int, default=1)
+    a = p.parse_args()
+    torch.set_num_threads(a.threads)
+    g = torch.Generator().manual_seed(42)
+    x = torch.rand(a.examples, 784, generator=g)
+    y = torch.arange(a.examples) % 10
+    results = [time_workload(w, x, y, a.warmups, a.repeats) for w in a.workloads.split(",")]
+    json.dump({"torch": torch.__version__, "threads": torch.get_num_threads(), "data": "synthetic",
+               "workloads": results}, sys.stdout)
+    print()
+
+
+if __name__ == "__main__":
+    main()

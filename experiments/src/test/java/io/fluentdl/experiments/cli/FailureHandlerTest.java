@@ -1,0 +1,27 @@
+package io.fluentdl.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.fluentdl.errors.InvalidConfigException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.junit.jupiter.api.Test;
+
+class FailureHandlerTest {
+
+    @Test
+    void ourMessageWinsOverItsLowLevelCause() {
+        Exception ours = new InvalidConfigException(java.util.List.of(new io.fluentdl.errors.Problem("MNIST", "data", null,
+                "no folder has the four MNIST files", "Set FLUENTDL_MNIST_DIR or pass --data")),
+                new java.net.UnknownHostException("dl4jdata.blob.core.windows.net"));
+        assertEquals("MNIST: no folder has the four MNIST files. Set FLUENTDL_MNIST_DIR or pass --data.",
+                FailureHandler.reason(new RuntimeException("wrapper", ours)));
+    }
+
+    @Test
+    void otherwiseTheInnermostMessageOnOneLine() {
+        Exception e = new UncheckedIOException("could not write", new IOException("disk full\n  (no space left)"));
+        assertEquals("disk full (no space left)", FailureHandler.reason(e));
+        assertEquals("IllegalStateException", FailureHandler.reason(new IllegalStateException()));
+    }
+}

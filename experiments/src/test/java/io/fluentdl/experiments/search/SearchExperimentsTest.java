@@ -1,0 +1,110 @@
+package io.fluentdl.experiments.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fluentdl.experiments.Experiments;
+import io.fluentdl.experiments.testing.Cli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The three search experiments and {@code fluentdl search}, run in-process with --quick and tiny settings. */
+class SearchExperimentsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode results(Path runDir, String... keys) throws Exception {
+        for (String f : List.of("results.json", "metrics.csv", "provenance.json", "report.html")) {
+            assertTrue(Files.isRegularFile(runDir.resolve(f)), runDir.resolve(f).toString());
+        }
+        JsonNode root = JSON.readTree(runDir.resolve("results.json").toFile());
+        for (String k : keys) {
+            assertTrue(root.has(k), String.format("results.json has no '%s': %s", k, root));
+        }
+        return root;
+    }
+
+    private static Cli.Outcome ok(String... args) {
+        Cli.Outcome o = Cli.run(Experiments.registry(), args);
+        assertEquals(0, o.exitCode(), o.err() + o.out());
+        return o;
+    }
+
+    @Test
+    void samplingScalesQuick(@TempDir Path out) throws Exception {
+        ok("run", "sampling-scales", "--quick", "--quiet", "--out", out.toString());
+        Path dir = out.resolve("sampling-scales");
+        JsonNode r = results(dir, "experiment", "seed", "draws", "scales");
+        assertEquals(4, r.get("scales").size());
+        assertEquals(0.5, r.get("scales").get(3).get("shares").get("[0.99, 0.999]").asDouble(), 0.05);
+        assertTrue(Files.isRegularFile(dir.resolve("plots/alpha.svg")));
+        String html = Files.readString(dir.resolve("report.html"));
+        ok("report", out.toString());
+        assertEquals(html, Files.readString(dir.resolve("report.html")), "report keeps an experiment's own report");
+    }
+
+    @Test
+    void randomVsGridQuick(@TempDir Path out) throws Exception {
+        ok("run", "random-vs-grid", "--quick", "--quiet", "--out", out.toString());
+        JsonNode r = results(out.resolve("random-vs-grid"), "experiment", "seeds", "epochs", "trials", "methods", "runs");
+        assertEquals(4, r.get("methods").get("grid").get("distinct_learning_rates").get(0).asInt());
+        assertEquals(16, r.get("methods").get("random").get("distinct_learning_rates").get(0).asInt());
+        assertTrue(r.get("methods").get("random").has("best_val_accuracy_mean"));
+    }
+
+    @Test
+    void mnistSearchQuick(@TempDir Path out) throws Exception {
+        Cli.Outcome o = ok("run", "mnist-search", "--quick", "--epochs", "2", "--quiet", "--out", out.toString());
+        JsonNode r = results(out.resolve("mnist-search"), "experiment", "seed", "settings", "pruned_search",
+                "plain_random", "same_trials_with_and_without_asha", "plain_epochs_to_reach_pruned_best", "importance");
+        JsonNode same = r.get("same_trials_with_and_without_asha");
+        assertTrue(same.get("asha_epochs").asInt() <= same.get("plain_epochs").asInt(), r.toString());
+        assertTrue(r.get("pruned_search").has("best_test_accuracy"));
+        assertTrue(o.out().contains("pruning saved"), o.out());
+    }
+
+    @Test
+    void searchCommandRunsASweepAndResumesIt(@TempDir Path tmp) throws Exception {
+        Path sweep = tmp.resolve("circles.yaml");
+        Files.writeString(sweep, SweepRunnerTest.CIRCLES);
+        Path out = tmp.resolve("out");
+        Cli.Outcome first = ok("search", sweep.toString(), "--trials", "3", "--quiet", "--out", out.toString());
+        assertTrue(first.out().contains("Best params"), first.out());
+        Path dir = out.resolve("circles");
+        JsonNode r = results(dir, "sweep", "trials_run", "best", "importance", "trials");
+        assertEquals(3, r.get("trials_run").asInt());
+        assertTrue(r.get("best").get("spec").has("layers"), r.get("best").toString());
+        assertTrue(Files.isRegularFile(dir.resolve("study.db")));
+        assertEquals("log_uniform", r.get("space").get(0).get("kind").asText());
+        assertTrue(Files.readString(dir.resolve("report.html")).contains("circles"));
+
+        Cli.Outcome again = Cli.run(Experiments.registry(), "search", sweep.toString(), "--trials", "3", "--quiet",
+                "--out", out.toString());
+        assertEquals(2, again.exitCode(), again.out());
+        assertTrue(again.err().contains("--resume"), again.err());
+        Cli.Outcome resumed = ok("search", sweep.toString(), "--trials", "4", "--resume", "--quiet", "--out",
+                out.toString());
+        assertEquals(4, results(dir).get("trials_run").asInt(), resumed.out());
+    }
+
+    @Test
+    void aBadSweepFileIsAUsageErrorWithItsLine(@TempDir Path tmp) throws Exception {
+        Path sweep = tmp.resolve("bad.yaml");
+        Files.writeString(sweep, "parameters:\n  lr: {distribution: log_uniformm, min: 1.0e-4, max: 0.1}\n");
+        Cli.Outcome o = Cli.run(Experiments.registry(), "search", sweep.toString(), "--out", tmp.toString());
+        assertEquals(2, o.exitCode());
+        assertTrue(o.err().contains("bad.yaml line 2: unknown distribution 'log_uniformm'"), o.err());
+        assertTrue(o.err().contains("Did you mean 'log_uniform'?"), o.err());
+    }
+
+    @Test
+    void theExampleSweepFileParses() {
+        assertEquals("mnist-search", io.fluentdl.search.sweep.SweepParser.parse(Path.of("sweeps/mnist-search.yaml")).name());
+    }
+}
