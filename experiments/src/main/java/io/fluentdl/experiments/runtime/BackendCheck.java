@@ -16,7 +16,11 @@ public final class BackendCheck {
     private BackendCheck() {
     }
 
-    /** A one-line reason why {@code backend} cannot be used here, or empty when it can. */
+    /**
+     * A one-line reason why {@code backend} cannot be used here, or empty when it can. The GPU itself
+     * (driver, compute capability) is judged by {@link io.fluentdl.experiments.bench.BackendCheck},
+     * the one place that knows DL4J M2.1's CUDA limits.
+     */
     public static Optional<String> problem(Backend backend) {
         return switch (backend) {
             case CPU -> present(CPU_CLASS) ? Optional.empty() : Optional.of(
@@ -30,11 +34,9 @@ public final class BackendCheck {
     }
 
     private static Optional<String> cudaDevice() {
-        String gpu = Machine.gpu();
-        if (gpu.startsWith("none") || gpu.startsWith("unknown") || gpu.startsWith("nvidia-smi")) {
-            return Optional.of(String.format("--backend cuda: no usable NVIDIA GPU, got %s.", gpu));
-        }
-        return Optional.empty();
+        var decision = io.fluentdl.experiments.bench.BackendCheck.decide("cuda", false,
+                io.fluentdl.experiments.bench.BackendCheck.probe());
+        return decision.ok() ? Optional.empty() : Optional.of(String.format("--backend cuda: %s", decision.message()));
     }
 
     private static boolean present(String className) {
