@@ -17,7 +17,14 @@ import io.fluentdl.schedule.OneCycle;
 import io.fluentdl.schedule.Period;
 import io.fluentdl.schedule.StepDecay;
 import io.fluentdl.schedule.Warmup;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import io.fluentdl.data.Circles;
+import io.fluentdl.data.Dataset;
+import io.fluentdl.track.RunReader;
+import io.fluentdl.track.Tracker;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 
 /** The README's Java snippets, so they keep compiling and mean what the README says. */
@@ -51,5 +58,22 @@ class ReadmeSnippetsTest {
             assertEquals(spec, ModelSpec.fromJson(spec.toJson()));
             Model.of(spec); // translates to DL4J
         }
+    }
+
+    @Test
+    void trackingSnippet(@TempDir Path dir) throws Exception {
+        ModelSpec spec = Specs.caseStudy(BnPlacement.AFTER_ACTIVATION);
+        Dataset data = Circles.dataset(200, 0.1, 1);
+        Dataset train = data.slice(0, 100);
+        Dataset test = data.slice(100, 200);
+        Path runDir;
+        try (Tracker t = Tracker.in(dir.resolve("runs")).experiment("bn").name("bn-after").config(spec)
+                .histogramEvery(25).start()) {
+            Model model = Model.of(spec).addListeners(t.listener());
+            model.fit(train, 2, 32, test, t.epochListener());
+            t.finish(Map.of("test_accuracy", model.evaluate(test).accuracy()));
+            runDir = t.dir();
+        }
+        assertEquals(2, RunReader.open(runDir).series(io.fluentdl.track.Scope.EPOCH, "val_accuracy").size());
     }
 }
