@@ -5,7 +5,10 @@ import static io.fluentdl.nn.Activation.SIGMOID;
 import static io.fluentdl.nn.Init.HE_UNIFORM;
 import static io.fluentdl.nn.Loss.BINARY_CROSSENTROPY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fluentdl.callbacks.EarlyStopping;
+import io.fluentdl.callbacks.ReduceLROnPlateau;
 import io.fluentdl.layers.BnPlacement;
 import io.fluentdl.optim.Adam;
 import io.fluentdl.optim.Optimizer;
@@ -17,6 +20,8 @@ import io.fluentdl.schedule.OneCycle;
 import io.fluentdl.schedule.Period;
 import io.fluentdl.schedule.StepDecay;
 import io.fluentdl.schedule.Warmup;
+import io.fluentdl.search.TrainingObjective;
+import io.fluentdl.train.Metric;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +63,18 @@ class ReadmeSnippetsTest {
             assertEquals(spec, ModelSpec.fromJson(spec.toJson()));
             Model.of(spec); // translates to DL4J
         }
+    }
+
+    @Test
+    void callbackAndObjectiveLinesShareOneMetric() {
+        Dataset data = Circles.dataset(200, 0.1, 1);
+        ReduceLROnPlateau plateau = ReduceLROnPlateau.monitor(Metric.VAL_LOSS).factor(0.1).patience(10);
+        EarlyStopping stop = EarlyStopping.monitor(Metric.VAL_LOSS).patience(5).restoreBestWeights(true);
+        TrainingObjective objective = TrainingObjective.on(data.slice(0, 100), data.slice(100, 200))
+                .epochs(9).batchSize(32).metric(Metric.VAL_ACCURACY);
+        assertTrue(plateau.toString().startsWith("ReduceLROnPlateau(monitor=val_loss, mode=MIN,"), plateau::toString);
+        assertTrue(stop.toString().startsWith("EarlyStopping(monitor=val_loss, mode=MIN,"), stop::toString);
+        assertEquals(Metric.VAL_ACCURACY, objective.metric());
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.fluentdl.errors.Check;
 import io.fluentdl.train.EpochListener;
 import io.fluentdl.train.EpochMetrics;
 import io.fluentdl.train.History;
+import io.fluentdl.train.Metric;
 import io.fluentdl.train.TrainingControl;
 import org.deeplearning4j.nn.api.Updater;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;

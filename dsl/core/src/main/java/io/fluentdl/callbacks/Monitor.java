@@ -3,6 +3,7 @@ package io.fluentdl.callbacks;
 import io.fluentdl.errors.Check;
 import io.fluentdl.errors.InvalidConfigException;
 import io.fluentdl.train.EpochMetrics;
+import io.fluentdl.train.Metric;
 
 /**
  * The "has it improved?" rule shared by the callbacks, Keras' {@code monitor_op}: with mode MIN an
@@ -16,7 +17,7 @@ record Monitor(String where, Metric metric, Mode mode, double minDelta) {
         Check.notNull(where, "mode", mode);
         Check.nonNegative(where, "minDelta", minDelta);
         if (mode == Mode.AUTO) {
-            mode = metric.better();
+            mode = metric.largerIsBetter() ? Mode.MAX : Mode.MIN;
         }
     }
 
@@ -31,13 +32,12 @@ record Monitor(String where, Metric metric, Mode mode, double minDelta) {
 
     /** The monitored value; fails when a validation metric is watched but fit got no validation data. */
     double read(EpochMetrics metrics) {
-        if (metric.needsValidation() && Double.isNaN(metrics.validationLoss())
-                && Double.isNaN(metrics.validationAccuracy())) {
+        if (metric.needsValidation() && !metrics.hasValidation()) {
             throw InvalidConfigException.of(where, "monitor", metric,
                     String.format("monitor=%s needs validation data, got none at epoch %d (%s is NaN)",
-                            metric, metrics.epoch(), metric.kerasName()),
+                            metric, metrics.epoch(), metric),
                     String.format("Pass validation data to fit(train, epochs, batchSize, validation, ...), or monitor %s",
-                            metric == Metric.VAL_LOSS ? Metric.TRAIN_LOSS : Metric.TRAIN_ACCURACY));
+                            metric == Metric.VAL_LOSS ? Metric.LOSS : Metric.ACCURACY));
         }
         return metric.of(metrics);
     }

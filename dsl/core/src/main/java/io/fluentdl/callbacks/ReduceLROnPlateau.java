@@ -4,6 +4,7 @@ import io.fluentdl.errors.Check;
 import io.fluentdl.errors.InvalidConfigException;
 import io.fluentdl.train.EpochListener;
 import io.fluentdl.train.EpochMetrics;
+import io.fluentdl.train.Metric;
 import io.fluentdl.train.TrainingControl;
 import java.util.ArrayList;
 import java.util.List;

@@ -30,9 +30,13 @@ public record Problem(String where, String parameter, Object value, String rule,
 
     /** The full sentence: {@code where: rule. fix.} */
     public String message() {
-        String head = where.isEmpty() ? rule : String.format("%s: %s", where, rule);
-        String withStop = head.endsWith(".") ? head : head + ".";
-        return fix.isEmpty() ? withStop : String.format("%s %s", withStop, fix.endsWith(".") ? fix : fix + ".");
+        String head = sentence(where.isEmpty() ? rule : String.format("%s: %s", where, rule));
+        return fix.isEmpty() ? head : String.format("%s %s", head, sentence(fix));
+    }
+
+    /** {@code s} with a full stop, unless it already ends a sentence ("Did you mean 'relu'?" stays as it is). */
+    private static String sentence(String s) {
+        return s.endsWith(".") || s.endsWith("?") ? s : s + ".";
     }
 
     @Override

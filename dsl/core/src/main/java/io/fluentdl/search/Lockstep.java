@@ -5,6 +5,7 @@ import io.fluentdl.ModelSpec;
 import io.fluentdl.data.Dataset;
 import io.fluentdl.train.EpochMetrics;
 import io.fluentdl.train.History;
+import io.fluentdl.train.Metric;
 
 import java.util.ArrayList;
 import java.util.List;

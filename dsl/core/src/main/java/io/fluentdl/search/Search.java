@@ -3,6 +3,7 @@ package io.fluentdl.search;
 import io.fluentdl.errors.Check;
 import io.fluentdl.errors.InvalidConfigException;
 import io.fluentdl.errors.Problem;
+import io.fluentdl.train.Metric;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -109,7 +110,7 @@ public final class Search<T> {
         this.objective = Objects.requireNonNull(objective, "objective");
         if (objective instanceof TrainingObjective) {
             Metric metric = ((TrainingObjective) objective).metric();
-            this.goal = metric.goal();
+            this.goal = Goal.of(metric);
             this.monitor = metric.key();
         }
         return this;

@@ -7,6 +7,7 @@ import io.fluentdl.errors.Check;
 import io.fluentdl.errors.InvalidConfigException;
 import io.fluentdl.train.EpochMetrics;
 import io.fluentdl.train.History;
+import io.fluentdl.train.Metric;
 
 import java.util.ArrayList;
 import java.util.List;

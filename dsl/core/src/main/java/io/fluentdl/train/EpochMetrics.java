@@ -15,6 +15,11 @@ package io.fluentdl.train;
 public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, double validationLoss,
                            double validationAccuracy, double seconds, double learningRate) {
 
+    /** Whether the epoch was measured on validation data (fit got some): not both validation values NaN. */
+    public boolean hasValidation() {
+        return !(Double.isNaN(validationLoss) && Double.isNaN(validationAccuracy));
+    }
+
     /** Whether any loss is NaN or infinite: training diverged. */
     public boolean diverged() {
         return !Double.isFinite(trainLoss) || (!Double.isNaN(validationLoss) && !Double.isFinite(validationLoss));

@@ -14,6 +14,7 @@ import io.fluentdl.nn.Loss;
 import io.fluentdl.optim.Sgd;
 import io.fluentdl.train.EpochListener;
 import io.fluentdl.train.History;
+import io.fluentdl.train.Metric;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

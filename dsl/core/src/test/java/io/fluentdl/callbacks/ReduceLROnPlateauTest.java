@@ -12,6 +12,7 @@ import io.fluentdl.data.Dataset;
 import io.fluentdl.errors.InvalidConfigException;
 import io.fluentdl.layers.BnPlacement;
 import io.fluentdl.train.History;
+import io.fluentdl.train.Metric;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -98,8 +99,8 @@ class ReduceLROnPlateauTest {
         ReduceLROnPlateau plateau = ReduceLROnPlateau.monitor(Metric.VAL_LOSS);
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> plateau.onEpochEnd(
                 new io.fluentdl.train.EpochMetrics(1, 0.5, 0.5, Double.NaN, Double.NaN, 0, 0.1), new ScriptedControl(0.1)));
-        assertEquals("ReduceLROnPlateau: monitor=VAL_LOSS needs validation data, got none at epoch 1 (val_loss is NaN). "
-                + "Pass validation data to fit(train, epochs, batchSize, validation, ...), or monitor TRAIN_LOSS.",
+        assertEquals("ReduceLROnPlateau: monitor=val_loss needs validation data, got none at epoch 1 (val_loss is NaN). "
+                + "Pass validation data to fit(train, epochs, batchSize, validation, ...), or monitor loss.",
                 e.getMessage());
     }
 
@@ -126,7 +127,7 @@ class ReduceLROnPlateauTest {
         Model model = Model.of(Specs.caseStudy(BnPlacement.NONE));
         // The training loss falls every epoch, so "higher is better" never improves after epoch 1:
         // with patience 1 the rate halves after every later epoch.
-        ReduceLROnPlateau plateau = ReduceLROnPlateau.monitor(Metric.TRAIN_LOSS).mode(Mode.MAX).factor(0.5).patience(1);
+        ReduceLROnPlateau plateau = ReduceLROnPlateau.monitor(Metric.LOSS).mode(Mode.MAX).factor(0.5).patience(1);
         History h = model.fit(circles.slice(0, 100), 4, 16, plateau);
         assertEquals(List.of(2, 3, 4), epochs(plateau));
         assertEquals(0.01, h.epochs().get(1).learningRate(), 1e-12);    // reduced after epoch 2's metrics

@@ -4,13 +4,13 @@ import io.fluentdl.ModelSpec;
 import io.fluentdl.search.GridSearch;
 import io.fluentdl.search.Goal;
 import io.fluentdl.search.Hp;
-import io.fluentdl.search.Metric;
 import io.fluentdl.search.Pruner;
 import io.fluentdl.search.RandomSearch;
 import io.fluentdl.search.Sampler;
 import io.fluentdl.search.Search;
 import io.fluentdl.search.SearchSpace;
 import io.fluentdl.search.TrainingObjective;
+import io.fluentdl.train.Metric;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

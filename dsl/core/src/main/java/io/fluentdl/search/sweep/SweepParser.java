@@ -5,8 +5,8 @@ import io.fluentdl.errors.Problem;
 import io.fluentdl.nn.Activation;
 import io.fluentdl.nn.Names;
 import io.fluentdl.search.Goal;
-import io.fluentdl.search.Metric;
 import io.fluentdl.search.Search;
+import io.fluentdl.train.Metric;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -162,7 +162,7 @@ public final class SweepParser {
         if (!problems.isEmpty()) {
             throw new SweepException(problems);
         }
-        Sweep sweep = new Sweep(name, description, method, gridPoints, metric, goal == null ? metric.goal() : goal,
+        Sweep sweep = new Sweep(name, description, method, gridPoints, metric, goal == null ? Goal.of(metric) : goal,
                 params, early, model, trials, seed, workers, executions, rounds, topK, padding, epochBudget);
         try {
             sweep.space();

@@ -1,0 +1,108 @@
+package io.fluentdl.train;
+
+import io.fluentdl.errors.InvalidConfigException;
+import io.fluentdl.nn.Names;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A per-epoch number of {@link EpochMetrics}, under the name Keras' {@code History} gives it
+ * ({@code loss}, {@code accuracy}, {@code val_loss}, {@code val_accuracy}), with the direction that is better.
+ *
+ * <p>Callbacks watch one ({@code monitor}), a search scores trials by one ({@code objective}), and
+ * reports, studies and sweep files name them by {@link #key()}. Each user of a metric keeps its own
+ * option for the direction (the callbacks' {@code Mode}, the search's {@code Goal}); its default is
+ * {@link #largerIsBetter()}.
+ *
+ * <pre>{@code
+ * EarlyStopping.monitor(Metric.VAL_LOSS)                                  // Keras: monitor="val_loss"
+ * TrainingObjective.on(train, validation).metric(Metric.VAL_ACCURACY)    // maximised
+ * Metric.parse("val_loss").largerIsBetter()                              // false
+ * }</pre>
+ */
+public enum Metric {
+    /** Mean loss on the training set (measured after the epoch), Keras' {@code loss}; smaller is better. */
+    LOSS("loss", false),
+    /** Fraction correct on the training set (measured after the epoch), Keras' {@code accuracy}; larger is better. */
+    ACCURACY("accuracy", true),
+    /** Mean loss on the validation set, Keras' {@code val_loss}; smaller is better. */
+    VAL_LOSS("val_loss", false),
+    /** Fraction correct on the validation set, Keras' {@code val_accuracy}; larger is better. */
+    VAL_ACCURACY("val_accuracy", true);
+
+    private final String key;
+    private final boolean largerIsBetter;
+
+    Metric(String key, boolean largerIsBetter) {
+        this.key = key;
+        this.largerIsBetter = largerIsBetter;
+    }
+
+    /** Keras' name, used in reports, studies and sweep files, e.g. {@code val_accuracy}. */
+    public String key() {
+        return key;
+    }
+
+    /** True for accuracies, false for losses. */
+    public boolean largerIsBetter() {
+        return largerIsBetter;
+    }
+
+    /** Whether it is measured on validation data, so {@code fit} needs some. */
+    public boolean needsValidation() {
+        return this == VAL_LOSS || this == VAL_ACCURACY;
+    }
+
+    /** This metric's value in {@code m} (NaN for a validation metric when fit had no validation data). */
+    public double of(EpochMetrics m) {
+        return switch (this) {
+            case LOSS -> m.trainLoss();
+            case ACCURACY -> m.trainAccuracy();
+            case VAL_LOSS -> m.validationLoss();
+            case VAL_ACCURACY -> m.validationAccuracy();
+        };
+    }
+
+    /** Every metric of {@code m} by key, in declaration order (validation ones only when there was validation data). */
+    public static Map<String, Double> all(EpochMetrics m) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Metric metric : values()) {
+            if (!metric.needsValidation() || m.hasValidation()) {
+                out.put(metric.key, metric.of(m));
+            }
+        }
+        return out;
+    }
+
+    /** The keys of every metric, in declaration order. */
+    public static List<String> keys() {
+        return Arrays.stream(values()).map(Metric::key).toList();
+    }
+
+    /**
+     * The metric named {@code key} ({@code val_accuracy}; case and '-' vs '_' do not matter).
+     *
+     * @throws InvalidConfigException listing the known names, with the closest one
+     */
+    public static Metric parse(String key) {
+        String k = key == null ? "" : key.trim().toLowerCase(Locale.ROOT).replace('-', '_');
+        for (Metric m : values()) {
+            if (m.key.equals(k)) {
+                return m;
+            }
+        }
+        String near = Names.closest(k, keys());
+        throw InvalidConfigException.of("Metric", "metric", key, String.format("unknown metric '%s'. Expected one of: %s",
+                key, String.join(", ", keys())), near == null ? "" : String.format("Did you mean '%s'?", near));
+    }
+
+    /** The key, so messages read {@code monitor=val_loss} as in Keras. */
+    @Override
+    public String toString() {
+        return key;
+    }
+}
