@@ -26,7 +26,7 @@ final class Evaluator {
         double lossSum = 0;
         for (int from = 0; from < n; from += chunk) {
             int to = Math.min(n, from + chunk);
-            Dataset part = from == 0 && to == n ? data : data.slice(from, to);
+            Dataset part = from == 0 && to == n ? data : data.view(from, to); // read-only: no copy
             // One forward pass gives both numbers: the output layer's input, from which DL4J's own
             // IOutputLayer.computeScore (what MultiLayerNetwork.score does) gives the loss and
             // activate() the outputs. score() + output() ran the hidden layers twice, which cost
