@@ -57,6 +57,18 @@ final class Evaluator {
         return new Evaluation(lossSum / n, n == 0 ? Double.NaN : (double) correct / n, perClass(confusion), n);
     }
 
+    /** How many rows of {@code outputs} predict the label of the same row of {@code labels}. */
+    static long correct(INDArray outputs, INDArray labels) {
+        int columns = (int) labels.columns();
+        int[] predicted = labelsOf(outputs, columns);
+        int[] actual = labelsOf(labels, columns);
+        long correct = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            correct += predicted[i] == actual[i] ? 1 : 0;
+        }
+        return correct;
+    }
+
     private static int[] labelsOf(INDArray values, int outputs) {
         int rows = (int) values.rows();
         int[] labels = new int[rows];
