@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.IntPredicate;
 
 /** The runner's {@link PruningHistory}: lossLike values by trial and epoch, safe for parallel trials. */
 final class EpochHistory implements PruningHistory {
@@ -21,11 +22,11 @@ final class EpochHistory implements PruningHistory {
     }
 
     @Override
-    public List<Double> valuesAt(int epoch, int exceptTrial) {
+    public List<Double> valuesAt(int epoch, IntPredicate trials) {
         List<Double> values = new ArrayList<>();
         byTrial.forEach((trial, epochs) -> {
             Double v = epochs.get(epoch);
-            if (trial != exceptTrial && v != null) {
+            if (v != null && trials.test(trial)) {
                 values.add(v);
             }
         });

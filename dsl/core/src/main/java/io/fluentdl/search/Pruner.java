@@ -8,6 +8,7 @@ package io.fluentdl.search;
  *
  * <pre>{@code
  * RandomSearch.over(space).pruner(Pruner.successiveHalving(1, 3))   // ASHA, epochs as resource
+ * RandomSearch.over(space).pruner(Pruner.hyperband(1, 9, 3))         // ASHA brackets from epoch 1, 3 and 9
  * RandomSearch.over(space).pruner(Pruner.median(5, 5))              // median stopping rule
  * }</pre>
  */
@@ -35,5 +36,13 @@ public interface Pruner {
     /** Asynchronous successive halving (ASHA) with epochs as the resource; see {@link SuccessiveHalvingPruner}. */
     static Pruner successiveHalving(int minEpochs, int reductionFactor) {
         return new SuccessiveHalvingPruner(minEpochs, reductionFactor);
+    }
+
+    /**
+     * Hyperband: successive halving in brackets whose first rungs are minEpochs * reductionFactor^b, up to
+     * maxEpochs (the epochs a trial trains); see {@link HyperbandPruner}.
+     */
+    static Pruner hyperband(int minEpochs, int maxEpochs, int reductionFactor) {
+        return new HyperbandPruner(minEpochs, maxEpochs, reductionFactor);
     }
 }

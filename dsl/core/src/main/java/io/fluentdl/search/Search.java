@@ -241,16 +241,22 @@ public final class Search<T> {
                     }
                     current = CoarseToFine.narrow(current, top, padding);
                 }
-                List<Future<?>> running = new ArrayList<>();
+                // the round's finished trials go back into the history before any trial reruns, so a rerun
+                // trial's pruner sees all of them, whatever the thread timing
+                List<Integer> toRun = new ArrayList<>();
                 for (int i = 0; i < perRound; i++) {
-                    int number = round * perRound + i;
-                    Study.Row row = stored.get(number);
+                    Study.Row row = stored.get(round * perRound + i);
                     if (row != null && row.status().isFinished()) {
                         TrialResult restored = restore(current, row, history);
                         epochsSpent.addAndGet(restored.epochCount());
                         results.add(restored);
-                        continue;
+                    } else {
+                        toRun.add(i);
                     }
+                }
+                List<Future<?>> running = new ArrayList<>();
+                for (int i : toRun) {
+                    int number = round * perRound + i;
                     double[] units = sampler.point(sampler.size(current) == Integer.MAX_VALUE ? number : i, current);
                     SearchSpace<T> roundSpace = current;
                     int r = round;

@@ -13,7 +13,8 @@ import java.util.List;
  * reaching a rung continues only if its value is among the best {@code 1 / reductionFactor} of
  * all values recorded at that rung so far (at least the best one), the promotion rule of Optuna's
  * SuccessiveHalvingPruner. Asynchronous: no trial waits for a rung to fill, so early trials are
- * judged against few others, and the order in which parallel trials arrive matters.
+ * judged against few others, and the order in which parallel trials arrive matters. One bracket bets
+ * that early epochs predict the final score; {@link HyperbandPruner} hedges with several.
  */
 public final class SuccessiveHalvingPruner implements Pruner {
 

@@ -1,7 +1,7 @@
 /**
  * Hyperparameter search: typed {@link io.fluentdl.search.Hp} handles with sound sampling scales,
  * define-by-run {@link io.fluentdl.search.SearchSpace}s, samplers (random, grid, Halton,
- * coarse-to-fine), pruners (successive halving / ASHA, median stopping), a runner with parallel
+ * coarse-to-fine), pruners (successive halving / ASHA, Hyperband, median stopping), a runner with parallel
  * trials, epoch/time budgets and a persistent study on SQLite; {@link io.fluentdl.search.TrainingObjective}
  * trains each trial's model and scores it by a {@link io.fluentdl.train.Metric}. YAML sweep files
  * (W&amp;B style) are read by {@code io.fluentdl.search.sweep}.

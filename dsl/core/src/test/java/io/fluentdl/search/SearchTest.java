@@ -123,6 +123,33 @@ class SearchTest {
     }
 
     @Test
+    void hyperbandJudgesTrialsWithinTheirBracketAndSpendsBetweenAshaAndNoPruning() {
+        HyperbandPruner hyperband = new HyperbandPruner(1, Synthetic.EPOCHS, 3);
+        SearchResult<Map<String, Object>> full = RandomSearch.over(Synthetic.space())
+                .trials(30).seed(11).maximize().objective(Synthetic.objective()).run();
+        SearchResult<Map<String, Object>> asha = RandomSearch.over(Synthetic.space())
+                .trials(30).seed(11).maximize().pruner(Pruner.successiveHalving(1, 3))
+                .objective(Synthetic.objective()).run();
+        SearchResult<Map<String, Object>> hb = RandomSearch.over(Synthetic.space())
+                .trials(30).seed(11).maximize().pruner(hyperband)
+                .objective(Synthetic.objective()).run();
+        assertTrue(asha.totalEpochs() < hb.totalEpochs() && hb.totalEpochs() < full.totalEpochs(),
+                () -> String.format("ASHA %d, Hyperband %d, none %d epochs", asha.totalEpochs(), hb.totalEpochs(),
+                        full.totalEpochs()));
+        assertEquals(full.best().params(), hb.best().params());
+        List<TrialResult> pruned = hb.trials(TrialStatus.PRUNED);
+        assertTrue(pruned.size() > 5, hb::table);
+        for (TrialResult t : pruned) {
+            int b = hyperband.bracketOf(t.number());
+            assertTrue(t.reason().startsWith(String.format("hyperband bracket %d ", b)), t.reason());
+            assertTrue(hyperband.rungs(b).contains(t.epochs().lastKey()), t::toString);
+        }
+        assertTrue(pruned.stream().anyMatch(t -> hyperband.bracketOf(t.number()) == 1), hb::table);
+        hb.trials().stream().filter(t -> hyperband.bracketOf(t.number()) == 2)
+                .forEach(t -> assertEquals(TrialStatus.COMPLETE, t.status(), t::toString));
+    }
+
+    @Test
     void medianStoppingSavesEpochs() {
         SearchResult<Map<String, Object>> median = RandomSearch.over(Synthetic.space())
                 .trials(30).seed(11).maximize().pruner(Pruner.median(2, 4))

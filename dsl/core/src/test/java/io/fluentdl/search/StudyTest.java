@@ -25,8 +25,13 @@ class StudyTest {
 
     static SearchResult<Map<String, Object>> search(Study study, int trials, int workers, TrialObjective<Map<String, Object>> o,
                                                     boolean resume) {
+        return search(study, trials, workers, o, resume, Pruner.successiveHalving(1, 3));
+    }
+
+    static SearchResult<Map<String, Object>> search(Study study, int trials, int workers, TrialObjective<Map<String, Object>> o,
+                                                    boolean resume, Pruner pruner) {
         Search<Map<String, Object>> s = RandomSearch.over(Synthetic.space()).trials(trials).seed(9).workers(workers)
-                .maximize().pruner(Pruner.successiveHalving(1, 3)).study(study).objective(o);
+                .maximize().pruner(pruner).study(study).objective(o);
         return (resume ? s.resume() : s).run();
     }
 
@@ -92,6 +97,26 @@ class StudyTest {
             Map<Integer, String> resumed = summary(search(study, 12, 1, counting, true));
             assertEquals(List.of(8, 9, 10, 11), ran);
             assertEquals(reference, resumed);
+        }
+    }
+
+    @Test
+    void aResumedHyperbandSearchMakesTheDecisionsOfAnUninterruptedOne() throws Exception {
+        Map<Integer, String> reference;
+        try (Study study = Study.open(dir.resolve("reference.db"), "s")) {
+            reference = summary(search(study, 20, 1, Synthetic.objective(), false, Pruner.hyperband(1, 9, 3)));
+        }
+        Path db = dir.resolve("crashed.db");
+        try (Study study = Study.open(db, "s")) {
+            search(study, 20, 1, Synthetic.objective(), false, Pruner.hyperband(1, 9, 3));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE trial SET status = 'RUNNING', score = NULL WHERE number = 10");
+            s.executeUpdate("DELETE FROM trial WHERE number > 10");
+        }
+        try (Study study = Study.open(db, "s")) {
+            // a new process: a new pruner that has seen no trial yet
+            assertEquals(reference, summary(search(study, 20, 1, Synthetic.objective(), true, Pruner.hyperband(1, 9, 3))));
         }
     }
 

@@ -57,19 +57,31 @@ public record Sweep(String name, String description, Method method, int gridPoin
     /**
      * The {@code early_terminate:} section.
      *
-     * @param type      HYPERBAND or ASHA (both: asynchronous successive halving, rungs at min_iter * eta^k
-     *                  epochs), or MEDIAN (the median stopping rule after min_iter warm-up epochs)
-     * @param minIter   the first rung (ASHA/hyperband) or the warm-up epochs (median)
+     * <p>{@code hyperband} means Li et al.'s brackets ({@link io.fluentdl.search.HyperbandPruner}). W&amp;B's
+     * own {@code hyperband} is a single bracket (its "brackets" are rungs); {@code asha} is that here.
+     *
+     * @param type      ASHA (asynchronous successive halving, rungs at min_iter * eta^k epochs), HYPERBAND
+     *                  (brackets of it whose first rungs are min_iter * eta^b, up to max_iter), or MEDIAN
+     *                  (the median stopping rule after min_iter warm-up epochs)
+     * @param minIter   the first rung (ASHA; hyperband's most aggressive bracket) or the warm-up epochs (median)
+     * @param maxIter   hyperband: the most epochs a trial trains (default {@code model.epochs}); unused otherwise
      * @param eta       keep the best 1/eta at each rung
      * @param minTrials median: other trials needed at an epoch before comparing
      */
-    public record EarlyTerminate(Type type, int minIter, int eta, int minTrials) {
+    public record EarlyTerminate(Type type, int minIter, int maxIter, int eta, int minTrials) {
         /** The early-termination rules. */
         public enum Type { HYPERBAND, ASHA, MEDIAN }
 
         /** The pruner that implements it. */
         public Pruner pruner() {
-            return type == Type.MEDIAN ? Pruner.median(minIter, minTrials) : Pruner.successiveHalving(minIter, eta);
+            switch (type) {
+                case MEDIAN:
+                    return Pruner.median(minIter, minTrials);
+                case HYPERBAND:
+                    return Pruner.hyperband(minIter, maxIter, eta);
+                default:
+                    return Pruner.successiveHalving(minIter, eta);
+            }
         }
     }
 

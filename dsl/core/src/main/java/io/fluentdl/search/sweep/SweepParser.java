@@ -48,7 +48,7 @@ import java.util.Map;
  * grid_points: 4                           # grid: points per real axis
  * epoch_budget: 300                        # stop starting trials after this many epochs
  * coarse_to_fine: {rounds: 2, top_k: 5, padding: 0.1}
- * early_terminate: {type: asha, min_iter: 1, eta: 3}       # hyperband | asha | median (+ min_trials)
+ * early_terminate: {type: asha, min_iter: 1, eta: 3}       # asha | hyperband (+ max_iter) | median (+ min_trials)
  * model: {data: mnist, train_size: 5000, validation_size: 1000, test_size: 10000, epochs: 9,
  *         optimizer: sgd, output: softmax, units: 128}     # + any knob as a fixed value
  * parameters:
@@ -67,7 +67,7 @@ public final class SweepParser {
     static final List<String> MODEL = List.of("data", "train_size", "validation_size", "test_size", "noise", "epochs",
             "optimizer", "output", "seed");
     static final List<String> PARAM = List.of("distribution", "min", "max", "q", "values", "value");
-    static final List<String> EARLY = List.of("type", "min_iter", "eta", "min_trials");
+    static final List<String> EARLY = List.of("type", "min_iter", "max_iter", "eta", "min_trials");
     static final List<String> C2F = List.of("rounds", "top_k", "padding");
     static final List<String> METRIC = List.of("name", "goal");
     /** Grid points per real axis when not given: {@value}. */
@@ -151,7 +151,8 @@ public final class SweepParser {
             problems.add(Problem.of(metricNode == null ? file : at(metricNode), "metric", metric, String.format(
                     "metric %s needs validation data, but model.validation_size is 0", metric)));
         }
-        Sweep.EarlyTerminate early = top.containsKey("early_terminate") ? early(top.get("early_terminate")) : null;
+        Sweep.EarlyTerminate early = top.containsKey("early_terminate") ? early(top.get("early_terminate"), model)
+                : null;
         List<SweepParam> params = new ArrayList<>();
         if (!top.containsKey("parameters")) {
             problems.add(new Problem(at(root), "parameters", null, "a sweep needs 'parameters:'",
@@ -364,7 +365,7 @@ public final class SweepParser {
         }
     }
 
-    private Sweep.EarlyTerminate early(Node node) {
+    private Sweep.EarlyTerminate early(Node node, SweepModel model) {
         Map<String, Node> m = keys(mapping(node, "early_terminate"), EARLY, "early_terminate key");
         if (!m.containsKey("type")) {
             problems.add(Problem.of(at(node), "type", null, "early_terminate needs type: hyperband, asha or median"));
@@ -372,10 +373,27 @@ public final class SweepParser {
         }
         Sweep.EarlyTerminate.Type type = choice(m.get("type"), "early_terminate type", Sweep.EarlyTerminate.Type.class,
                 null);
+        boolean hyperband = type == Sweep.EarlyTerminate.Type.HYPERBAND;
         int minIter = integer(m.get("min_iter"), "min_iter", 1, type == Sweep.EarlyTerminate.Type.MEDIAN ? 0 : 1);
+        int maxIter = integer(m.get("max_iter"), "max_iter", model.epochs(), 1);
         int eta = integer(m.get("eta"), "eta", 3, 2);
         int minTrials = integer(m.get("min_trials"), "min_trials", 5, 1);
-        return type == null ? null : new Sweep.EarlyTerminate(type, minIter, eta, minTrials);
+        Node maxNode = m.getOrDefault("max_iter", node);
+        if (m.containsKey("max_iter") && type != null && !hyperband) {
+            problems.add(Problem.of(at(maxNode), "max_iter", maxIter, String.format(
+                    "max_iter applies to type: hyperband only, got type: %s", type.name().toLowerCase(Locale.ROOT))));
+        } else if (hyperband && maxIter > model.epochs()) {
+            problems.add(Problem.of(at(maxNode), "max_iter", maxIter, String.format(
+                    "max_iter must be <= model.epochs (the most a trial trains), got max_iter=%d, epochs=%d",
+                    maxIter, model.epochs())));
+        } else if (hyperband && (long) minIter * eta > maxIter) {
+            // a single bracket would be plain successive halving: say so rather than run it under this name
+            problems.add(new Problem(at(maxNode), "max_iter", maxIter, String.format(
+                    "hyperband needs max_iter >= min_iter * eta for a second bracket, got max_iter=%d%s, "
+                    + "min_iter=%d, eta=%d", maxIter, m.containsKey("max_iter") ? "" : " (model.epochs)", minIter, eta),
+                    "Lower min_iter or eta, or use type: asha"));
+        }
+        return type == null ? null : new Sweep.EarlyTerminate(type, minIter, maxIter, eta, minTrials);
     }
 
     private Metric metric(Node node) {

@@ -131,6 +131,9 @@ class SweepParserTest {
         "unknown method          | method: bayes                                          | unknown method 'bayes'. Expected one of: random, grid, halton | line 1",
         "unknown early rule      | early_terminate: {type: hyperbnd}                      | Did you mean 'hyperband'?                               | line 1",
         "unknown metric          | metric: {name: val_acc}                                | unknown metric 'val_acc'                                | line 1",
+        "max_iter on asha        | early_terminate: {type: asha, max_iter: 9}             | max_iter applies to type: hyperband only, got type: asha | line 1",
+        "max_iter past epochs    | early_terminate: {type: hyperband, max_iter: 20}       | max_iter must be <= model.epochs (the most a trial trains), got max_iter=20, epochs=10 | line 1",
+        "hyperband of 1 bracket  | early_terminate: {type: hyperband, min_iter: 4}        | hyperband needs max_iter >= min_iter * eta for a second bracket, got max_iter=10 (model.epochs), min_iter=4, eta=3 | Lower min_iter or eta, or use type: asha.",
         "scalar parameter        | parameters: {lr: 0.1}                                  | For a fixed value write lr: {value: 0.1}                | line 1",
         "whole number expected   | trials: many                                           | trials: expected a number, got 'many'                   | line 1",
         "syntax error            | 'parameters: {lr: [1, 2'                               | not valid YAML                                          | sweep.yaml line",
@@ -140,6 +143,20 @@ class SweepParserTest {
         String message = fails(yaml.replace("'parameters: {lr: [1, 2'", "parameters: {lr: [1, 2")).getMessage();
         assertTrue(message.contains(fragment.trim()), message);
         assertTrue(message.contains(alsoFragment.trim()), message);
+    }
+
+    @Test
+    void hyperbandMeansBracketsUpToTheModelsEpochsAndAshaOneBracket() {
+        String hyperband = MINIMAL.replace("epochs: 3", "epochs: 9") + "early_terminate: {type: hyperband, min_iter: 1, eta: 3}\n";
+        Sweep.EarlyTerminate early = SweepParser.parse(hyperband, "sweep.yaml", "s").earlyTerminate();
+        assertEquals(9, early.maxIter());
+        assertEquals("hyperband(minEpochs=1, maxEpochs=9, reductionFactor=3)", early.pruner().toString());
+        String capped = hyperband.replace("min_iter: 1,", "min_iter: 1, max_iter: 6,");
+        assertEquals("hyperband(minEpochs=1, maxEpochs=6, reductionFactor=3)",
+                SweepParser.parse(capped, "sweep.yaml", "s").earlyTerminate().pruner().toString());
+        String asha = hyperband.replace("type: hyperband", "type: asha");
+        assertEquals("successiveHalving(minEpochs=1, reductionFactor=3)",
+                SweepParser.parse(asha, "sweep.yaml", "s").earlyTerminate().pruner().toString());
     }
 
     @Test
