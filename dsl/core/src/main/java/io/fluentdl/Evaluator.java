@@ -26,7 +26,7 @@ final class Evaluator {
         double lossSum = 0;
         for (int from = 0; from < n; from += chunk) {
             int to = Math.min(n, from + chunk);
-            Dataset part = from == 0 && to == n ? data : data.slice(from, to);
+            Dataset part = from == 0 && to == n ? data : data.view(from, to); // read-only: no copy
             // One forward pass gives both numbers: the output layer's input, from which DL4J's own
             // IOutputLayer.computeScore (what MultiLayerNetwork.score does) gives the loss and
             // activate() the outputs. score() + output() ran the hidden layers twice, which cost
@@ -55,6 +55,18 @@ final class Evaluator {
             correct += confusion[c][c];
         }
         return new Evaluation(lossSum / n, n == 0 ? Double.NaN : (double) correct / n, perClass(confusion), n);
+    }
+
+    /** How many rows of {@code outputs} predict the label of the same row of {@code labels}. */
+    static long correct(INDArray outputs, INDArray labels) {
+        int columns = (int) labels.columns();
+        int[] predicted = labelsOf(outputs, columns);
+        int[] actual = labelsOf(labels, columns);
+        long correct = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            correct += predicted[i] == actual[i] ? 1 : 0;
+        }
+        return correct;
     }
 
     private static int[] labelsOf(INDArray values, int outputs) {

@@ -6,6 +6,7 @@ import io.fluentdl.train.EpochListener;
 import io.fluentdl.train.EpochMetrics;
 import io.fluentdl.train.Evaluation;
 import io.fluentdl.train.History;
+import io.fluentdl.train.TrainMetrics;
 import io.fluentdl.train.TrainingControl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,6 +52,7 @@ public final class Model {
 
     private final ModelSpec spec;
     private final MultiLayerNetwork network;
+    private TrainMetrics trainMetrics = TrainMetrics.FULL_PASS;
 
     private Model(ModelSpec spec, MultiLayerNetwork network) {
         this.spec = spec;
@@ -79,6 +81,16 @@ public final class Model {
         return this;
     }
 
+    /**
+     * How {@link #fit} measures the training loss and accuracy of each epoch: {@link TrainMetrics#FULL_PASS}
+     * (the default, exact for the epoch's final weights) or Keras' running means ({@link TrainMetrics#RUNNING},
+     * no extra pass over the data).
+     */
+    public Model trainMetrics(TrainMetrics mode) {
+        this.trainMetrics = java.util.Objects.requireNonNull(mode, "trainMetrics mode");
+        return this;
+    }
+
     /** Trains without validation data. */
     public History fit(Dataset train, int epochs, int batchSize, EpochListener... listeners) {
         return fit(train, epochs, batchSize, null, listeners);
@@ -87,7 +99,8 @@ public final class Model {
     /**
      * Trains for {@code epochs} passes over {@code train} in mini-batches of {@code batchSize}, reshuffled
      * every epoch from the spec's seed. After each epoch, loss and accuracy are measured on the
-     * training set and on {@code validation} (may be null) and passed to the listeners.
+     * training set (as {@link #trainMetrics} says) and on {@code validation} (may be null) and passed to
+     * the listeners.
      *
      * @param train      training examples
      * @param epochs     number of passes, ≥ 1
@@ -104,8 +117,25 @@ public final class Model {
             checkInputs(validation, "validation");
         }
         Control control = new Control(network);
-        List<EpochMetrics> history = new ArrayList<>();
         DataSetIterator batches = train.batches(batchSize, spec.seed());
+        RunningTrainMetrics running = trainMetrics == TrainMetrics.RUNNING ? new RunningTrainMetrics() : null;
+        if (running != null) {
+            network.addListeners(running);
+        }
+        try {
+            return fitEpochs(train, epochs, batches, validation, running, control, listeners);
+        } finally {
+            if (running != null) {
+                List<TrainingListener> others = new ArrayList<>(network.getListeners());
+                others.remove(running);
+                network.setListeners(others);
+            }
+        }
+    }
+
+    private History fitEpochs(Dataset train, int epochs, DataSetIterator batches, Dataset validation,
+                              RunningTrainMetrics running, Control control, EpochListener... listeners) {
+        List<EpochMetrics> history = new ArrayList<>();
         for (EpochListener listener : listeners) {
             listener.onTrainBegin(control);
         }
@@ -113,10 +143,13 @@ public final class Model {
             if (epoch > 1) {
                 batches.reset(); // next epoch: a new order drawn from (seed, epoch)
             }
+            if (running != null) {
+                running.reset();
+            }
             long start = System.nanoTime();
             network.fit(batches);
             double seconds = (System.nanoTime() - start) / 1e9;
-            Evaluation onTrain = evaluate(train);
+            Evaluation onTrain = running != null ? running.epoch() : evaluate(train);
             Evaluation onValidation = validation == null ? null : evaluate(validation);
             EpochMetrics metrics = new EpochMetrics(epoch, onTrain.loss(), onTrain.accuracy(),
                     onValidation == null ? Double.NaN : onValidation.loss(),

@@ -77,6 +77,19 @@ public final class Dataset {
                 labels.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).dup());
     }
 
+    /**
+     * Examples {@code from} (inclusive) to {@code to} (exclusive) without copying: the result shares
+     * this dataset's memory, so it is cheap for read-only passes (evaluation) and must not be written to.
+     */
+    public Dataset view(int from, int to) {
+        if (from < 0 || to > size() || from > to) {
+            throw new InvalidConfigException(Problem.of("Dataset", "range", String.format("%d..%d", from, to),
+                    String.format("view needs 0 <= from <= to <= size, got from=%d, to=%d, size=%d", from, to, size())));
+        }
+        return new Dataset(features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()),
+                labels.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
+    }
+
     /** The same examples in an order drawn from {@code seed}. */
     public Dataset shuffled(long seed) {
         return select(permutation(size(), seed));

@@ -2,7 +2,8 @@ package io.fluentdl.train;
 
 /**
  * What one epoch produced, Keras' {@code History} row: loss and accuracy on the training set and on
- * the validation set (NaN when there is none), measured after the epoch in inference mode.
+ * the validation set (NaN when there is none). Validation numbers are measured after the epoch in
+ * inference mode; training numbers too, or as Keras' running means ({@link TrainMetrics}).
  *
  * @param epoch              1-based epoch number
  * @param trainLoss          mean loss over the training set (with regularization, as Keras reports it)

@@ -9,7 +9,11 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The native row gather (pullRows) gives exactly the rows getRows gave, for c- and f-ordered data. */
+/**
+ * The native row gather (pullRows into reused chunk buffers) gives exactly the rows getRows gives, for c-
+ * and f-ordered data, across chunk boundaries and epochs; in-order batches are views that a
+ * pre-processor cannot write through.
+ */
 class ShufflingBatchIteratorTest {
 
     @Test
@@ -31,6 +35,71 @@ class ShufflingBatchIteratorTest {
             }
             assertEquals(10, from);
         }
+    }
+
+    @Test
+    void chunkedGatherGivesTheSameBatchesAcrossChunkBoundariesAndEpochs() {
+        INDArray features = Nd4j.rand(DataType.FLOAT, 23, 3);
+        INDArray labels = Nd4j.rand(DataType.FLOAT, 23, 2);
+        Dataset data = Dataset.of(features, labels);
+        // 3 floats x 4 bytes x batch 4 = 48 bytes per batch: 100 bytes hold 2 batches, so 23 rows
+        // (6 batches, the last of 3) need 3 chunks of 8 rows, refilled every epoch
+        DataSetIterator chunked = new ShufflingBatchIterator(data, 4, 5, true, 100);
+        for (int epoch = 0; epoch < 3; epoch++) {
+            if (epoch > 0) {
+                chunked.reset();
+            }
+            int[] perm = Dataset.permutation(23, 5 * 1_000_003L + epoch);
+            int from = 0;
+            while (chunked.hasNext()) {
+                DataSet batch = chunked.next();
+                int[] rows = java.util.Arrays.copyOfRange(perm, from, Math.min(23, from + 4));
+                assertEquals(features.getRows(rows), batch.getFeatures(), "epoch " + epoch + " from " + from);
+                assertEquals(labels.getRows(rows), batch.getLabels(), "epoch " + epoch + " from " + from);
+                from += rows.length;
+            }
+            assertEquals(23, from, "epoch " + epoch);
+        }
+    }
+
+    @Test
+    void inOrderBatchesAreTheRowsAndAPreProcessorNeverWritesToTheData() {
+        INDArray features = Nd4j.arange(20).castTo(DataType.FLOAT).reshape(10, 2);
+        INDArray before = features.dup();
+        Dataset data = Dataset.of(features, features.dup());
+        DataSetIterator it = data.batchesInOrder(4);
+        it.setPreProcessor(ds -> ds.getFeatures().muli(0)); // an in-place normalizer
+        int from = 0;
+        while (it.hasNext()) {
+            DataSet batch = it.next();
+            assertEquals(0.0, batch.getFeatures().sumNumber().doubleValue(), 0.0);
+            from += batch.numExamples();
+        }
+        assertEquals(10, from);
+        assertEquals(before, features, "the data set's own rows must be untouched");
+        DataSetIterator plain = data.batchesInOrder(4);
+        assertEquals(features.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(4, 8),
+                org.nd4j.linalg.indexing.NDArrayIndex.all()), skip(plain, 1).getFeatures());
+    }
+
+    private static DataSet skip(DataSetIterator it, int batches) {
+        for (int i = 0; i < batches; i++) {
+            it.next();
+        }
+        return it.next();
+    }
+
+    @Test
+    void viewSharesMemoryAndChecksItsRange() {
+        INDArray features = Nd4j.arange(12).castTo(DataType.FLOAT).reshape(6, 2);
+        Dataset data = Dataset.of(features, features.dup());
+        Dataset view = data.view(2, 5);
+        assertEquals(features.getRows(2, 3, 4), view.features());
+        features.putScalar(3, 0, -1f);
+        assertEquals(-1f, view.features().getFloat(1, 0), 0f, "a view shares the data's memory");
+        io.fluentdl.errors.InvalidConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.fluentdl.errors.InvalidConfigException.class, () -> data.view(4, 7));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("got from=4, to=7, size=6"), e.getMessage());
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.fluentdl.experiments.bench;
 
+import io.fluentdl.experiments.Backend;
+import io.fluentdl.experiments.cli.BackendConverter;
+import io.fluentdl.experiments.runtime.BackendCheck;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,8 +30,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--peak-gflops", paramLabel = "G", description = "The machine's peak GFLOP/s, instead of measuring it with an SGEMM probe.")
     Double peakGflops;
 
-    @Option(names = "--backend", paramLabel = "cpu|cuda", defaultValue = "cpu", description = "Backend to use (default: ${DEFAULT-VALUE}).")
-    String backend;
+    @Option(names = "--backend", paramLabel = "cpu|cuda", defaultValue = "cpu", converter = BackendConverter.class,
+            completionCandidates = BackendConverter.Candidates.class, description = "Backend to use (default: ${DEFAULT-VALUE}).")
+    Backend backend;
 
     @Option(names = "--fallback-cpu", description = "With --backend cuda: run on the CPU when CUDA cannot be used, instead of failing.")
     boolean fallbackCpu;
@@ -39,7 +43,7 @@ public final class BenchCommand implements Callable<Integer> {
             System.err.printf("fluentdl bench: --peer must be torch, got %s%n", peer);
             return 2;
         }
-        BackendCheck.Decision decision = BackendCheck.decide(backend, fallbackCpu, BackendCheck.probe());
+        BackendCheck.Decision decision = BackendCheck.decide(backend, fallbackCpu, BackendCheck.probe(backend));
         if (!decision.ok()) {
             System.err.println("fluentdl bench: " + decision.message());
             return 1;

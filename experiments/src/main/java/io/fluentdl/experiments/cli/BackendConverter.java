@@ -8,7 +8,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code --backend cpu|cuda}, spelled in lower case as users type it. */
-final class BackendConverter implements ITypeConverter<Backend> {
+public final class BackendConverter implements ITypeConverter<Backend> {
 
     @Override
     public Backend convert(String value) {
@@ -21,7 +21,7 @@ final class BackendConverter implements ITypeConverter<Backend> {
     }
 
     /** The values shown in the help. */
-    static final class Candidates implements Iterable<String> {
+    public static final class Candidates implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
             return Arrays.stream(Backend.values()).map(Backend::cliName).iterator();

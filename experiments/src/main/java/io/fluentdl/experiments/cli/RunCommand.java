@@ -62,6 +62,10 @@ final class RunCommand implements Callable<Integer> {
             description = "ND4J backend (default: ${DEFAULT-VALUE}); cuda needs a build with -Pcuda.")
     private Backend backend;
 
+    @Option(names = "--fallback-cpu", description = "With --backend cuda: run on the CPU when CUDA cannot be used "
+            + "(no driver, unsupported GPU, CPU-only build), instead of failing.")
+    private boolean fallbackCpu;
+
     @Option(names = "--data", paramLabel = "DIR", description = "Folder with data sets (e.g. the MNIST IDX files).")
     private Path data;
 
@@ -80,13 +84,16 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Experiment> experiments = experiments();
         validate();
-        Optional<String> backendProblem = BackendCheck.problem(backend);
+        BackendCheck.Decision decision = BackendCheck.decide(backend, fallbackCpu, BackendCheck.probe(backend));
         LogFile.attach(createOut());
-        if (backendProblem.isPresent()) {
-            throw new IllegalStateException(backendProblem.get());
+        if (!decision.ok()) {
+            throw new IllegalStateException(decision.message());
+        }
+        if (backend != Backend.CPU) {
+            spec.commandLine().getOut().println(decision.message());
         }
         RunOptions options = new RunOptions(out, Optional.ofNullable(seed).orElse(FIRST_SEED), Optional.ofNullable(seeds),
-                Optional.ofNullable(epochs), quick, Optional.ofNullable(data), quiet, backend, commandLine(), resume);
+                Optional.ofNullable(epochs), quick, Optional.ofNullable(data), quiet, backend, commandLine(), resume); // provenance: what was asked; nd4jBackend: what ran
         ExperimentRunner runner = new ExperimentRunner(options, spec.commandLine().getOut());
         for (Experiment e : experiments) {
             runner.run(e);

@@ -57,7 +57,20 @@ class RunCommandTest {
         Cli.Outcome o = Cli.run(Cli.toyRegistry(), "run", "toy", "--backend", "cuda", "--out", out.toString());
         assertEquals(1, o.exitCode(), o.err());
         assertEquals(1, o.err().strip().lines().count(), o.err());
-        assertTrue(o.err().contains("--backend cuda: this build has the CPU backend only"), o.err());
+        // this CPU build: "no NVIDIA driver found" here, "... the CPU backend only" on a machine with a GPU
+        assertTrue(o.err().contains("--backend cuda: "), o.err());
+        assertTrue(o.err().contains("Add --fallback-cpu to run on the CPU instead."), o.err());
         assertTrue(o.err().contains("details: "), o.err());
+    }
+
+    @Test
+    void fallbackCpuRunsOnTheCpuAndSaysWhy(@TempDir Path out) throws IOException {
+        Cli.Outcome o = Cli.run(Cli.toyRegistry(), "run", "toy", "--quick", "--backend", "cuda", "--fallback-cpu",
+                "--out", out.toString(), "--quiet");
+        assertEquals(0, o.exitCode(), o.err());
+        assertTrue(o.out().startsWith("backend: CPU (nd4j-native), falling back from CUDA (--fallback-cpu): "), o.out());
+        Provenance provenance = Json.readProvenance(RunFiles.provenance(out.resolve("toy")));
+        assertEquals("cuda", provenance.backend().requested());
+        assertTrue(provenance.backend().nd4jBackend().contains("CpuBackend"), provenance.backend().nd4jBackend());
     }
 }
