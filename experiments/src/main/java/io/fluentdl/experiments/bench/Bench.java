@@ -129,6 +129,11 @@ public final class Bench {
     }
 
     private Dataset data() {
+        return mnist(options);
+    }
+
+    /** The bench's training data: a prefix of MNIST's training set, or random pixels for tests. */
+    static Dataset mnist(BenchOptions options) {
         if (options.synthetic()) {
             INDArray f = Nd4j.rand(DataType.FLOAT, options.examples(), MlpWorkload.SIZES[0]);
             INDArray l = Nd4j.zeros(DataType.FLOAT, options.examples(), 10);

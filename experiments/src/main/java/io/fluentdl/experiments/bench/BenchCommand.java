@@ -34,6 +34,13 @@ public final class BenchCommand implements Callable<Integer> {
             completionCandidates = BackendConverter.Candidates.class, description = "Backend to use (default: ${DEFAULT-VALUE}).")
     Backend backend;
 
+    @Option(names = "--profile", paramLabel = "WORKLOAD", description = "Instead of the bench: profile one workload "
+            + "(e.g. adam-b128, sgd-bn-b1024) through Model.fit with Java Flight Recorder and print where the time goes.")
+    String profile;
+
+    @Option(names = "--jfr", paramLabel = "FILE", description = "With --profile: keep the JFR recording (open it in JDK Mission Control).")
+    Path jfr;
+
     @Option(names = "--fallback-cpu", description = "With --backend cuda: run on the CPU when CUDA cannot be used, instead of failing.")
     boolean fallbackCpu;
 
@@ -50,6 +57,16 @@ public final class BenchCommand implements Callable<Integer> {
         }
         System.out.println(decision.message());
         BenchOptions options = quick ? BenchOptions.quickPreset() : BenchOptions.fullPreset();
+        if (profile != null) {
+            java.util.Optional<MlpWorkload> workload = MlpWorkload.parse(profile);
+            if (workload.isEmpty()) {
+                System.err.printf("fluentdl bench: --profile must name a workload such as adam-b128 or sgd-bn-b1024 "
+                        + "(sgd|adam, -bn or not, -b<batch size>), got '%s'%n", profile);
+                return 2;
+            }
+            StepProfile.run(workload.get(), Bench.mnist(options), quick ? 2 : 5, jfr, System.out);
+            return 0;
+        }
         options = options.withJson(json).withPeer(peer);
         if (peakGflops != null) {
             options = options.withPeakGflops(peakGflops);

@@ -54,6 +54,17 @@ public record MlpWorkload(boolean batchNorm, Optim optimizer, int batchSize) {
         return String.format("%s%s-b%d", optimizer.name().toLowerCase(java.util.Locale.ROOT), batchNorm ? "-bn" : "", batchSize);
     }
 
+    /** The workload a {@link #label()} names ({@code adam-bn-b128}), or empty. */
+    public static java.util.Optional<MlpWorkload> parse(String label) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(sgd|adam)(-bn)?-b([1-9][0-9]{0,5})")
+                .matcher(label.trim().toLowerCase(java.util.Locale.ROOT));
+        if (!m.matches()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new MlpWorkload(m.group(2) != null, Optim.valueOf(m.group(1).toUpperCase(java.util.Locale.ROOT)),
+                Integer.parseInt(m.group(3))));
+    }
+
     /** The network through the DSL. */
     public ModelSpec dslSpec() {
         return Sequential.named("bench-mlp")
