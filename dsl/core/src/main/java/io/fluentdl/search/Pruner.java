@@ -1,7 +1,8 @@
 package io.fluentdl.search;
 
 /**
- * Decides after each reported epoch whether a trial should stop early.
+ * Decides after each reported epoch whether a trial should stop early. It is not asked at a trial's
+ * last epoch ({@link Search#epochsPerTrial}): stopping there would save nothing.
  *
  * <p>Values are "smaller is better" ({@link Goal#lossLike}), whatever the search's goal. A pruner
  * must be thread-safe: trials run in parallel.
