@@ -193,7 +193,10 @@ public final class Search<T> {
         return this;
     }
 
-    /** Continues the study: keeps its finished trials, reruns those left RUNNING, runs the rest. */
+    /**
+     * Continues the study: keeps its finished trials, reruns those left RUNNING, runs the rest. The
+     * space, sampler, goal and pruner must be the study's (see {@link Study}).
+     */
     public Search<T> resume() {
         this.resume = true;
         return this;
@@ -232,7 +235,7 @@ public final class Search<T> {
         Map<Integer, Study.Row> stored = Collections.emptyMap();
         EpochHistory history = new EpochHistory();
         if (study != null) {
-            study.begin(StudyJson.space(space), describe(sampler, perRound), goal.name());
+            study.begin(StudyJson.space(space), describe(sampler, perRound), goal.name(), pruner.describe());
             stored = study.rows();
             if (!stored.isEmpty() && !resume) {
                 throw InvalidConfigException.of(where(), "study", study.name(), String.format(
