@@ -141,8 +141,13 @@ public final class HyperbandPruner implements Pruner {
     }
 
     @Override
-    public String toString() {
+    public String describe() {
         return String.format("hyperband(minEpochs=%d, maxEpochs=%d, reductionFactor=%d)", minEpochs, maxEpochs,
                 reductionFactor);
+    }
+
+    @Override
+    public String toString() {
+        return describe();
     }
 }

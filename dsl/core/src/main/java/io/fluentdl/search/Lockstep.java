@@ -49,7 +49,7 @@ final class Lockstep {
     double run() throws Exception {
         if (specs.size() == 1) {
             History h = Model.of(specs.get(0)).fit(train, epochs, batchSize, validation, (m, control) -> {
-                stop = TrainingObjective.report(m, 1, reporter, epochs);
+                stop = TrainingObjective.report(m, 1, reporter);
                 if (stop != null) {
                     control.stop();
                 }
@@ -62,7 +62,7 @@ final class Lockstep {
         int k = specs.size();
         CyclicBarrier barrier = new CyclicBarrier(k, () -> {
             if (stop == null) {
-                stop = TrainingObjective.report(mean(latest), k, reporter, epochs);
+                stop = TrainingObjective.report(mean(latest), k, reporter);
             }
         });
         ExecutorService pool = Executors.newFixedThreadPool(k, r -> {

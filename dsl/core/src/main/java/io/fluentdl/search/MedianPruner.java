@@ -43,7 +43,12 @@ public final class MedianPruner implements Pruner {
     }
 
     @Override
-    public String toString() {
+    public String describe() {
         return String.format("median(warmupEpochs=%d, minTrials=%d)", warmupEpochs, minTrials);
+    }
+
+    @Override
+    public String toString() {
+        return describe();
     }
 }

@@ -1,7 +1,8 @@
 package io.fluentdl.search;
 
 /**
- * Decides after each reported epoch whether a trial should stop early.
+ * Decides after each reported epoch whether a trial should stop early. It is not asked at a trial's
+ * last epoch ({@link Search#epochsPerTrial}): stopping there would save nothing.
  *
  * <p>Values are "smaller is better" ({@link Goal#lossLike}), whatever the search's goal. A pruner
  * must be thread-safe: trials run in parallel.
@@ -23,9 +24,23 @@ public interface Pruner {
      */
     String prune(int trial, int epoch, double value, PruningHistory history);
 
+    /** What {@link #describe()} says for a lambda: {@value}. */
+    String LAMBDA = "lambda";
+
+    /**
+     * The type and every setting, e.g. {@code successiveHalving(minEpochs=1, reductionFactor=3)}: a
+     * {@link Study} stores it and a resumed search must match it, so one study never mixes two
+     * pruning rules. The default is the class name, or {@value #LAMBDA} for a lambda (whose settings
+     * are out of sight and whose class name changes between runs, so any lambda matches any other):
+     * write a class that overrides this to have a resume check your own pruner.
+     */
+    default String describe() {
+        return getClass().isHidden() ? LAMBDA : getClass().getName();
+    }
+
     /** Never stops a trial (the default). */
     static Pruner none() {
-        return (trial, epoch, value, history) -> null;
+        return NoPruner.INSTANCE;
     }
 
     /** The median stopping rule; see {@link MedianPruner}. */

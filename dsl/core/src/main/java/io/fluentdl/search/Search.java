@@ -66,6 +66,7 @@ public final class Search<T> {
     private Duration trialTimeLimit;
     private Duration timeBudget;
     private int epochBudget = Integer.MAX_VALUE;
+    private Integer epochsPerTrial;
     private int rounds = 1;
     private int topK = DEFAULT_TOP_K;
     private double padding = CoarseToFine.DEFAULT_PADDING;
@@ -140,6 +141,18 @@ public final class Search<T> {
         return this;
     }
 
+    /**
+     * The epochs each trial trains, {@code >= 1}. The pruner is not asked at that epoch: a trial
+     * that got there has spent its budget, so it completes and its score counts (an ASHA rung at
+     * the last epoch, e.g. 9 of 9, would otherwise mark finished trials PRUNED). A
+     * {@link TrainingObjective} sets it to its {@code epochs()}; for another objective the search
+     * cannot tell a trial's last epoch unless told here, and judges every epoch.
+     */
+    public Search<T> epochsPerTrial(int epochs) {
+        this.epochsPerTrial = Check.atLeast(where(), "epochsPerTrial", epochs, 1);
+        return this;
+    }
+
     /** A trial running longer fails with that reason (checked at each report; its thread is interrupted). */
     public Search<T> trialTimeLimit(Duration limit) {
         this.trialTimeLimit = positive("trialTimeLimit", limit);
@@ -180,7 +193,10 @@ public final class Search<T> {
         return this;
     }
 
-    /** Continues the study: keeps its finished trials, reruns those left RUNNING, runs the rest. */
+    /**
+     * Continues the study: keeps its finished trials, reruns those left RUNNING, runs the rest. The
+     * space, sampler, goal and pruner must be the study's (see {@link Study}).
+     */
     public Search<T> resume() {
         this.resume = true;
         return this;
@@ -205,6 +221,12 @@ public final class Search<T> {
         if (goal == null) {
             problems.add(new Problem(where(), "goal", null, "the goal is not set", "Call maximize() or minimize()"));
         }
+        if (objective instanceof TrainingObjective && epochsPerTrial != null
+                && epochsPerTrial != ((TrainingObjective) objective).epochs()) {
+            problems.add(new Problem(where(), "epochsPerTrial", epochsPerTrial, String.format("epochsPerTrial must "
+                    + "match the TrainingObjective's epochs, got epochsPerTrial=%d, epochs=%d", epochsPerTrial,
+                    ((TrainingObjective) objective).epochs()), "Drop epochsPerTrial(...): a TrainingObjective sets it"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
@@ -213,7 +235,7 @@ public final class Search<T> {
         Map<Integer, Study.Row> stored = Collections.emptyMap();
         EpochHistory history = new EpochHistory();
         if (study != null) {
-            study.begin(StudyJson.space(space), describe(sampler, perRound), goal.name());
+            study.begin(StudyJson.space(space), describe(sampler, perRound), goal.name(), pruner.describe());
             stored = study.rows();
             if (!stored.isEmpty() && !resume) {
                 throw InvalidConfigException.of(where(), "study", study.name(), String.format(
@@ -226,8 +248,8 @@ public final class Search<T> {
                 String.format("fluentdl-trial-%d", threadNumber.incrementAndGet())));
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
                 r -> daemon(r, "fluentdl-trial-watchdog"));
-        TrialRunner<T> runner = new TrialRunner<>(objective, goal, monitor, pruner, trialTimeLimit, study, history,
-                watchdog, listener);
+        TrialRunner<T> runner = new TrialRunner<>(objective, goal, monitor, pruner, finalEpoch(), trialTimeLimit,
+                study, history, watchdog, listener);
         List<TrialResult> results = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger epochsSpent = new AtomicInteger();
         long start = System.nanoTime();
@@ -307,6 +329,14 @@ public final class Search<T> {
         Trial trial = current.trial(row.number(), row.units());
         return new TrialResult(row.number(), row.round(), trial.params(), row.units(), row.status(), row.score(),
                 row.reason(), row.epochs(), row.millis());
+    }
+
+    /** The epoch at which trials stop anyway (see {@link #epochsPerTrial}); MAX_VALUE when unknown. */
+    private int finalEpoch() {
+        if (epochsPerTrial != null) {
+            return epochsPerTrial;
+        }
+        return objective instanceof TrainingObjective ? ((TrainingObjective) objective).epochs() : Integer.MAX_VALUE;
     }
 
     private String describe(Sampler sampler, int perRound) {

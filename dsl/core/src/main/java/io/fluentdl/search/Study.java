@@ -1,6 +1,8 @@
 package io.fluentdl.search;
 
 import io.fluentdl.errors.InvalidConfigException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 
 import java.nio.file.Path;
@@ -27,6 +29,10 @@ import java.util.TreeMap;
  * one file; the file is opened in WAL mode with a busy timeout and every write is one immediate
  * transaction, so two searches or two processes on one file do not corrupt each other.
  *
+ * <p>A resumed search must match the study's space, sampler, direction and pruner
+ * ({@link Pruner#describe()}). Opening a file written by an older version migrates it in place
+ * ({@link StudySchema}).
+ *
  * <pre>{@code
  * try (Study study = Study.open(Path.of("results/search.db"), "bn-search")) {
  *     SearchResult<ModelSpec> result = RandomSearch.over(space).study(study).resume()...run();
@@ -37,6 +43,7 @@ public final class Study implements AutoCloseable {
 
     /** How long a write waits for another writer before failing, in milliseconds: {@value}. */
     public static final int BUSY_TIMEOUT_MILLIS = 30_000;
+    private static final Logger LOG = LoggerFactory.getLogger(Study.class);
 
     private final String name;
     private final Path file;
@@ -66,40 +73,43 @@ public final class Study implements AutoCloseable {
             }
             Connection db = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
             Study study = new Study(file, name, db);
-            study.createTables();
+            try {
+                study.createTables();
+            } catch (RuntimeException e) {
+                try {
+                    db.close();
+                } catch (SQLException closing) {
+                    e.addSuppressed(closing);
+                }
+                throw e;
+            }
             return study;
         } catch (SQLException | java.io.IOException e) {
             throw new IllegalStateException(String.format("Study '%s': cannot open %s: %s", name, file, e.getMessage()), e);
         }
     }
 
-    private void createTables() throws SQLException {
+    private void createTables() {
         transaction(() -> {
             try (Statement s = db.createStatement()) {
-                s.executeUpdate("CREATE TABLE IF NOT EXISTS study (name TEXT PRIMARY KEY, space TEXT NOT NULL, "
-                        + "sampler TEXT NOT NULL, direction TEXT NOT NULL, created_at INTEGER NOT NULL)");
-                s.executeUpdate("CREATE TABLE IF NOT EXISTS trial (study TEXT NOT NULL REFERENCES study(name), "
-                        + "number INTEGER NOT NULL, round INTEGER NOT NULL, params TEXT NOT NULL, units TEXT NOT NULL, "
-                        + "status TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '', score REAL, "
-                        + "started_at INTEGER NOT NULL, finished_at INTEGER, millis INTEGER, "
-                        + "PRIMARY KEY (study, number))");
-                s.executeUpdate("CREATE TABLE IF NOT EXISTS trial_metric (study TEXT NOT NULL, number INTEGER NOT NULL, "
-                        + "epoch INTEGER NOT NULL, name TEXT NOT NULL, value REAL, "
-                        + "PRIMARY KEY (study, number, epoch, name), "
-                        + "FOREIGN KEY (study, number) REFERENCES trial(study, number) ON DELETE CASCADE)");
+                StudySchema.createOrMigrate(s, where(), file);
             }
             return null;
         });
     }
 
     /**
-     * Records the search's definition, or checks that a resumed search matches it.
+     * Records the search's definition, or checks that a resumed search matches it. A study created
+     * before pruners were stored (schema version 1) has none to check: it resumes with a warning,
+     * and keeps no pruner, since the one its trials ran with is unknown.
      *
-     * @throws InvalidConfigException if the study exists with another space, sampler or direction
+     * @param pruner {@link Pruner#describe()}
+     * @throws InvalidConfigException if the study exists with another space, sampler, direction or pruner
      */
-    synchronized void begin(String spaceJson, String sampler, String direction) {
+    synchronized void begin(String spaceJson, String sampler, String direction, String pruner) {
         transaction(() -> {
-            try (PreparedStatement q = db.prepareStatement("SELECT space, sampler, direction FROM study WHERE name = ?")) {
+            try (PreparedStatement q = db.prepareStatement(
+                    "SELECT space, sampler, direction, pruner FROM study WHERE name = ?")) {
                 q.setString(1, name);
                 try (ResultSet r = q.executeQuery()) {
                     if (r.next()) {
@@ -107,22 +117,32 @@ public final class Study implements AutoCloseable {
                         compare(differs, "space", r.getString(1), spaceJson);
                         compare(differs, "sampler", r.getString(2), sampler);
                         compare(differs, "direction", r.getString(3), direction);
+                        String storedPruner = r.getString(4);
+                        if (storedPruner != null) {
+                            compare(differs, "pruner", storedPruner, pruner);
+                        }
                         if (!differs.isEmpty()) {
                             throw InvalidConfigException.of(where(), "study", name, String.format(
                                     "was created by another search; %s", String.join("; ", differs)),
                                     "Use a new study name, or the search that created it");
+                        }
+                        if (storedPruner == null) {
+                            LOG.warn(String.format("%s: created before studies recorded their pruner, so pruner=%s "
+                                    + "cannot be checked against the one its trials ran with (%s). Resume it with the "
+                                    + "pruner it was created with.", where(), pruner, file));
                         }
                         return null;
                     }
                 }
             }
             try (PreparedStatement ins = db.prepareStatement(
-                    "INSERT INTO study (name, space, sampler, direction, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO study (name, space, sampler, direction, created_at, pruner) VALUES (?, ?, ?, ?, ?, ?)")) {
                 ins.setString(1, name);
                 ins.setString(2, spaceJson);
                 ins.setString(3, sampler);
                 ins.setString(4, direction);
                 ins.setLong(5, System.currentTimeMillis());
+                ins.setString(6, pruner);
                 ins.executeUpdate();
             }
             return null;

@@ -54,7 +54,12 @@ public final class SuccessiveHalvingPruner implements Pruner {
     }
 
     @Override
-    public String toString() {
+    public String describe() {
         return String.format("successiveHalving(minEpochs=%d, reductionFactor=%d)", minEpochs, reductionFactor);
+    }
+
+    @Override
+    public String toString() {
+        return describe();
     }
 }

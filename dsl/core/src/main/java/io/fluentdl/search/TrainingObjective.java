@@ -11,7 +11,6 @@ import io.fluentdl.train.Metric;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -75,7 +74,10 @@ public final class TrainingObjective implements TrialObjective<ModelSpec> {
         return new TrainingObjective(train, validation);
     }
 
-    /** Epochs each trial trains at most, {@code >= 1}; default {@value #DEFAULT_EPOCHS}. */
+    /**
+     * Epochs each trial trains at most, {@code >= 1}; default {@value #DEFAULT_EPOCHS}. The search
+     * takes it as its {@link Search#epochsPerTrial}: the pruner is not asked after the last one.
+     */
     public TrainingObjective epochs(int epochs) {
         this.epochs = Check.atLeast(WHERE, "epochs", epochs, 1);
         return this;
@@ -143,23 +145,16 @@ public final class TrainingObjective implements TrialObjective<ModelSpec> {
         return metric.of(history.last());
     }
 
-    /**
-     * Reports one (mean) epoch; returns the exception that should end the trial, or null. A pruning
-     * decision at the last epoch is ignored: the trial has spent its budget, so it completes (a
-     * rung at the last epoch, e.g. ASHA's 9 of 9, would otherwise mark finished trials PRUNED).
-     */
-    static RuntimeException report(EpochMetrics m, int executions, EpochReporter reporter, int lastEpoch) {
+    /** Reports one (mean) epoch; returns the exception that should end the trial, or null. */
+    static RuntimeException report(EpochMetrics m, int executions, EpochReporter reporter) {
         if (m.diverged()) {
             return new TrialFailed(String.format("training diverged at epoch %d: loss=%s, val_loss=%s%s", m.epoch(),
                     m.trainLoss(), m.validationLoss(), executions > 1 ? " (mean over executions)" : ""));
         }
         try {
-            Map<String, Double> all = Metric.all(m);
-            reporter.report(m.epoch(), all);
+            reporter.report(m.epoch(), Metric.all(m));
             return null;
-        } catch (TrialPruned e) {
-            return m.epoch() >= lastEpoch ? null : e;
-        } catch (TrialFailed e) {
+        } catch (TrialPruned | TrialFailed e) {
             return e;
         }
     }

@@ -21,18 +21,21 @@ final class TrialRunner<T> {
     private final Goal goal;
     private final String monitor;
     private final Pruner pruner;
+    private final int finalEpoch;
     private final Duration timeLimit;
     private final Study study;
     private final EpochHistory history;
     private final ScheduledExecutorService watchdog;
     private final Consumer<TrialResult> listener;
 
-    TrialRunner(TrialObjective<T> objective, Goal goal, String monitor, Pruner pruner, Duration timeLimit,
+    /** @param finalEpoch the epoch at which every trial ends anyway (MAX_VALUE: unknown); never pruned */
+    TrialRunner(TrialObjective<T> objective, Goal goal, String monitor, Pruner pruner, int finalEpoch, Duration timeLimit,
                 Study study, EpochHistory history, ScheduledExecutorService watchdog, Consumer<TrialResult> listener) {
         this.objective = objective;
         this.goal = goal;
         this.monitor = monitor;
         this.pruner = pruner;
+        this.finalEpoch = finalEpoch;
         this.timeLimit = timeLimit;
         this.study = study;
         this.history = history;
@@ -141,7 +144,9 @@ final class TrialRunner<T> {
             last = value;
             double lossLike = goal.lossLike(value);
             history.record(trial, epoch, lossLike);
-            String why = pruner.prune(trial, epoch, lossLike, history);
+            // at the final epoch stopping saves nothing: the trial has spent its budget and completes
+            // (its value is still recorded above, for the other trials' comparisons)
+            String why = epoch >= finalEpoch ? null : pruner.prune(trial, epoch, lossLike, history);
             if (why != null) {
                 // pruners compare smaller-is-better values: say so when they are the negated metric
                 throw new TrialPruned(epoch, goal == Goal.MAXIMIZE

@@ -62,6 +62,18 @@ class PrunerTest {
     }
 
     @Test
+    void aDescriptionNamesTheTypeAndEverySetting() {
+        // what a study stores and compares on resume
+        assertEquals("none", Pruner.none().describe());
+        assertEquals("successiveHalving(minEpochs=1, reductionFactor=3)", Pruner.successiveHalving(1, 3).describe());
+        assertEquals("hyperband(minEpochs=1, maxEpochs=9, reductionFactor=3)", Pruner.hyperband(1, 9, 3).describe());
+        assertEquals("median(warmupEpochs=5, minTrials=4)", Pruner.median(5, 4).describe());
+        // a lambda's class name changes between runs: every lambda reads the same
+        Pruner lambda = (trial, epoch, value, history) -> null;
+        assertEquals(Pruner.LAMBDA, lambda.describe());
+    }
+
+    @Test
     void badSettingsFailAtTheCall() {
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> Pruner.successiveHalving(1, 1));
         assertEquals("reductionFactor", e.problems().get(0).parameter());

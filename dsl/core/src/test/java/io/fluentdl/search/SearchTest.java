@@ -2,12 +2,17 @@ package io.fluentdl.search;
 
 import io.fluentdl.errors.InvalidConfigException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import static io.fluentdl.search.Synthetic.DROPOUT;
 import static io.fluentdl.search.Synthetic.LR;
@@ -190,6 +195,79 @@ class SearchTest {
             double lg = Math.log10((Double) t.params().get("learningRate"));
             assertTrue(lg >= lo - 1e-9 && lg <= hi + 1e-9, () -> String.format("%s outside [%s, %s]", lg, lo, hi));
         });
+    }
+
+    /**
+     * Two trials (minimize): trial 1 passes every check until its last epoch, where it falls below
+     * trial 0, so a pruner judging that epoch would stop it.
+     */
+    static Stream<Arguments> lateLosers() {
+        double[] nine = new double[9];
+        Arrays.fill(nine, 1.0);
+        double[] bestUntilNine = new double[9];
+        Arrays.fill(bestUntilNine, 0.5);
+        bestUntilNine[8] = 2.0;
+        Pruner always = (trial, epoch, value, history) -> "always";
+        return Stream.of(
+                // ASHA rungs at 1, 3, 9: trial 1 is the best at 1 and 3, the worse of two at 9
+                Arguments.of("asha", Pruner.successiveHalving(1, 3), nine, bestUntilNine, "successive halving at epoch 9"),
+                // median: at epoch 3 trial 1's best so far, 0.5, is worse than trial 0's 0.1
+                Arguments.of("median", Pruner.median(0, 1), new double[] {1.0, 1.0, 0.1}, new double[] {0.5, 0.5, 0.6},
+                        "median stopping at epoch 3"),
+                Arguments.of("any pruner", always, new double[] {1.0}, new double[] {1.0}, "always"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lateLosers")
+    void aTrialThatReachesItsFinalEpochCompletes(String name, Pruner pruner, double[] first, double[] second,
+                                                 String reason) {
+        int last = second.length;
+        SearchResult<Map<String, Object>> full = scripted(pruner, last, first, second);
+        TrialResult finished = trial(full, 1);
+        assertEquals(TrialStatus.COMPLETE, finished.status(), full::table);
+        assertEquals(second[last - 1], finished.score());
+        assertEquals(last, finished.epochCount());
+        assertEquals("", finished.reason());
+        // the same values with one epoch still to go: that epoch is judged like any other
+        SearchResult<Map<String, Object>> longer = scripted(pruner, last + 1, Arrays.copyOf(first, last + 1),
+                Arrays.copyOf(second, last + 1));
+        TrialResult stopped = trial(longer, 1);
+        assertEquals(TrialStatus.PRUNED, stopped.status(), longer::table);
+        assertEquals(last, stopped.epochCount());
+        assertTrue(stopped.reason().startsWith(reason), stopped.reason());
+    }
+
+    @Test
+    void withoutEpochsPerTrialEveryEpochIsJudged() {
+        // a lambda objective does not say how long it trains: its last epoch may be pruned
+        double[] nine = new double[9];
+        Arrays.fill(nine, 1.0);
+        double[] bestUntilNine = new double[9];
+        Arrays.fill(bestUntilNine, 0.5);
+        bestUntilNine[8] = 2.0;
+        SearchResult<Map<String, Object>> r = RandomSearch.over(Synthetic.space()).trials(2).minimize()
+                .pruner(Pruner.successiveHalving(1, 3)).objective(scriptedObjective(nine, bestUntilNine)).run();
+        assertEquals(TrialStatus.PRUNED, trial(r, 1).status(), r::table);
+    }
+
+    /** A search whose trial k reports {@code values[k]}, one value per epoch, and returns the last. */
+    private static SearchResult<Map<String, Object>> scripted(Pruner pruner, int epochs, double[]... values) {
+        return RandomSearch.over(Synthetic.space()).trials(values.length).minimize().pruner(pruner)
+                .epochsPerTrial(epochs).objective(scriptedObjective(values)).run();
+    }
+
+    private static TrialObjective<Map<String, Object>> scriptedObjective(double[]... values) {
+        return (model, trial, reporter) -> {
+            double[] v = values[trial.number()];
+            for (int e = 1; e <= v.length; e++) {
+                reporter.report(e, v[e - 1]);
+            }
+            return v[v.length - 1];
+        };
+    }
+
+    private static TrialResult trial(SearchResult<?> result, int number) {
+        return result.trials().stream().filter(t -> t.number() == number).findFirst().orElseThrow();
     }
 
     private static double spread(List<TrialResult> trials) {

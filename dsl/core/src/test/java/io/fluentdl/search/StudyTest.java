@@ -1,12 +1,17 @@
 package io.fluentdl.search;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.fluentdl.errors.InvalidConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +20,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -133,6 +139,96 @@ class StudyTest {
                     e.getMessage());
             assertTrue(e.getMessage().endsWith("Use a new study name, or the search that created it."), e.getMessage());
         }
+    }
+
+    @Test
+    void aResumedStudyKeepsItsPruner() {
+        Path db = dir.resolve("s.db");
+        try (Study study = Study.open(db, "s")) {
+            search(study, 4, 1, Synthetic.objective(), false, Pruner.successiveHalving(1, 3));
+        }
+        try (Study study = Study.open(db, "s")) {
+            // an equal pruner (another instance, as in a new process) resumes
+            assertEquals(6, search(study, 6, 1, Synthetic.objective(), true, Pruner.successiveHalving(1, 3))
+                    .trials().size());
+            InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                    () -> search(study, 8, 1, Synthetic.objective(), true, Pruner.successiveHalving(1, 2)));
+            assertEquals("Study 's': was created by another search; its pruner was successiveHalving(minEpochs=1, "
+                    + "reductionFactor=3), this search's is successiveHalving(minEpochs=1, reductionFactor=2). "
+                    + "Use a new study name, or the search that created it.", e.getMessage());
+            assertEquals(6, study.rows().size());
+            String median = assertThrows(InvalidConfigException.class, () -> search(study, 8, 1,
+                    Synthetic.objective(), true, Pruner.median(2, 5))).getMessage();
+            assertTrue(median.contains("this search's is median(warmupEpochs=2, minTrials=5)"), median);
+        }
+    }
+
+    /** The schema before pruners were stored (version 1), as Study created it then. */
+    private static final List<String> VERSION_1 = List.of(
+            "CREATE TABLE study (name TEXT PRIMARY KEY, space TEXT NOT NULL, sampler TEXT NOT NULL, "
+                    + "direction TEXT NOT NULL, created_at INTEGER NOT NULL)",
+            "CREATE TABLE trial (study TEXT NOT NULL REFERENCES study(name), number INTEGER NOT NULL, "
+                    + "round INTEGER NOT NULL, params TEXT NOT NULL, units TEXT NOT NULL, status TEXT NOT NULL, "
+                    + "reason TEXT NOT NULL DEFAULT '', score REAL, started_at INTEGER NOT NULL, finished_at INTEGER, "
+                    + "millis INTEGER, PRIMARY KEY (study, number))",
+            "CREATE TABLE trial_metric (study TEXT NOT NULL, number INTEGER NOT NULL, epoch INTEGER NOT NULL, "
+                    + "name TEXT NOT NULL, value REAL, PRIMARY KEY (study, number, epoch, name), "
+                    + "FOREIGN KEY (study, number) REFERENCES trial(study, number) ON DELETE CASCADE)");
+
+    @Test
+    void aStudyFromBeforePrunersWereStoredResumesWithAWarning() throws Exception {
+        Map<Integer, String> reference;
+        Path source = dir.resolve("source.db");
+        try (Study study = Study.open(source, "s")) {
+            reference = summary(search(study, 12, 1, Synthetic.objective(), false));
+        }
+        // the same study in a version-1 file, interrupted after trial 7
+        Path old = dir.resolve("old.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement s = c.createStatement()) {
+            for (String ddl : VERSION_1) {
+                s.executeUpdate(ddl);
+            }
+            s.executeUpdate(String.format("ATTACH DATABASE '%s' AS source", source));
+            s.executeUpdate("INSERT INTO study SELECT name, space, sampler, direction, created_at FROM source.study");
+            s.executeUpdate("INSERT INTO trial SELECT * FROM source.trial WHERE number < 8");
+            s.executeUpdate("INSERT INTO trial_metric SELECT * FROM source.trial_metric WHERE number < 8");
+            s.executeUpdate("DETACH DATABASE source");
+        }
+        Logger log = (Logger) LoggerFactory.getLogger(Study.class);
+        ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+        warnings.start();
+        log.addAppender(warnings);
+        try (Study study = Study.open(old, "s")) {
+            assertEquals(reference, summary(search(study, 12, 1, Synthetic.objective(), true)));
+        } finally {
+            log.detachAppender(warnings);
+        }
+        assertEquals(1, warnings.list.size());
+        assertTrue(warnings.list.get(0).getFormattedMessage().startsWith("Study 's': created before studies "
+                + "recorded their pruner, so pruner=successiveHalving(minEpochs=1, reductionFactor=3) cannot be "
+                + "checked"), warnings.list.get(0).getFormattedMessage());
+        // migrated in place: the column is there, and stays empty (the pruner of trials 0-7 is unknown)
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery("PRAGMA user_version")) {
+                assertEquals(StudySchema.VERSION, r.getInt(1));
+            }
+            try (ResultSet r = s.executeQuery("SELECT pruner FROM study WHERE name = 's'")) {
+                assertTrue(r.next());
+                assertNull(r.getString(1));
+            }
+        }
+    }
+
+    @Test
+    void aFileFromANewerSchemaIsRefused() throws Exception {
+        Path db = dir.resolve("newer.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            s.executeUpdate(String.format("PRAGMA user_version = %d", StudySchema.VERSION + 1));
+        }
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> Study.open(db, "s"));
+        assertEquals(String.format("Study 's': this FluentDL reads schema versions up to %d, got user_version=%d. "
+                + "Open it with the newer FluentDL that wrote it, or use another file.", StudySchema.VERSION,
+                StudySchema.VERSION + 1), e.getMessage());
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.fluentdl.ModelSpec;
 import io.fluentdl.Sequential;
 import io.fluentdl.data.Circles;
 import io.fluentdl.data.Dataset;
+import io.fluentdl.errors.InvalidConfigException;
 import io.fluentdl.internal.dl4j.NativeThreads;
 import io.fluentdl.nn.Activation;
 import io.fluentdl.nn.Init;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -83,20 +85,36 @@ class TrainingObjectiveTest {
     @Test
     void aDivergedEpochFailsTheTrialWithItsLosses() {
         RuntimeException stop = TrainingObjective.report(new EpochMetrics(4, Double.NaN, 0.5, Double.POSITIVE_INFINITY,
-                0.5, 1, 0.1), 1, (epoch, metrics) -> { }, 9);
+                0.5, 1, 0.1), 1, (epoch, metrics) -> { });
         assertInstanceOf(TrialFailed.class, stop);
         assertEquals("training diverged at epoch 4: loss=NaN, val_loss=Infinity", stop.getMessage());
-        assertNull(TrainingObjective.report(new EpochMetrics(1, 0.3, 0.5, 0.4, 0.5, 1, 0.1), 1, (e, m) -> { }, 9));
+        assertNull(TrainingObjective.report(new EpochMetrics(1, 0.3, 0.5, 0.4, 0.5, 1, 0.1), 1, (e, m) -> { }));
     }
 
     @Test
-    void aPruningDecisionAtTheLastEpochLetsTheTrialComplete() {
-        EpochReporter pruning = (epoch, metrics) -> {
-            throw new TrialPruned(epoch, "rung");
-        };
-        EpochMetrics third = new EpochMetrics(3, 0.3, 0.5, 0.4, 0.5, 1, 0.1);
-        assertInstanceOf(TrialPruned.class, TrainingObjective.report(third, 1, pruning, 9));
-        assertNull(TrainingObjective.report(third, 1, pruning, 3));
+    void thePrunerIsNotAskedAtTheObjectivesLastEpoch() {
+        // the search takes the final epoch from the objective: with one and with two executions
+        for (int executions : new int[] {1, 2}) {
+            List<Integer> asked = new CopyOnWriteArrayList<>();
+            TrainingObjective objective = TrainingObjective.on(TRAIN, VALIDATION).epochs(3).batchSize(32)
+                    .executions(executions);
+            SearchResult<ModelSpec> result = RandomSearch.over(space()).trials(1).objective(objective)
+                    .pruner((trial, epoch, value, history) -> {
+                        asked.add(epoch);
+                        return epoch == 3 ? "a rung at the last epoch" : null;
+                    }).run();
+            assertEquals(List.of(1, 2), asked);
+            assertEquals(TrialStatus.COMPLETE, result.trials().get(0).status(), result::table);
+        }
+    }
+
+    @Test
+    void epochsPerTrialMustMatchATrainingObjective() {
+        TrainingObjective objective = TrainingObjective.on(TRAIN, VALIDATION).epochs(3).batchSize(32);
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> RandomSearch.over(space())
+                .trials(1).epochsPerTrial(9).objective(objective).run());
+        assertEquals("Search over 'circles': epochsPerTrial must match the TrainingObjective's epochs, got "
+                + "epochsPerTrial=9, epochs=3. Drop epochsPerTrial(...): a TrainingObjective sets it.", e.getMessage());
     }
 
     @Test

@@ -26,9 +26,10 @@ import java.util.function.Consumer;
 
 /**
  * How many epochs do pruning and coarse-to-fine save when searching an MNIST MLP? Random search
- * with one coarse-to-fine round and ASHA (rungs at 1, 3, 9 epochs, keep the best third) over
- * learning rate (log), momentum (1 - beta log), units, layers, batch size and BN placement,
- * compared with plain random search (no pruning) over the same first-round trials.
+ * with one coarse-to-fine round and ASHA (rungs at 1 and 3 epochs, keep the best third; 9, the
+ * last epoch, is never pruned) over learning rate (log), momentum (1 - beta log), units, layers,
+ * batch size and BN placement, compared with plain random search (no pruning) over the same
+ * first-round trials.
  *
  * <p>Three numbers come out: the best validation and test accuracy of the full search and the
  * epochs it spent; the same first-round trials with and without ASHA (epochs and best score: the

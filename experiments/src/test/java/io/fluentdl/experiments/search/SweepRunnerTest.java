@@ -56,6 +56,13 @@ class SweepRunnerTest {
         SweepRunner.Outcome more = SweepRunner.run(sweep.withTrials(6), dir, true, null, t -> ran[0]++);
         assertEquals(2, ran[0]);
         assertEquals(6, more.result().trials().size());
+        // --resume with another early_terminate: refused before any trial runs
+        Sweep otherEta = SweepParser.parse(CIRCLES.replace("eta: 2", "eta: 3"), "circles.yaml", "circles");
+        String refused = assertThrows(IllegalArgumentException.class, () -> SweepRunner.run(otherEta, dir, true, null,
+                t -> ran[0]++)).getMessage();
+        assertTrue(refused.contains("its pruner was successiveHalving(minEpochs=1, reductionFactor=2), this search's "
+                + "is successiveHalving(minEpochs=1, reductionFactor=3)"), refused);
+        assertEquals(2, ran[0]);
     }
 
     @Test
