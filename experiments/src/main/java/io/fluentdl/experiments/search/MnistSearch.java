@@ -63,9 +63,12 @@ public final class MnistSearch {
      * @param plainFirstRound  plain random over the first round's points only
      * @param plainEpochsToReach epochs plain random search needed to first reach {@code pruned}'s best
      *                         validation score, -1 if it never did
+     * @param hyperband        the first round's points alone under Hyperband brackets (no coarse-to-fine):
+     *                         the hedge against ASHA stopping a late bloomer; null when the epochs are too
+     *                         few for two brackets ({@link #hyperbandPossible()})
      */
     public record Comparison(Outcome pruned, Outcome plain, int prunedRoundOneEpochs, double prunedRoundOneBest,
-                             int plainRoundOneEpochs, double plainRoundOneBest, int plainEpochsToReach) {
+                             int plainRoundOneEpochs, double plainRoundOneBest, int plainEpochsToReach, Outcome hyperband) {
 
         /** 1 - (ASHA's epochs / plain epochs) over the same first-round trials. */
         public double pruningSaving() {
@@ -116,7 +119,17 @@ public final class MnistSearch {
                 .objective(objective);
     }
 
-    /** Runs both searches; {@code onTrial} sees every finished trial (progress). */
+    /** Hyperband needs a second bracket: epochs per trial at least minEpochs x eta. */
+    public boolean hyperbandPossible() {
+        return settings.epochs() >= settings.minEpochs() * settings.eta();
+    }
+
+    /** Trials all searches run together: pruned and plain over every round, Hyperband over the first. */
+    public int totalTrials() {
+        return 2 * settings.trialsPerRound() * settings.rounds() + (hyperbandPossible() ? settings.trialsPerRound() : 0);
+    }
+
+    /** Runs the three searches; {@code onTrial} sees every finished trial (progress). */
     public Comparison run(Consumer<TrialResult> onTrial) {
         Outcome pruned = measure(search(settings.trialsPerRound())
                 .pruner(Pruner.successiveHalving(settings.minEpochs(), settings.eta()))
@@ -144,8 +157,11 @@ public final class MnistSearch {
                 }
             }
         }
+        Outcome hyperband = !hyperbandPossible() ? null : measure(search(settings.trialsPerRound())
+                .pruner(Pruner.hyperband(settings.minEpochs(), settings.epochs(), settings.eta()))
+                .onTrialEnd(onTrial));
         return new Comparison(pruned, plain, prunedRoundOneEpochs, prunedRoundOneBest, plainRoundOneEpochs,
-                plainRoundOneBest, plain.result().epochsToReach(pruned.bestValidation()));
+                plainRoundOneBest, plain.result().epochsToReach(pruned.bestValidation()), hyperband);
     }
 
     private Outcome measure(Search<ModelSpec> search) {

@@ -29,7 +29,7 @@ public final class MnistSearchExperiment implements OwnOutputExperiment {
 
     @Override
     public String description() {
-        return "Random + coarse-to-fine + ASHA over lr, momentum, units, layers, batch size, BN on MNIST: epochs saved vs plain random";
+        return "Random + coarse-to-fine + ASHA over lr, momentum, units, layers, batch size, BN on MNIST: epochs saved vs plain random and Hyperband";
     }
 
     @Override
@@ -50,7 +50,7 @@ public final class MnistSearchExperiment implements OwnOutputExperiment {
                 b.trialsPerRound(), b.rounds(), b.topK(), context.epochs(), b.minEpochs(), b.eta(), context.seeds().get(0),
                 b.workers());
         MnistSearch search = new MnistSearch(s, context.dataDir().orElse(null));
-        ProgressTask task = context.progress().start(NAME, 2L * s.trialsPerRound() * s.rounds());
+        ProgressTask task = context.progress().start(NAME, search.totalTrials());
         double[] best = {Double.NaN};
         MnistSearch.Comparison c = search.run(t -> {
             synchronized (best) {
@@ -69,6 +69,10 @@ public final class MnistSearchExperiment implements OwnOutputExperiment {
         results.put("settings", s);
         results.put("pruned_search", outcome("random + coarse-to-fine + ASHA", c.pruned()));
         results.put("plain_random", outcome("random, no pruning", c.plain()));
+        String noHyperband = String.format("skipped: Hyperband needs at least %d epochs per trial for two brackets, got %d",
+                s.minEpochs() * s.eta(), s.epochs());
+        results.put("hyperband_first_round", c.hyperband() == null ? Map.of("skipped", noHyperband)
+                : outcome("the first round's random points under Hyperband, no coarse-to-fine", c.hyperband()));
         Map<String, Object> roundOne = new LinkedHashMap<>();
         roundOne.put("trials", s.trialsPerRound());
         roundOne.put("asha_epochs", c.prunedRoundOneEpochs());
@@ -76,6 +80,10 @@ public final class MnistSearchExperiment implements OwnOutputExperiment {
         roundOne.put("plain_epochs", c.plainRoundOneEpochs());
         roundOne.put("plain_best_val_accuracy", c.plainRoundOneBest());
         roundOne.put("pruning_saving", c.pruningSaving());
+        if (c.hyperband() != null) {
+            roundOne.put("hyperband_epochs", c.hyperband().totalEpochs());
+            roundOne.put("hyperband_best_val_accuracy", c.hyperband().bestValidation());
+        }
         results.put("same_trials_with_and_without_asha", roundOne);
         results.put("plain_epochs_to_reach_pruned_best", c.plainEpochsToReach());
         results.put("importance", c.pruned().result().importance());
@@ -87,6 +95,9 @@ public final class MnistSearchExperiment implements OwnOutputExperiment {
         csv.add(header);
         rows(csv, "pruned", c.pruned().result(), keys);
         rows(csv, "plain", c.plain().result(), keys);
+        if (c.hyperband() != null) {
+            rows(csv, "hyperband", c.hyperband().result(), keys);
+        }
 
         String reach = c.plainEpochsToReach() < 0 ? String.format("not reached in %d epochs (plain best %.4f)",
                 c.plain().totalEpochs(), c.plain().bestValidation()) : String.format("%d epochs", c.plainEpochsToReach());
@@ -99,7 +110,10 @@ public final class MnistSearchExperiment implements OwnOutputExperiment {
                 c.pruned().totalEpochs(), c.pruned().seconds(), c.plain().bestValidation(), c.plain().bestTest(),
                 c.plain().result().trials().size(), c.plain().totalEpochs(), c.plain().seconds(), s.trialsPerRound(),
                 c.prunedRoundOneEpochs(), c.prunedRoundOneBest(), c.plainRoundOneEpochs(), c.plainRoundOneBest(),
-                100 * c.pruningSaving(), c.pruned().bestValidation(), reach);
+                100 * c.pruningSaving(), c.pruned().bestValidation(), reach)
+                + (c.hyperband() == null ? String.format("Hyperband: %s%n", noHyperband) : String.format(Locale.ROOT,
+                        "same %d first-round trials under Hyperband: %d epochs (best %.4f), test accuracy %.4f%n",
+                        s.trialsPerRound(), c.hyperband().totalEpochs(), c.hyperband().bestValidation(), c.hyperband().bestTest()));
         SearchFiles files = new SearchFiles(context.outDir(), NAME, String.format("Random search with %d trials per "
                 + "round, %d rounds (coarse-to-fine around the top %d) and ASHA (rungs %d, x%d) against plain random "
                 + "search with as many trials, on %d MNIST training images, %d validation images, %d test images, "
@@ -112,6 +126,9 @@ public final class MnistSearchExperiment implements OwnOutputExperiment {
         Map<String, SearchResult<?>> both = new LinkedHashMap<>();
         both.put("random + coarse-to-fine + ASHA", c.pruned().result());
         both.put("plain random", c.plain().result());
+        if (c.hyperband() != null) {
+            both.put("Hyperband (first round)", c.hyperband().result());
+        }
         files.figure(SearchCharts.bestSoFar("val_accuracy", both), "best-so-far",
                 "Best validation accuracy so far against the epochs spent (trials in order)");
         for (Hp<?> hp : c.pruned().result().space().params()) {

@@ -67,6 +67,21 @@ class SearchExperimentsTest {
         assertTrue(same.get("asha_epochs").asInt() <= same.get("plain_epochs").asInt(), r.toString());
         assertTrue(r.get("pruned_search").has("best_test_accuracy"));
         assertTrue(o.out().contains("pruning saved"), o.out());
+        // 2 epochs cannot hold two Hyperband brackets (1 x eta 3 = 3): the arm is skipped, and says why
+        assertEquals("skipped: Hyperband needs at least 3 epochs per trial for two brackets, got 2",
+                r.get("hyperband_first_round").get("skipped").asText());
+        assertTrue(o.out().contains("Hyperband: skipped"), o.out());
+    }
+
+    @Test
+    void mnistSearchQuickWithHyperband(@TempDir Path out) throws Exception {
+        Cli.Outcome o = ok("run", "mnist-search", "--quick", "--quiet", "--out", out.toString());
+        JsonNode r = results(out.resolve("mnist-search"), "hyperband_first_round");
+        JsonNode same = r.get("same_trials_with_and_without_asha");
+        // the same first-round points: Hyperband stops some trials early, never runs more than the full budget
+        assertTrue(same.get("hyperband_epochs").asInt() <= same.get("plain_epochs").asInt(), r.toString());
+        assertEquals(r.get("settings").get("trialsPerRound").asInt(), r.get("hyperband_first_round").get("trials").asInt());
+        assertTrue(o.out().contains("under Hyperband"), o.out());
     }
 
     @Test
