@@ -1,6 +1,7 @@
 package io.fluentdl;
 
 import io.fluentdl.data.Dataset;
+import io.fluentdl.data.ShufflingBatchIterator;
 import io.fluentdl.internal.dl4j.ModelTranslator;
 import io.fluentdl.train.EpochListener;
 import io.fluentdl.train.EpochMetrics;
@@ -25,7 +26,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 /**
  * A trainable model made from a {@link ModelSpec}: Keras' compiled model. Wraps a DL4J
@@ -53,6 +53,8 @@ public final class Model {
     private final ModelSpec spec;
     private final MultiLayerNetwork network;
     private TrainMetrics trainMetrics = TrainMetrics.FULL_PASS;
+    /** The last fit's batches: reused by the next fit on the same data, with its gather buffers. */
+    private ShufflingBatchIterator batches;
 
     private Model(ModelSpec spec, MultiLayerNetwork network) {
         this.spec = spec;
@@ -98,7 +100,8 @@ public final class Model {
 
     /**
      * Trains for {@code epochs} passes over {@code train} in mini-batches of {@code batchSize}, reshuffled
-     * every epoch from the spec's seed. After each epoch, loss and accuracy are measured on the
+     * every epoch: epoch e of the network (counting every earlier fit) uses an order drawn from the
+     * spec's seed and e alone, so {@code fit(train, 1, b)} twice trains exactly as {@code fit(train, 2, b)}. After each epoch, loss and accuracy are measured on the
      * training set (as {@link #trainMetrics} says) and on {@code validation} (may be null) and passed to
      * the listeners.
      *
@@ -117,7 +120,9 @@ public final class Model {
             checkInputs(validation, "validation");
         }
         Control control = new Control(network);
-        DataSetIterator batches = train.batches(batchSize, spec.seed());
+        if (batches == null || !batches.serves(train, batchSize, spec.seed())) {
+            batches = train.batches(batchSize, spec.seed());
+        }
         RunningTrainMetrics running = trainMetrics == TrainMetrics.RUNNING ? new RunningTrainMetrics() : null;
         if (running != null) {
             network.addListeners(running);
@@ -133,16 +138,14 @@ public final class Model {
         }
     }
 
-    private History fitEpochs(Dataset train, int epochs, DataSetIterator batches, Dataset validation,
+    private History fitEpochs(Dataset train, int epochs, ShufflingBatchIterator batches, Dataset validation,
                               RunningTrainMetrics running, Control control, EpochListener... listeners) {
         List<EpochMetrics> history = new ArrayList<>();
         for (EpochListener listener : listeners) {
             listener.onTrainBegin(control);
         }
         for (int epoch = 1; epoch <= epochs && !control.stopRequested(); epoch++) {
-            if (epoch > 1) {
-                batches.reset(); // next epoch: a new order drawn from (seed, epoch)
-            }
+            batches.startEpoch(network.getEpochCount()); // DL4J counts the epochs this network has trained
             if (running != null) {
                 running.reset();
             }

@@ -35,6 +35,23 @@ class ModelTest {
     }
 
     @Test
+    void fittingOneEpochTwiceTrainsExactlyAsTwoEpochsOnce() {
+        // each epoch's order comes from (seed, the network's epoch count), not from how fit was called
+        ModelSpec spec = Specs.caseStudy(BnPlacement.AFTER_ACTIVATION);
+        Model once = Model.of(spec);
+        Model twice = Model.of(spec);
+        once.fit(TRAIN, 2, 16);
+        twice.fit(TRAIN, 1, 16);
+        History second = twice.fit(TRAIN, 1, 16);
+        assertEquals(once.network().params(), twice.network().params());
+        assertEquals(2, second.last().epoch() + 1, "History numbers the epochs of this fit call");
+        Model other = Model.of(spec);
+        other.fit(TRAIN, 1, 16);
+        other.fit(CIRCLES.slice(0, 100), 1, 16); // equal rows, another Dataset object: a fresh iterator, same order
+        assertEquals(once.network().params(), other.network().params());
+    }
+
+    @Test
     void differentSeedGivesDifferentWeights() {
         ModelSpec spec = Specs.caseStudy(BnPlacement.NONE);
         INDArray one = Model.of(spec).network().params();

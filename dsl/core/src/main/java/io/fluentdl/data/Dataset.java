@@ -109,7 +109,7 @@ public final class Dataset {
      * Mini-batches, reshuffled every epoch from {@code seed} (epoch e uses a permutation drawn from
      * seed and e only). The last batch may be smaller, as in Keras.
      */
-    public DataSetIterator batches(int batchSize, long seed) {
+    public ShufflingBatchIterator batches(int batchSize, long seed) {
         return new ShufflingBatchIterator(this, batchSize, seed, true);
     }
 

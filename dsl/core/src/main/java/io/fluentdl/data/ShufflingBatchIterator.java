@@ -21,8 +21,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * data itself (no copy). A batch is therefore valid only until the iterator moves past its chunk:
  * DL4J's synchronous fit consumes each batch before asking for the next, which is why
  * {@link #asyncSupported()} is false.
+ *
+ * <p>{@code Model.fit} keeps one iterator per model and data set, so the buffers survive across
+ * {@code fit} calls, and starts each epoch with {@link #startEpoch(int)} at the network's own epoch
+ * count: fitting 1 epoch twice sees the same batches as fitting 2 epochs once.
  */
-final class ShufflingBatchIterator implements DataSetIterator {
+public final class ShufflingBatchIterator implements DataSetIterator {
 
     private final Dataset data;
     private final int batchSize;
@@ -147,6 +151,17 @@ final class ShufflingBatchIterator implements DataSetIterator {
     public void reset() {
         epoch++;
         startEpoch();
+    }
+
+    /** Starts epoch {@code epoch} (0-based) from its first batch; its order is drawn from (seed, epoch). */
+    public void startEpoch(int epoch) {
+        this.epoch = epoch;
+        startEpoch();
+    }
+
+    /** Whether this iterator gives {@code batchSize} batches of {@code data} shuffled from {@code seed}. */
+    public boolean serves(Dataset data, int batchSize, long seed) {
+        return this.data == data && this.batchSize == batchSize && this.seed == seed && shuffle;
     }
 
     @Override
