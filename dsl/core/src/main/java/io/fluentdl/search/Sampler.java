@@ -1,22 +1,40 @@
 package io.fluentdl.search;
 
+import java.util.List;
+
 /**
  * Chooses the point of the unit cube that trial {@code k} evaluates.
  *
- * <p>A point is a pure function of the sampler's settings (seed) and {@code k}: no hidden state,
- * so two runs with the same seed make the same trials, and a resumed search simply re-asks for the
- * numbers it has not finished. Each coordinate is in [0, 1]; {@link Hp#fromUnit} maps it to a value.
+ * <p>For random, grid and Halton a point is a pure function of the sampler's settings (seed) and
+ * {@code k}: no hidden state, so two runs with the same seed make the same trials, and a resumed
+ * search simply re-asks for the numbers it has not finished. TPE also learns from the trials that
+ * have finished when trial k starts (see {@link TpeSampler}); it keeps no state either, so a resumed
+ * search, which passes it the study's finished trials, continues as the uninterrupted one would.
+ * Each coordinate is in [0, 1]; {@link Hp#fromUnit} maps it to a value.
  *
  * <pre>{@code
  * Sampler random = Sampler.random(7);
  * Sampler grid = Sampler.grid(5);        // 5 points on each real axis, every value of a choice
  * Sampler halton = Sampler.halton(7);    // low-discrepancy: fills the cube more evenly than random
+ * Sampler tpe = Sampler.tpe(7);          // Bayesian: random for 10 trials, then where good trials were
  * }</pre>
  */
 public interface Sampler {
 
-    /** The point of trial {@code k} (from 0) in {@code space}'s unit cube. */
+    /** The point of trial {@code k} (from 0) in {@code space}'s unit cube, knowing no results. */
     double[] point(int k, SearchSpace<?> space);
+
+    /**
+     * The point of trial {@code k} given the trials that have finished; the search calls this one.
+     * Samplers that do not learn ignore the trials; the default returns {@link #point(int, SearchSpace)}.
+     *
+     * @param finished trials finished so far, in any order, whose units are points of {@code space}
+     *                 (the search passes those of the current coarse-to-fine round)
+     * @param goal     whether larger or smaller scores are better
+     */
+    default double[] point(int k, SearchSpace<?> space, List<TrialResult> finished, Goal goal) {
+        return point(k, space);
+    }
 
     /** How many distinct points there are: finite for a grid, {@link Integer#MAX_VALUE} otherwise. */
     default int size(SearchSpace<?> space) {
@@ -39,5 +57,14 @@ public interface Sampler {
     /** The Halton sequence, shifted by a seeded random offset per axis (Cranley-Patterson rotation). */
     static Sampler halton(long seed) {
         return new HaltonSampler(seed);
+    }
+
+    /**
+     * Tree-structured Parzen Estimator (Bergstra et al. 2011) with Optuna's defaults: random search's
+     * first {@value TpeSampler#DEFAULT_STARTUP_TRIALS} points, then points where the good trials were.
+     */
+    static TpeSampler tpe(long seed) {
+        return new TpeSampler(seed, TpeSampler.DEFAULT_STARTUP_TRIALS, TpeSampler.DEFAULT_CANDIDATES,
+                TpeSampler.DEFAULT_GAMMA);
     }
 }

@@ -36,9 +36,11 @@ import java.util.function.LongFunction;
  * result.best().params();
  * }</pre>
  *
- * <p>Trial k's point is {@code sampler.point(k)}, a pure function of the seed and k, so the same
- * seed gives the same trials with any number of workers (only pruning decisions depend on the
- * order in which parallel trials report). Each worker is a thread; a trial's own thread budget
+ * <p>Trial k's point is drawn when the trial starts. For random, grid and Halton sampling it is a
+ * pure function of the seed and k, so the same seed gives the same trials with any number of
+ * workers (only pruning decisions depend on the order in which parallel trials report). TPE
+ * ({@link Sampler#tpe}) also learns from the trials finished by then: the same trials with one
+ * worker, timing-dependent ones with several. Each worker is a thread; a trial's own thread budget
  * (e.g. DL4J's OpenMP threads) is the objective's business.
  *
  * @param <T> what the space's template builds
@@ -279,12 +281,15 @@ public final class Search<T> {
                 List<Future<?>> running = new ArrayList<>();
                 for (int i : toRun) {
                     int number = round * perRound + i;
-                    double[] units = sampler.point(sampler.size(current) == Integer.MAX_VALUE ? number : i, current);
+                    int k = sampler.size(current) == Integer.MAX_VALUE ? number : i;
                     SearchSpace<T> roundSpace = current;
                     int r = round;
                     running.add(pool.submit(() -> {
                         if ((timeBudget == null || System.nanoTime() - start < timeBudget.toNanos())
                                 && epochsSpent.get() < epochBudget) {
+                            // drawn as the trial starts, so a sampler that learns (TPE) sees every trial
+                            // finished by then: with one worker, all the earlier ones
+                            double[] units = sampler.point(k, roundSpace, finishedIn(results, r), goal);
                             TrialResult result = runner.run(roundSpace, number, r, units);
                             epochsSpent.addAndGet(result.epochCount());
                             results.add(result);
@@ -317,6 +322,19 @@ public final class Search<T> {
             }
         }
         return top;
+    }
+
+    /** The round's finished trials: their units are points of the round's space, earlier rounds' are not. */
+    private static List<TrialResult> finishedIn(List<TrialResult> results, int round) {
+        List<TrialResult> out = new ArrayList<>();
+        synchronized (results) {
+            for (TrialResult t : results) {
+                if (t.round() == round) {
+                    out.add(t);
+                }
+            }
+        }
+        return out;
     }
 
     private TrialResult restore(SearchSpace<T> current, Study.Row row, EpochHistory history) {

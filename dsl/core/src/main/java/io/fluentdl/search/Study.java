@@ -24,8 +24,9 @@ import java.util.TreeMap;
  * parameters, status, score, timings and per-epoch metrics, written as the search runs.
  *
  * <p>A search given a study with {@link Search#resume()} keeps the study's finished trials and runs
- * the rest: trial k's point is a pure function of (sampler seed, k), so "continue the sequence" is
- * "skip the finished numbers, rerun the ones left RUNNING by a crash". Many studies (by name) share
+ * the rest: trial k's point is a pure function of (sampler seed, k, and for TPE the finished trials,
+ * which the study holds), so "continue the sequence" is "skip the finished numbers, rerun the ones
+ * left RUNNING by a crash". Many studies (by name) share
  * one file; the file is opened in WAL mode with a busy timeout and every write is one immediate
  * transaction, so two searches or two processes on one file do not corrupt each other.
  *

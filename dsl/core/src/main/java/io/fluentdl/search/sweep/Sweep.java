@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 
 /**
  * A parsed sweep file (W&amp;B-style YAML): what to search, how, and on which model template. Read
@@ -31,7 +32,7 @@ import java.util.Map;
  *
  * @param name          the sweep's name: study name and output folder
  * @param description   free text, may be empty
- * @param method        RANDOM, GRID or HALTON
+ * @param method        RANDOM, GRID, HALTON or BAYES (TPE, {@link io.fluentdl.search.TpeSampler})
  * @param gridPoints    grid: points per real axis (whole-number and categorical axes use every value)
  * @param metric        the score, e.g. val_accuracy
  * @param goal          maximize or minimize (the metric's natural goal unless given)
@@ -51,8 +52,8 @@ public record Sweep(String name, String description, Method method, int gridPoin
                     List<SweepParam> params, EarlyTerminate earlyTerminate, SweepModel model, int trials, long seed,
                     int workers, int executions, int rounds, int topK, double padding, int epochBudget) {
 
-    /** How trials' points are chosen. */
-    public enum Method { RANDOM, GRID, HALTON }
+    /** How trials' points are chosen; BAYES is W&amp;B's name, here a TPE sampler ({@link Sampler#tpe}). */
+    public enum Method { RANDOM, GRID, HALTON, BAYES }
 
     /**
      * The {@code early_terminate:} section.
@@ -131,6 +132,18 @@ public record Sweep(String name, String description, Method method, int gridPoin
         });
     }
 
+    /** The sampler for a seed, for the methods other than grid (a grid's sampler needs gridPoints, not a seed). */
+    LongFunction<Sampler> sampler() {
+        switch (method) {
+            case HALTON:
+                return Sampler::halton;
+            case BAYES:
+                return Sampler::tpe;
+            default:
+                return Sampler::random;
+        }
+    }
+
     /** Trains each trial's model on {@code data} for up to {@code model.epochs} epochs and scores it by {@link #metric}. */
     @SuppressWarnings("unchecked")
     public TrainingObjective objective(SweepModel.Splits data) {
@@ -152,8 +165,8 @@ public record Sweep(String name, String description, Method method, int gridPoin
     public Search<ModelSpec> search(SweepModel.Splits data) {
         SearchSpace<ModelSpec> space = space();
         Search<ModelSpec> s = method == Method.GRID ? GridSearch.over(space, gridPoints) : RandomSearch.over(space);
-        if (method == Method.HALTON) {
-            s.sampler(Sampler::halton);
+        if (method != Method.GRID) {
+            s.sampler(sampler());
         }
         TrainingObjective objective = objective(data);
         s.trials(trials).seed(seed).workers(workers).objective(objective);

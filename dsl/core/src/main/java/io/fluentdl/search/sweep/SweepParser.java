@@ -39,7 +39,7 @@ import java.util.Map;
  * {@code experiments/sweeps/mnist-search.yaml}):
  * <pre>
  * name: mnist-search                       # default: the file name
- * method: random                           # random | grid | halton
+ * method: random                           # random | grid | halton | bayes (TPE)
  * metric: {name: val_accuracy, goal: maximize}
  * trials: 30                               # per round
  * seed: 7

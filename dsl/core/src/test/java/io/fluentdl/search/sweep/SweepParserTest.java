@@ -128,7 +128,7 @@ class SweepParserTest {
         "bad bn placement        | parameters: {bn: {values: [NONE, AFTER_ACTIVATON]}}     | unknown bn placement 'AFTER_ACTIVATON'                  | Did you mean 'AFTER_ACTIVATION'?",
         "fractional units        | parameters: {units: {values: [16, 32.5]}}              | units must be a whole number, got 32.5                  | line 1",
         "momentum of one         | parameters: {momentum: {values: [0.9, 1.0]}}           | momentum must be in [0, 1), got momentum=1.0            | line 1",
-        "unknown method          | method: bayes                                          | unknown method 'bayes'. Expected one of: random, grid, halton | line 1",
+        "unknown method          | method: bayez                                          | unknown method 'bayez'. Expected one of: random, grid, halton, bayes | Did you mean 'bayes'?",
         "unknown early rule      | early_terminate: {type: hyperbnd}                      | Did you mean 'hyperband'?                               | line 1",
         "unknown metric          | metric: {name: val_acc}                                | unknown metric 'val_acc'                                | line 1",
         "max_iter on asha        | early_terminate: {type: asha, max_iter: 9}             | max_iter applies to type: hyperband only, got type: asha | line 1",
@@ -143,6 +143,15 @@ class SweepParserTest {
         String message = fails(yaml.replace("'parameters: {lr: [1, 2'", "parameters: {lr: [1, 2")).getMessage();
         assertTrue(message.contains(fragment.trim()), message);
         assertTrue(message.contains(alsoFragment.trim()), message);
+    }
+
+    @ParameterizedTest(name = "method: {0} -> {1}")
+    @CsvSource({"random, random(seed=3)", "halton, halton(seed=3)",
+        "bayes, 'tpe(seed=3, startupTrials=10, candidates=24, gamma=0.25)'"})
+    void eachMethodGetsItsSampler(String method, String sampler) {
+        Sweep sweep = SweepParser.parse(MINIMAL.replace("method: random", "method: " + method), "sweep.yaml", "s");
+        assertEquals(Sweep.Method.valueOf(method.toUpperCase(java.util.Locale.ROOT)), sweep.method());
+        assertEquals(sampler, sweep.sampler().apply(3).describe());
     }
 
     @Test
