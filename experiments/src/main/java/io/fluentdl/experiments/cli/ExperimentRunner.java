@@ -49,8 +49,13 @@ final class ExperimentRunner {
         String nativeChoice = NativeBackend.choiceLine();
         LOG.info(nativeChoice);
         if (!options.quiet()) {
-            out.printf("%s: %d seeds x %d epochs per variant. %s%n", experiment.name(), context.seeds().size(),
-                    context.epochs(), nativeChoice);
+            if (experiment instanceof OwnOutputExperiment) {
+                // these use the seeds their own way (all, the first, or none): their summary says how
+                out.printf("%s: %s%n", experiment.name(), nativeChoice);
+            } else {
+                out.printf("%s: %d seeds x %d epochs per variant. %s%n", experiment.name(), context.seeds().size(),
+                        context.epochs(), nativeChoice);
+            }
             out.flush();
         }
         Instant start = Instant.now();
