@@ -197,7 +197,7 @@ public final class Search<T> {
 
     /**
      * Continues the study: keeps its finished trials, reruns those left RUNNING, runs the rest. The
-     * space, sampler, goal and pruner must be the study's (see {@link Study}).
+     * space, sampler, goal, pruner and objective must be the study's (see {@link Study}).
      */
     public Search<T> resume() {
         this.resume = true;
@@ -237,7 +237,8 @@ public final class Search<T> {
         Map<Integer, Study.Row> stored = Collections.emptyMap();
         EpochHistory history = new EpochHistory();
         if (study != null) {
-            study.begin(StudyJson.space(space), describe(sampler, perRound), goal.name(), pruner.describe());
+            study.begin(StudyJson.space(space), describe(sampler, perRound), goal.name(), pruner.describe(),
+                    describeObjective());
             stored = study.rows();
             if (!stored.isEmpty() && !resume) {
                 throw InvalidConfigException.of(where(), "study", study.name(), String.format(
@@ -360,6 +361,25 @@ public final class Search<T> {
     private String describe(Sampler sampler, int perRound) {
         return rounds == 1 ? sampler.describe() : String.format("%s, coarseToFine(rounds=%d, topK=%d, padding=%s, "
                 + "trialsPerRound=%d)", sampler.describe(), rounds, topK, padding, perRound);
+    }
+
+    /**
+     * The objective as the study records it: {@link TrialObjective#describe()}, plus what this search
+     * adds to a trial's budget and judging that the objective cannot say, namely epochsPerTrial (the
+     * epoch the pruner leaves alone; a TrainingObjective's own epochs already say it) and a monitored
+     * metric other than the objective's own.
+     */
+    private String describeObjective() {
+        boolean training = objective instanceof TrainingObjective;
+        List<String> parts = new ArrayList<>(List.of(objective.describe()));
+        if (!training && epochsPerTrial != null) {
+            parts.add(String.format("epochsPerTrial=%d", epochsPerTrial));
+        }
+        String ownMonitor = training ? ((TrainingObjective) objective).metric().key() : SCORE;
+        if (!monitor.equals(ownMonitor)) {
+            parts.add(String.format("monitor=%s", monitor));
+        }
+        return String.join(", ", parts);
     }
 
     private static Thread daemon(Runnable r, String name) {

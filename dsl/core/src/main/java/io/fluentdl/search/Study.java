@@ -30,9 +30,10 @@ import java.util.TreeMap;
  * one file; the file is opened in WAL mode with a busy timeout and every write is one immediate
  * transaction, so two searches or two processes on one file do not corrupt each other.
  *
- * <p>A resumed search must match the study's space, sampler, direction and pruner
- * ({@link Pruner#describe()}). Opening a file written by an older version migrates it in place
- * ({@link StudySchema}).
+ * <p>A resumed search must match the study's space, sampler, direction, pruner
+ * ({@link Pruner#describe()}) and objective ({@link TrialObjective#describe()}: a trial's epochs,
+ * batch size, metric and executions), so one study never mixes trials run to different rules or
+ * budgets. Opening a file written by an older version migrates it in place ({@link StudySchema}).
  *
  * <pre>{@code
  * try (Study study = Study.open(Path.of("results/search.db"), "bn-search")) {
@@ -101,16 +102,18 @@ public final class Study implements AutoCloseable {
 
     /**
      * Records the search's definition, or checks that a resumed search matches it. A study created
-     * before pruners were stored (schema version 1) has none to check: it resumes with a warning,
-     * and keeps no pruner, since the one its trials ran with is unknown.
+     * before pruners (schema version 1) or objectives (version 2) were stored has none to check: it
+     * resumes with one warning naming what cannot be checked, and keeps it unrecorded, since what
+     * its trials ran with is unknown.
      *
-     * @param pruner {@link Pruner#describe()}
-     * @throws InvalidConfigException if the study exists with another space, sampler, direction or pruner
+     * @param pruner    {@link Pruner#describe()}
+     * @param objective {@link TrialObjective#describe()} with what the search adds (see {@link Search#resume()})
+     * @throws InvalidConfigException if the study exists with another space, sampler, direction, pruner or objective
      */
-    synchronized void begin(String spaceJson, String sampler, String direction, String pruner) {
+    synchronized void begin(String spaceJson, String sampler, String direction, String pruner, String objective) {
         transaction(() -> {
             try (PreparedStatement q = db.prepareStatement(
-                    "SELECT space, sampler, direction, pruner FROM study WHERE name = ?")) {
+                    "SELECT space, sampler, direction, pruner, objective FROM study WHERE name = ?")) {
                 q.setString(1, name);
                 try (ResultSet r = q.executeQuery()) {
                     if (r.next()) {
@@ -118,36 +121,55 @@ public final class Study implements AutoCloseable {
                         compare(differs, "space", r.getString(1), spaceJson);
                         compare(differs, "sampler", r.getString(2), sampler);
                         compare(differs, "direction", r.getString(3), direction);
-                        String storedPruner = r.getString(4);
-                        if (storedPruner != null) {
-                            compare(differs, "pruner", storedPruner, pruner);
-                        }
+                        Map<String, String> unrecorded = new LinkedHashMap<>();
+                        compareRecorded(differs, unrecorded, "pruner", r.getString(4), pruner);
+                        compareRecorded(differs, unrecorded, "objective", r.getString(5), objective);
                         if (!differs.isEmpty()) {
                             throw InvalidConfigException.of(where(), "study", name, String.format(
                                     "was created by another search; %s", String.join("; ", differs)),
                                     "Use a new study name, or the search that created it");
                         }
-                        if (storedPruner == null) {
-                            LOG.warn(String.format("%s: created before studies recorded their pruner, so pruner=%s "
-                                    + "cannot be checked against the one its trials ran with (%s). Resume it with the "
-                                    + "pruner it was created with.", where(), pruner, file));
-                        }
+                        warnUnrecorded(unrecorded);
                         return null;
                     }
                 }
             }
-            try (PreparedStatement ins = db.prepareStatement(
-                    "INSERT INTO study (name, space, sampler, direction, created_at, pruner) VALUES (?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ins = db.prepareStatement("INSERT INTO study "
+                    + "(name, space, sampler, direction, created_at, pruner, objective) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 ins.setString(1, name);
                 ins.setString(2, spaceJson);
                 ins.setString(3, sampler);
                 ins.setString(4, direction);
                 ins.setLong(5, System.currentTimeMillis());
                 ins.setString(6, pruner);
+                ins.setString(7, objective);
                 ins.executeUpdate();
             }
             return null;
         });
+    }
+
+    /** Compares a setting that older schemas did not store (NULL): those go to {@code unrecorded} instead. */
+    private static void compareRecorded(List<String> differs, Map<String, String> unrecorded, String what,
+                                        String stored, String now) {
+        if (stored == null) {
+            unrecorded.put(what, now);
+        } else {
+            compare(differs, what, stored, now);
+        }
+    }
+
+    /** One warning for everything an older file could not record, e.g. a version-1 file's pruner and objective. */
+    private void warnUnrecorded(Map<String, String> unrecorded) {
+        if (unrecorded.isEmpty()) {
+            return;
+        }
+        List<String> values = new ArrayList<>();
+        unrecorded.forEach((what, now) -> values.add(String.format("%s=%s", what, now)));
+        String names = String.join(" and ", unrecorded.keySet());
+        LOG.warn(String.format("%s: created before studies recorded their %s, so %s cannot be checked against the %s "
+                + "its trials ran with (%s). Resume it with the %s it was created with.", where(), names,
+                String.join(" and ", values), unrecorded.size() == 1 ? "one" : "ones", file, names));
     }
 
     private static void compare(List<String> differs, String what, String stored, String now) {

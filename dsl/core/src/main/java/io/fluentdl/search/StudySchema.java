@@ -12,12 +12,13 @@ import java.util.Set;
 /**
  * The tables of a {@link Study} file and their migrations. The version lives in SQLite's
  * {@code user_version}: 1 is the first schema (its files read 0, since versions were not kept
- * then); 2 adds {@code study.pruner}, which stays NULL for studies created at version 1.
+ * then); 2 adds {@code study.pruner}, which stays NULL for studies created at version 1; 3 adds
+ * {@code study.objective}, which stays NULL for studies created at versions 1 and 2.
  */
 final class StudySchema {
 
     /** The version this code writes: {@value}. */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     private StudySchema() {
     }
@@ -33,9 +34,11 @@ final class StudySchema {
                     + "up to %d, got user_version=%d", VERSION, version),
                     "Open it with the newer FluentDL that wrote it, or use another file");
         }
-        // pruner last, where ALTER TABLE puts it: new and migrated files get the same table
+        // pruner and objective last, in the order the ALTER TABLEs below add them: new and migrated files
+        // get the same table
         s.executeUpdate("CREATE TABLE IF NOT EXISTS study (name TEXT PRIMARY KEY, space TEXT NOT NULL, "
-                + "sampler TEXT NOT NULL, direction TEXT NOT NULL, created_at INTEGER NOT NULL, pruner TEXT)");
+                + "sampler TEXT NOT NULL, direction TEXT NOT NULL, created_at INTEGER NOT NULL, pruner TEXT, "
+                + "objective TEXT)");
         s.executeUpdate("CREATE TABLE IF NOT EXISTS trial (study TEXT NOT NULL REFERENCES study(name), "
                 + "number INTEGER NOT NULL, round INTEGER NOT NULL, params TEXT NOT NULL, units TEXT NOT NULL, "
                 + "status TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '', score REAL, "
@@ -45,10 +48,14 @@ final class StudySchema {
                 + "epoch INTEGER NOT NULL, name TEXT NOT NULL, value REAL, "
                 + "PRIMARY KEY (study, number, epoch, name), "
                 + "FOREIGN KEY (study, number) REFERENCES trial(study, number) ON DELETE CASCADE)");
-        // 1 -> 2: a version-1 study table lacks the pruner column. Checked by name, not by the number:
+        // 1 -> 2 and 2 -> 3: older study tables lack these columns. Checked by name, not by the number:
         // version-1 files and brand-new ones both read user_version 0
-        if (!columns(s, "study").contains("pruner")) {
+        Set<String> studyColumns = columns(s, "study");
+        if (!studyColumns.contains("pruner")) {
             s.executeUpdate("ALTER TABLE study ADD COLUMN pruner TEXT");
+        }
+        if (!studyColumns.contains("objective")) {
+            s.executeUpdate("ALTER TABLE study ADD COLUMN objective TEXT");
         }
         s.executeUpdate(String.format("PRAGMA user_version = %d", VERSION));
     }

@@ -161,6 +161,18 @@ public final class TrainingObjective implements TrialObjective<ModelSpec> {
 
     static final String WHERE = "TrainingObjective";
 
+    /**
+     * {@code training(epochs=9, batchSize=32, metric=val_accuracy, executions=1)}, or {@code batchSize=Hp
+     * 'batch_size'} for a searched one (its range is the space's, which the study checks already). The
+     * data are not part of it: a {@link Dataset} carries no name or source to compare.
+     */
+    @Override
+    public String describe() {
+        return String.format("training(epochs=%d, batchSize=%s, metric=%s, executions=%d)", epochs,
+                batchSizeHp == null ? Integer.toString(batchSize) : String.format("Hp '%s'", batchSizeHp.name()),
+                metric.key(), executions);
+    }
+
     @Override
     public String toString() {
         return String.format("TrainingObjective(metric=%s, epochs=%d, batchSize=%s, executions=%d)", metric, epochs,

@@ -33,4 +33,20 @@ public interface TrialObjective<T> {
      * @return the trial's score
      */
     double evaluate(T model, Trial trial, EpochReporter reporter) throws Exception;
+
+    /** What {@link #describe()} says for an objective that does not override it: {@value}. */
+    String CUSTOM = "custom";
+
+    /**
+     * The settings that decide a trial's budget and score, e.g. {@code training(epochs=9, batchSize=32,
+     * metric=val_accuracy, executions=1)}: a {@link Study} stores it (with the search's
+     * {@link Search#epochsPerTrial} and monitored metric) and a resumed search must match it, so one
+     * study never mixes trials trained to two budgets. The default is {@value #CUSTOM} for every
+     * objective: its settings are out of sight, and a class name would change with unrelated edits
+     * (a lambda's on every run, an anonymous class's when another is added above it), refusing
+     * resumes that are fine. Override it to have a resume check your own objective's settings.
+     */
+    default String describe() {
+        return CUSTOM;
+    }
 }

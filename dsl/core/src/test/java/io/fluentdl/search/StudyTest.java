@@ -175,6 +175,10 @@ class StudyTest {
                     + "name TEXT NOT NULL, value REAL, PRIMARY KEY (study, number, epoch, name), "
                     + "FOREIGN KEY (study, number) REFERENCES trial(study, number) ON DELETE CASCADE)");
 
+    /** The study table of version 2, which added the pruner; the other tables are version 1's. */
+    private static final String VERSION_2_STUDY = "CREATE TABLE study (name TEXT PRIMARY KEY, space TEXT NOT NULL, "
+            + "sampler TEXT NOT NULL, direction TEXT NOT NULL, created_at INTEGER NOT NULL, pruner TEXT)";
+
     @Test
     void aStudyFromBeforePrunersWereStoredResumesWithAWarning() throws Exception {
         Map<Integer, String> reference;
@@ -204,18 +208,93 @@ class StudyTest {
             log.detachAppender(warnings);
         }
         assertEquals(1, warnings.list.size());
+        // one warning for both settings a version-1 file could not record
         assertTrue(warnings.list.get(0).getFormattedMessage().startsWith("Study 's': created before studies "
-                + "recorded their pruner, so pruner=successiveHalving(minEpochs=1, reductionFactor=3) cannot be "
-                + "checked"), warnings.list.get(0).getFormattedMessage());
-        // migrated in place: the column is there, and stays empty (the pruner of trials 0-7 is unknown)
+                + "recorded their pruner and objective, so pruner=successiveHalving(minEpochs=1, reductionFactor=3) "
+                + "and objective=custom cannot be checked against the ones its trials ran with"),
+                warnings.list.get(0).getFormattedMessage());
+        // migrated in place: the columns are there, and stay empty (what trials 0-7 ran with is unknown)
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement s = c.createStatement()) {
             try (ResultSet r = s.executeQuery("PRAGMA user_version")) {
                 assertEquals(StudySchema.VERSION, r.getInt(1));
             }
-            try (ResultSet r = s.executeQuery("SELECT pruner FROM study WHERE name = 's'")) {
+            try (ResultSet r = s.executeQuery("SELECT pruner, objective FROM study WHERE name = 's'")) {
                 assertTrue(r.next());
                 assertNull(r.getString(1));
+                assertNull(r.getString(2));
             }
+        }
+    }
+
+    @Test
+    void aStudyFromBeforeObjectivesWereStoredResumesWithAWarning() throws Exception {
+        Map<Integer, String> reference;
+        Path source = dir.resolve("source.db");
+        try (Study study = Study.open(source, "s")) {
+            reference = summary(search(study, 12, 1, Synthetic.objective(), false));
+        }
+        // the same study in a version-2 file (pruner stored, objective not), interrupted after trial 7
+        Path old = dir.resolve("old.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement s = c.createStatement()) {
+            s.executeUpdate(VERSION_2_STUDY);
+            for (String ddl : VERSION_1.subList(1, VERSION_1.size())) {
+                s.executeUpdate(ddl);
+            }
+            s.executeUpdate("PRAGMA user_version = 2");
+            s.executeUpdate(String.format("ATTACH DATABASE '%s' AS source", source));
+            s.executeUpdate("INSERT INTO study SELECT name, space, sampler, direction, created_at, pruner FROM source.study");
+            s.executeUpdate("INSERT INTO trial SELECT * FROM source.trial WHERE number < 8");
+            s.executeUpdate("INSERT INTO trial_metric SELECT * FROM source.trial_metric WHERE number < 8");
+            s.executeUpdate("DETACH DATABASE source");
+        }
+        Logger log = (Logger) LoggerFactory.getLogger(Study.class);
+        ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+        warnings.start();
+        log.addAppender(warnings);
+        try (Study study = Study.open(old, "s")) {
+            // its pruner is still checked
+            assertThrows(InvalidConfigException.class, () -> search(study, 12, 1, Synthetic.objective(), true,
+                    Pruner.successiveHalving(1, 2)));
+            assertEquals(reference, summary(search(study, 12, 1, Synthetic.objective(), true)));
+        } finally {
+            log.detachAppender(warnings);
+        }
+        assertEquals(1, warnings.list.size());
+        assertEquals(String.format("Study 's': created before studies recorded their objective, so objective=custom "
+                + "cannot be checked against the one its trials ran with (%s). Resume it with the objective it was "
+                + "created with.", old), warnings.list.get(0).getFormattedMessage());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery("PRAGMA user_version")) {
+                assertEquals(StudySchema.VERSION, r.getInt(1));
+            }
+            try (ResultSet r = s.executeQuery("SELECT pruner, objective FROM study WHERE name = 's'")) {
+                assertTrue(r.next());
+                assertEquals("successiveHalving(minEpochs=1, reductionFactor=3)", r.getString(1));
+                assertNull(r.getString(2));
+            }
+        }
+    }
+
+    @Test
+    void aResumedStudyKeepsItsTrialBudgetForACustomObjective() {
+        Path db = dir.resolve("s.db");
+        try (Study study = Study.open(db, "s")) {
+            RandomSearch.over(Synthetic.space()).trials(2).seed(9).maximize().epochsPerTrial(Synthetic.EPOCHS)
+                    .study(study).objective(Synthetic.objective()).run();
+            // another lambda (as in a new process) with the same epochsPerTrial resumes
+            assertEquals(3, RandomSearch.over(Synthetic.space()).trials(3).seed(9).maximize()
+                    .epochsPerTrial(Synthetic.EPOCHS).study(study).resume().objective(Synthetic.objective()).run()
+                    .trials().size());
+            InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> RandomSearch
+                    .over(Synthetic.space()).trials(4).seed(9).maximize().study(study).resume()
+                    .objective(Synthetic.objective()).run());
+            assertEquals("Study 's': was created by another search; its objective was custom, epochsPerTrial=9, "
+                    + "this search's is custom. Use a new study name, or the search that created it.", e.getMessage());
+            String monitor = assertThrows(InvalidConfigException.class, () -> RandomSearch.over(Synthetic.space())
+                    .trials(4).seed(9).maximize().epochsPerTrial(Synthetic.EPOCHS).monitor("val_score").study(study)
+                    .resume().objective(Synthetic.objective()).run()).getMessage();
+            assertTrue(monitor.contains("this search's is custom, epochsPerTrial=9, monitor=val_score."), monitor);
+            assertEquals(3, study.rows().size());
         }
     }
 

@@ -14,7 +14,9 @@ import io.fluentdl.optim.Sgd;
 import io.fluentdl.train.EpochMetrics;
 import io.fluentdl.train.Metric;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -80,6 +82,47 @@ class TrainingObjectiveTest {
         pruned.forEach(t -> assertTrue(t.epochCount() < 9, result::table));
         pruned.forEach(t -> assertTrue(t.reason().contains("(val_loss="), t.reason()));
         assertTrue(result.totalEpochs() < 6 * 9, result::table);
+    }
+
+    @Test
+    void describeNamesWhatDecidesATrialsBudgetAndScore() {
+        assertEquals("training(epochs=3, batchSize=32, metric=val_accuracy, executions=1)",
+                TrainingObjective.on(TRAIN, VALIDATION).epochs(3).batchSize(32).describe());
+        assertEquals("training(epochs=9, batchSize=Hp 'batch_size', metric=loss, executions=2)",
+                TrainingObjective.on(TRAIN, null).epochs(9).batchSize(BATCH).metric(Metric.LOSS).executions(2)
+                        .describe());
+        TrialObjective<ModelSpec> lambda = (spec, trial, reporter) -> 0;
+        assertEquals(TrialObjective.CUSTOM, lambda.describe());
+    }
+
+    @Test
+    void aResumedStudyRefusesAnotherObjective(@TempDir Path dir) {
+        try (Study study = Study.open(dir.resolve("s.db"), "s")) {
+            RandomSearch.over(space()).trials(1).seed(1).study(study)
+                    .objective(TrainingObjective.on(TRAIN, VALIDATION).epochs(2).batchSize(32)).run();
+            // an equal objective (another instance, as in a new process) resumes
+            assertEquals(2, RandomSearch.over(space()).trials(2).seed(1).study(study).resume()
+                    .objective(TrainingObjective.on(TRAIN, VALIDATION).epochs(2).batchSize(32)).run().trials().size());
+            InvalidConfigException epochs = assertThrows(InvalidConfigException.class, () -> RandomSearch.over(space())
+                    .trials(3).seed(1).study(study).resume()
+                    .objective(TrainingObjective.on(TRAIN, VALIDATION).epochs(3).batchSize(32)).run());
+            assertEquals("Study 's': was created by another search; its objective was training(epochs=2, "
+                    + "batchSize=32, metric=val_accuracy, executions=1), this search's is training(epochs=3, "
+                    + "batchSize=32, metric=val_accuracy, executions=1). Use a new study name, or the search that "
+                    + "created it.", epochs.getMessage());
+            // val_accuracy and accuracy share a goal: only the objective tells them apart
+            String metric = assertThrows(InvalidConfigException.class, () -> RandomSearch.over(space()).trials(3)
+                    .seed(1).study(study).resume().objective(TrainingObjective.on(TRAIN, VALIDATION).epochs(2)
+                            .batchSize(32).metric(Metric.ACCURACY)).run()).getMessage();
+            assertTrue(metric.contains("this search's is training(epochs=2, batchSize=32, metric=accuracy, "
+                    + "executions=1)"), metric);
+            String batch = assertThrows(InvalidConfigException.class, () -> RandomSearch.over(space()).trials(3)
+                    .seed(1).study(study).resume().objective(TrainingObjective.on(TRAIN, VALIDATION).epochs(2)
+                            .batchSize(BATCH).executions(2)).run()).getMessage();
+            assertTrue(batch.contains("this search's is training(epochs=2, batchSize=Hp 'batch_size', "
+                    + "metric=val_accuracy, executions=2)"), batch);
+            assertEquals(2, study.rows().size());
+        }
     }
 
     @Test

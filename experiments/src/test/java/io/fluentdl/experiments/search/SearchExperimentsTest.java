@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fluentdl.experiments.Experiments;
 import io.fluentdl.experiments.testing.Cli;
+import io.fluentdl.search.Study;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,6 +107,20 @@ class SearchExperimentsTest {
         Cli.Outcome resumed = ok("search", sweep.toString(), "--trials", "4", "--resume", "--quiet", "--out",
                 out.toString());
         assertEquals(4, results(dir).get("trials_run").asInt(), resumed.out());
+
+        // another model.epochs is another trial budget: refused before any trial runs
+        Files.writeString(sweep, SweepRunnerTest.CIRCLES.replace("epochs: 3", "epochs: 5"));
+        Cli.Outcome longer = Cli.run(Experiments.registry(), "search", sweep.toString(), "--trials", "6", "--resume",
+                "--quiet", "--out", out.toString());
+        assertEquals(1, longer.exitCode(), longer.err());
+        assertTrue(longer.err().contains("Study 'circles': was created by another search; its objective was "
+                + "training(epochs=3, batchSize=32, metric=val_accuracy, executions=1), this search's is "
+                + "training(epochs=5, batchSize=32, metric=val_accuracy, executions=1). Use a new study name, or the "
+                + "search that created it."), longer.err());
+        try (Study study = Study.open(dir.resolve(SweepRunner.STUDY_FILE), "circles")) {
+            assertEquals(4, study.storedParams().size());
+        }
+        assertEquals(4, results(dir).get("trials_run").asInt());
     }
 
     @Test

@@ -62,6 +62,13 @@ class SweepRunnerTest {
                 t -> ran[0]++)).getMessage();
         assertTrue(refused.contains("its pruner was successiveHalving(minEpochs=1, reductionFactor=2), this search's "
                 + "is successiveHalving(minEpochs=1, reductionFactor=3)"), refused);
+        // and with another trial budget
+        Sweep longer = SweepParser.parse(CIRCLES.replace("epochs: 3", "epochs: 4"), "circles.yaml", "circles");
+        refused = assertThrows(IllegalArgumentException.class, () -> SweepRunner.run(longer, dir, true, null,
+                t -> ran[0]++)).getMessage();
+        assertTrue(refused.contains("its objective was training(epochs=3, batchSize=32, metric=val_accuracy, "
+                + "executions=1), this search's is training(epochs=4, batchSize=32, metric=val_accuracy, "
+                + "executions=1)"), refused);
         assertEquals(2, ran[0]);
     }
 
