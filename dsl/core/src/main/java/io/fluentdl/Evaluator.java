@@ -43,7 +43,10 @@ final class Evaluator {
             // score = mean loss of the chunk + regularization, as MultiLayerNetwork.score(data, false)
             lossSum += outputLayer.computeScore(network.calcRegularizationScore(true), false, noWorkspaces) * (to - from);
             INDArray out = outputLayer.activate(false, noWorkspaces);
-            network.clear();
+            // Only the output layer holds our arrays (feedForwardToLayer cleared the others). Never
+            // network.clear(): it also drops the network's Solver, and with it the updater state, so
+            // every evaluation between epochs silently reset momentum / Adam's moments to zero.
+            outputLayer.clear();
             int[] predicted = labelsOf(out, outputs);
             int[] actual = labelsOf(part.labels(), outputs);
             for (int i = 0; i < predicted.length; i++) {
