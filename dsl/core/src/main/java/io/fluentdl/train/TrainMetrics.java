@@ -13,7 +13,7 @@ public enum TrainMetrics {
      * The default: after the epoch, one inference-mode pass over the whole training set, so the numbers
      * belong to the epoch's final weights (BN running statistics, no dropout). Claims such as "the
      * training error reaches 0 at epoch 6" need this. It costs one forward pass over the data: about
-     * 17% of an epoch of the MNIST MLP at batch 128 (JFR profile in the README).
+     * 19% of an epoch of the MNIST MLP at batch 128 (JFR profile in the README).
      */
     FULL_PASS,
     /**
