@@ -40,6 +40,30 @@ class EvaluationLeavesTrainingAloneTest {
     }
 
     @Test
+    void modelFitTrainsExactlyAsDl4jsOwnLoopOverTheSameBatches() {
+        // everything fit adds around DL4J (evaluation of train and test, listeners, reused gather
+        // buffers and batch views) must leave training as DL4J alone would do it
+        ModelSpec spec = Specs.caseStudy(BnPlacement.AFTER_ACTIVATION);
+        Model model = Model.of(spec);
+        model.fit(TRAIN, 3, 16, TEST);
+        org.deeplearning4j.nn.multilayer.MultiLayerNetwork raw =
+                new org.deeplearning4j.nn.multilayer.MultiLayerNetwork(Model.of(spec).network().getLayerWiseConfigurations().clone());
+        raw.init();
+        for (int epoch = 0; epoch < 3; epoch++) {
+            io.fluentdl.data.ShufflingBatchIterator order = TRAIN.batches(16, spec.seed());
+            order.startEpoch(epoch);
+            List<org.nd4j.linalg.dataset.DataSet> copies = new java.util.ArrayList<>();
+            while (order.hasNext()) {
+                org.nd4j.linalg.dataset.DataSet b = order.next();
+                copies.add(new org.nd4j.linalg.dataset.DataSet(b.getFeatures().dup(), b.getLabels().dup()));
+            }
+            raw.fit(new org.deeplearning4j.datasets.iterator.ExistingDataSetIterator(copies));
+        }
+        assertEquals(raw.params(), model.network().params());
+        assertEquals(raw.getUpdater().getStateViewArray(), model.network().getUpdater().getStateViewArray());
+    }
+
+    @Test
     void evaluateKeepsTheMomentumStateADl4jClearWouldDrop() {
         Model model = Model.of(Specs.caseStudy(BnPlacement.NONE).toBuilder().optimizer(Sgd.of(0.01).momentum(0.9)).build());
         model.trainMetrics(TrainMetrics.RUNNING).fit(TRAIN, 1, 16);
