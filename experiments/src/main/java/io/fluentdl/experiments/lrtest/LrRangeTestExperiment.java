@@ -82,8 +82,7 @@ public final class LrRangeTestExperiment implements Experiment {
 
     @Override
     public ExperimentOutput run(RunContext context) throws Exception {
-        MnistData data = context.quick() ? MnistRuns.load(context, 1_000, 500)
-                : MnistRuns.load(context, LectureMlp.TRAIN_SIZE, LectureMlp.TEST_SIZE);
+        MnistData data = MnistRuns.lectureData(context);
         int iterations = context.quick() ? QUICK_ITERATIONS : ITERATIONS;
         UnitRunner units = MnistRuns.units(context, NAME);
         List<RangeTest> tests = new ArrayList<>();

@@ -63,8 +63,7 @@ public final class MnistBatchNorm implements Experiment {
 
     @Override
     public ExperimentOutput run(RunContext context) throws Exception {
-        MnistData data = context.quick() ? MnistRuns.load(context, MnistMomentum.QUICK_TRAIN, MnistMomentum.QUICK_TEST)
-                : MnistRuns.load(context, LectureMlp.TRAIN_SIZE, LectureMlp.TEST_SIZE);
+        MnistData data = MnistRuns.lectureData(context);
         UnitRunner units = MnistRuns.units(context, NAME);
         List<VariantResult> variants = new ArrayList<>();
         List<VariantSpec> specs = new ArrayList<>();

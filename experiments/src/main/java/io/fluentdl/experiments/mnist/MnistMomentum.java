@@ -70,8 +70,7 @@ public final class MnistMomentum implements Experiment {
 
     @Override
     public ExperimentOutput run(RunContext context) throws Exception {
-        MnistData data = context.quick() ? MnistRuns.load(context, QUICK_TRAIN, QUICK_TEST)
-                : MnistRuns.load(context, LectureMlp.TRAIN_SIZE, LectureMlp.TEST_SIZE);
+        MnistData data = MnistRuns.lectureData(context);
         UnitRunner units = MnistRuns.units(context, NAME);
         List<VariantResult> variants = new ArrayList<>();
         List<VariantSpec> specs = new ArrayList<>();

@@ -52,6 +52,12 @@ public final class MnistRuns {
     private MnistRuns() {
     }
 
+    /** The lecture's images: its 5,000 / 1,000, or MnistMomentum's smaller sets with --quick. */
+    public static MnistData lectureData(RunContext context) {
+        return context.quick() ? load(context, MnistMomentum.QUICK_TRAIN, MnistMomentum.QUICK_TEST)
+                : load(context, LectureMlp.TRAIN_SIZE, LectureMlp.TEST_SIZE);
+    }
+
     /** The first {@code train} training and {@code test} test images, from --data or the default lookup. */
     public static MnistData load(RunContext context, int train, int test) {
         int[] cap = cap();

@@ -113,8 +113,7 @@ public final class MnistSchedules implements Experiment {
 
     @Override
     public ExperimentOutput run(RunContext context) throws Exception {
-        MnistData data = context.quick() ? MnistRuns.load(context, MnistMomentum.QUICK_TRAIN, MnistMomentum.QUICK_TEST)
-                : MnistRuns.load(context, LectureMlp.TRAIN_SIZE, LectureMlp.TEST_SIZE);
+        MnistData data = MnistRuns.lectureData(context);
         int steps = MnistRuns.stepsPerEpoch(data.train().size(), LectureMlp.BATCH_SIZE);
         UnitRunner units = MnistRuns.units(context, NAME);
         List<VariantResult> variants = new ArrayList<>();
