@@ -16,8 +16,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * while DL4J trains. The loss is DL4J's own batch score (mean loss plus regularization, as Keras
  * reports it). DL4J's training forward pass stops before the output layer (it only needs that layer's
  * input for backprop) and hands the activations to {@code onForwardPass}; the accuracy applies the
- * output layer to its input once more, a batch x hidden x classes product, about 0.1% of a step of
- * the MNIST MLP.
+ * output layer to its input once more, a batch x hidden x classes product, about 0.1% of the FLOPs
+ * of a step of the MNIST MLP.
  */
 final class RunningTrainMetrics extends BaseTrainingListener {
 

@@ -58,7 +58,7 @@ public final class Bench {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         long started = System.nanoTime();
-        Dataset train = data();
+        Dataset train = mnist(options);
         root.put("bench", "mnist-mlp 784-512-512-10");
         root.put("quick", options.quick());
         root.put("data", options.synthetic() ? "synthetic" : "mnist");
@@ -126,10 +126,6 @@ public final class Bench {
             out.printf("JSON written to %s%n", options.json());
         }
         return root;
-    }
-
-    private Dataset data() {
-        return mnist(options);
     }
 
     /** The bench's training data: a prefix of MNIST's training set, or random pixels for tests. */
