@@ -51,7 +51,7 @@ public final class Model {
     private static final String SPEC_ENTRY = "fluentdl-spec.json";
 
     private final ModelSpec spec;
-    private final MultiLayerNetwork network;
+    private MultiLayerNetwork network;
     private TrainMetrics trainMetrics = TrainMetrics.FULL_PASS;
     /** The last fit's batches: reused by the next fit on the same data, with its gather buffers. */
     private ShufflingBatchIterator batches;
@@ -61,11 +61,35 @@ public final class Model {
         this.network = network;
     }
 
-    /** Builds and initialises the network; the same spec (and seed) gives the same initial weights. */
+    /**
+     * Builds and initialises the network, run by {@link Engine#DEFAULT}; the same spec (and seed) gives the
+     * same initial weights with either engine.
+     */
     public static Model of(ModelSpec spec) {
-        MultiLayerNetwork net = new MultiLayerNetwork(ModelTranslator.translate(spec).configuration());
+        MultiLayerNetwork net = new MultiLayerNetwork(ModelTranslator.translate(spec, Engine.DEFAULT).configuration());
         net.init();
         return new Model(spec, net);
+    }
+
+    /**
+     * Which layer implementations run this model from now on (see {@link Engine}). The network is rebuilt
+     * with the same weights, BN statistics, optimizer state, counters and listeners; {@link #network()}
+     * then returns the new one.
+     *
+     * @param engine {@link Engine#FAST} (the default) or {@link Engine#STOCK} (DL4J's own layers)
+     * @return this model
+     */
+    public Model engine(Engine engine) {
+        java.util.Objects.requireNonNull(engine, "engine");
+        if (engine != engine()) {
+            network = io.fluentdl.internal.dl4j.fast.EngineLayers.rebuild(network, engine);
+        }
+        return this;
+    }
+
+    /** The engine that runs this model's layers. */
+    public Engine engine() {
+        return io.fluentdl.internal.dl4j.fast.EngineLayers.of(network.getLayerWiseConfigurations());
     }
 
     public ModelSpec spec() {
@@ -260,7 +284,7 @@ public final class Model {
     }
 
     private static final class Control implements TrainingControl {
-        private final MultiLayerNetwork network;
+        private MultiLayerNetwork network;
         private boolean stop;
 
         Control(MultiLayerNetwork network) {

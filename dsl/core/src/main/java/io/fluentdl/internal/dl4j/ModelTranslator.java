@@ -1,8 +1,10 @@
 package io.fluentdl.internal.dl4j;
 
+import io.fluentdl.Engine;
 import io.fluentdl.ModelSpec;
 import io.fluentdl.errors.InvalidConfigException;
 import io.fluentdl.errors.Problem;
+import io.fluentdl.internal.dl4j.fast.EngineLayers;
 import io.fluentdl.layers.ActivationLayer;
 import io.fluentdl.layers.BatchNorm;
 import io.fluentdl.layers.BnPlacement;
@@ -31,7 +33,13 @@ public final class ModelTranslator {
     private ModelTranslator() {
     }
 
+    /** The spec with DL4J's own layers ({@link Engine#STOCK}): what summaries and golden tests describe. */
     public static Translation translate(ModelSpec spec) {
+        return translate(spec, Engine.STOCK);
+    }
+
+    /** The spec with the layers {@code engine} runs; the summary rows (blocks) name DL4J's layers either way. */
+    public static Translation translate(ModelSpec spec, Engine engine) {
         List<Block> blocks = blocks(spec);
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(spec.seed())
@@ -40,7 +48,7 @@ public final class ModelTranslator {
                 .list();
         for (Block block : blocks) {
             for (Layer layer : block.dl4jLayers()) {
-                list.layer(layer);
+                list.layer(EngineLayers.forEngine(layer, engine));
             }
         }
         try {

@@ -1,0 +1,97 @@
+package io.fluentdl.internal.dl4j.fast;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.OutputLayer;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+
+/**
+ * The runtime of {@link FastOutputLayer}. In a training step DL4J M2.1 computes the output layer's
+ * {@code x·W + b} twice: in {@code backpropGradient} and again in {@code computeScore}, which
+ * {@code MultiLayerNetwork} calls right after backprop. Here backprop computes the loss from the same
+ * pre-activation and {@code computeScore} returns it when nothing changed in between (same input and
+ * labels arrays). The gradient with respect to the input goes straight into a C-order array (no
+ * temporary and copy), and the first layer of a network returns none (see {@link FastDense}).
+ * Dropout, weight noise and masks take DL4J's own path.
+ */
+public class FastOutput extends OutputLayer {
+
+    private INDArray scoredInput;
+    private INDArray scoredLabels;
+    private double scoreSum;
+
+    public FastOutput(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        forget();
+        if (stockPath()) {
+            return super.backpropGradient(epsilon, workspaceMgr);
+        }
+        assertInputSet(true);
+        INDArray preOut = preOutput2d(true, workspaceMgr);
+        ILossFunction loss = layerConf().getLossFn();
+        INDArray labels2d = getLabels2d(workspaceMgr, ArrayType.BP_WORKING_MEM);
+        // The score first: some losses' computeGradient overwrite preOut (activation backprop in place).
+        scoreSum = loss.computeScore(labels2d, preOut, layerConf().getActivationFn(), maskArray, false);
+        scoredInput = input;
+        scoredLabels = labels;
+        INDArray delta = loss.computeGradient(labels2d, preOut, layerConf().getActivationFn(), maskArray);
+
+        Gradient gradient = new DefaultGradient();
+        INDArray weightGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
+        Nd4j.gemm(input.castTo(weightGrad.dataType()), delta, weightGrad, true, false, 1.0, 0.0);
+        gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGrad);
+        if (hasBias()) {
+            INDArray biasGrad = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
+            delta.sum(biasGrad, 0);
+            gradient.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGrad);
+        }
+        INDArray epsilonNext = null;
+        if (getIndex() > 0) {
+            INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
+            epsilonNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(), delta.size(0), w.size(0));
+            Nd4j.gemm(delta, w, epsilonNext, false, true, 1.0, 0.0);
+        }
+        return new Pair<>(gradient, epsilonNext);
+    }
+
+    @Override
+    public double computeScore(double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
+        boolean fresh = training && scoredInput != null && scoredInput == input && scoredLabels == labels;
+        double sum = scoreSum;
+        forget();
+        if (!fresh) {
+            return super.computeScore(fullNetRegTerm, training, workspaceMgr);
+        }
+        // as BaseOutputLayer.computeScore: mean over the mini-batch, plus the network's regularization
+        double score = conf().isMiniBatch() ? sum / getInputMiniBatchSize() : sum;
+        this.score = score + fullNetRegTerm;
+        return this.score;
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        forget();
+    }
+
+    private void forget() {
+        scoredInput = null;
+        scoredLabels = null;
+    }
+
+    private boolean stockPath() {
+        return layerConf().getIDropout() != null || layerConf().getWeightNoise() != null || maskArray != null;
+    }
+}
