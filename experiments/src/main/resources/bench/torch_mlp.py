@@ -6,7 +6,8 @@ Synthetic data (uniform pixels, cycling labels): throughput does not depend on t
 
 Usage: torch_mlp.py --workloads adam-b128,sgd-bn-b1024 [--examples 8192] [--repeats 3] [--warmups 1]
                     [--threads 1]
-Prints one JSON object on stdout.
+Prints one JSON object on stdout, with `gemmGflops`: the 2048^3 SGEMM probe the Java side also runs,
+so a peer on a reference BLAS (Debian's python3-torch without libopenblas0-pthread) shows.
 """
 import argparse
 import json
@@ -73,6 +74,20 @@ def time_workload(label, x, y, warmups, repeats):
     return {"label": label, "trainExamplesPerSec": train, "inferenceExamplesPerSec": inference}
 
 
+def gemm_gflops(n=2048, repeats=3):
+    """The same probe as ours (PeakProbe): best of `repeats` n^3 SGEMMs, after one warm-up."""
+    g = torch.Generator().manual_seed(1)
+    a = torch.rand(n, n, generator=g)
+    b = torch.rand(n, n, generator=g)
+    torch.mm(a, b)
+    best = float("inf")
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        torch.mm(a, b)
+        best = min(best, time.perf_counter() - t0)
+    return 2.0 * n ** 3 / best / 1e9
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--workloads", required=True)
@@ -85,9 +100,10 @@ def main():
     g = torch.Generator().manual_seed(42)
     x = torch.rand(a.examples, 784, generator=g)
     y = torch.arange(a.examples) % 10
+    gflops = gemm_gflops()
     results = [time_workload(w, x, y, a.warmups, a.repeats) for w in a.workloads.split(",")]
     json.dump({"torch": torch.__version__, "threads": torch.get_num_threads(), "data": "synthetic",
-               "workloads": results}, sys.stdout)
+               "blas": torch.__config__.show(), "gemmGflops": gflops, "workloads": results}, sys.stdout)
     print()
 
 

@@ -28,6 +28,25 @@ public enum Engine {
     /** DL4J M2.1's own layer implementations, unchanged. */
     STOCK;
 
-    /** The engine {@link Model#of} uses. */
+    /** The engine {@link Model#of} uses unless {@value #PROPERTY} says otherwise. */
     public static final Engine DEFAULT = FAST;
+
+    /** System property ({@code fast} or {@code stock}) that sets the engine of {@link Model#of} for the whole process: the CLI's {@code --engine}. */
+    public static final String PROPERTY = "fluentdl.engine";
+
+    /** The engine {@link Model#of} uses: the {@value #PROPERTY} system property when set, else {@link #DEFAULT}. */
+    public static Engine configured() {
+        String value = System.getProperty(PROPERTY);
+        return value == null || value.isBlank() ? DEFAULT : parse(value);
+    }
+
+    /** {@code fast} or {@code stock}, any case. */
+    public static Engine parse(String name) {
+        for (Engine e : values()) {
+            if (e.name().equalsIgnoreCase(name.trim())) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException(String.format("Engine: must be fast or stock, got '%s'.", name));
+    }
 }

@@ -62,11 +62,11 @@ public final class Model {
     }
 
     /**
-     * Builds and initialises the network, run by {@link Engine#DEFAULT}; the same spec (and seed) gives the
-     * same initial weights with either engine.
+     * Builds and initialises the network, run by {@link Engine#configured()} (FAST unless the process chose
+     * otherwise); the same spec (and seed) gives the same initial weights with either engine.
      */
     public static Model of(ModelSpec spec) {
-        MultiLayerNetwork net = new MultiLayerNetwork(ModelTranslator.translate(spec, Engine.DEFAULT).configuration());
+        MultiLayerNetwork net = new MultiLayerNetwork(ModelTranslator.translate(spec, Engine.configured()).configuration());
         net.init();
         return new Model(spec, net);
     }
@@ -143,6 +143,7 @@ public final class Model {
         if (validation != null) {
             checkInputs(validation, "validation");
         }
+        io.fluentdl.internal.dl4j.NativeThreads.defaultBlasOnce(); // GEMMs on every core, unless a search shared them out
         Control control = new Control(network);
         if (batches == null || !batches.serves(train, batchSize, spec.seed())) {
             batches = train.batches(batchSize, spec.seed());

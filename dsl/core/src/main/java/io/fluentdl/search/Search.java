@@ -246,6 +246,7 @@ public final class Search<T> {
                         "Call resume() to continue it, or use a new study name");
             }
         }
+        io.fluentdl.internal.dl4j.NativeThreads.blasFor(workers); // parallel trials share the cores' GEMMs out
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> daemon(r,
                 String.format("fluentdl-trial-%d", threadNumber.incrementAndGet())));

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fluentdl.Engine;
 import io.fluentdl.Model;
 import io.fluentdl.data.Dataset;
 import io.fluentdl.data.Mnist;
+import io.fluentdl.internal.dl4j.NativeThreads;
 import io.fluentdl.train.History;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -63,6 +65,12 @@ public final class Bench {
         root.put("quick", options.quick());
         root.put("data", options.synthetic() ? "synthetic" : "mnist");
         root.set("environment", mapper.valueToTree(BenchEnvironment.describe()));
+        if (options.blasThreads() > 0) {
+            NativeThreads.setBlas(options.blasThreads());
+        } else {
+            NativeThreads.defaultBlasOnce();
+        }
+        root.put("engine", options.engine().name());
         double peak = Double.isNaN(options.peakGflops()) ? PeakProbe.sgemmGflops(2048, 3) : options.peakGflops();
         ObjectNode peakNode = root.putObject("peak");
         peakNode.put("gflops", peak);
@@ -72,39 +80,41 @@ public final class Bench {
         root.putObject("flopsPerExample").put("forward", forward).put("training", training);
         root.putObject("settings").put("examples", options.examples()).put("warmups", options.warmups())
                 .put("repeats", options.repeats()).put("inferenceBatch", INFERENCE_BATCH);
-        out.printf("fluentdl bench: %s, %s, native %s, %s threads, OpenBLAS core %s, load %.1f; peak %.0f GFLOP/s (%s)%n",
-                BenchEnvironment.cpuModel(), root.get("data").asText(), BenchEnvironment.nativeBuild(),
-                root.get("environment").get("ompThreads").asText(), BenchEnvironment.openblasCore(),
+        out.printf("fluentdl bench: engine %s, %s, %s, native %s, %s OpenMP / %d BLAS threads, OpenBLAS core %s, load %.1f; peak %.0f GFLOP/s (%s)%n",
+                options.engine(), BenchEnvironment.cpuModel(), root.get("data").asText(), BenchEnvironment.nativeBuild(),
+                root.get("environment").get("ompThreads").asText(), NativeThreads.currentBlas(), BenchEnvironment.openblasCore(),
                 BenchEnvironment.loadAverage(), peak, peakNode.get("source").asText());
 
         List<Timed> configs = new ArrayList<>();
         for (int batch : options.batchSizes()) {
             for (boolean bn : new boolean[] {false, true}) {
                 for (MlpWorkload.Optim opt : MlpWorkload.Optim.values()) {
-                    configs.add(new Timed(new MlpWorkload(bn, opt, batch), train));
+                    configs.add(new Timed(new MlpWorkload(bn, opt, batch), train, options.engine()));
                 }
             }
         }
         for (int w = 0; w < options.warmups(); w++) {
             for (Timed t : configs) {
-                t.repeat(false, true);
+                t.repeat(w, true);
             }
         }
         for (int r = 0; r < options.repeats(); r++) {
             for (Timed t : configs) {
-                t.repeat(r % 2 == 0, false);
+                t.repeat(r, false);
             }
             out.printf("  repeat %d/%d done (%.0f s)%n", r + 1, options.repeats(), seconds(started));
         }
         ArrayNode rows = root.putArray("workloads");
-        out.printf("%-16s %22s %22s %7s %18s %18s %7s %6s%n", "workload", "DSL train ex/s", "raw train ex/s", "DSL/raw",
-                "DSL infer ex/s", "DSL epoch+eval", "GFLOP/s", "%peak");
+        out.printf("%-14s %22s %22s %22s %7s %7s %18s %18s %7s %6s%n", "workload", "DSL train ex/s", "DSL stock ex/s",
+                "raw train ex/s", "DSL/raw", "fast/st", "DSL infer ex/s", "DSL epoch+eval", "GFLOP/s", "%peak");
         for (Timed t : configs) {
             rows.add(t.toJson(mapper, training, forward, peak));
             Spread dsl = Spread.of(t.dslTrain());
-            out.printf("%-16s %22s %22s %7.3f %18s %18s %7.1f %5.1f%%%n", t.workload.label(), dsl.format(),
-                    Spread.of(t.rawTrain()).format(), Spread.of(t.ratios()).median(), Spread.of(t.dslInfer()).format(),
-                    Spread.of(t.dslEpoch()).format(), Flops.gflops(dsl.median(), training),
+            out.printf("%-14s %22s %22s %22s %7.3f %7s %18s %18s %7.1f %5.1f%%%n", t.workload.label(), dsl.format(),
+                    t.timesStock() ? Spread.of(t.stockTrain()).format() : "-", Spread.of(t.rawTrain()).format(),
+                    Spread.of(t.dslOverRaw()).median(),
+                    t.timesStock() ? String.format("%.2f", Spread.of(t.fastOverStock()).median()) : "-",
+                    Spread.of(t.dslInfer()).format(), Spread.of(t.dslEpoch()).format(), Flops.gflops(dsl.median(), training),
                     100 * Flops.gflops(dsl.median(), training) / peak);
         }
         root.set("tracker", TrackerTiming.run(train, options.warmups(), Math.max(1, options.repeats()), mapper, out));
@@ -116,7 +126,7 @@ public final class Bench {
             for (Timed t : configs) {
                 ours.put(t.workload.label(), Spread.of(t.dslTrain()).median());
             }
-            root.set("peer", TorchPeer.run(options, ours, mapper, out));
+            root.set("peer", TorchPeer.run(options, ours, peak, mapper, out));
         }
         root.put("seconds", (System.nanoTime() - started) / 1e9);
         if (options.json() != null) {
@@ -141,20 +151,25 @@ public final class Bench {
         return Mnist.load((Path) null, options.examples(), 1).train();
     }
 
-    /** One workload's DSL model and raw network, and its measurements. */
+    /**
+     * One workload's DSL model (run by the bench's engine), with {@link Engine#FAST} the same DSL model run
+     * by {@link Engine#STOCK}, the raw network, and their measurements.
+     */
     private final class Timed {
         final MlpWorkload workload;
         final Dataset train;
         final Model dsl;
+        final Model dslStock;
         final MultiLayerNetwork raw;
         final ExistingDataSetIterator rawBatches;
         final List<INDArray> inferenceBatches = new ArrayList<>();
-        final List<double[]> samples = new ArrayList<>(); // dslTrain, dslEpoch, rawTrain, dslInfer, rawInfer
+        final List<double[]> samples = new ArrayList<>(); // dslTrain, dslEpoch, rawTrain, dslInfer, rawInfer, stockTrain
 
-        Timed(MlpWorkload workload, Dataset train) {
+        Timed(MlpWorkload workload, Dataset train, Engine engine) {
             this.workload = workload;
             this.train = train;
-            this.dsl = Model.of(workload.dslSpec());
+            this.dsl = Model.of(workload.dslSpec()).engine(engine);
+            this.dslStock = engine == Engine.STOCK ? null : Model.of(workload.dslSpec()).engine(Engine.STOCK);
             this.raw = new MultiLayerNetwork(workload.rawConfiguration());
             raw.init();
             DataSet all = new DataSet(train.features(), train.labels());
@@ -165,22 +180,32 @@ public final class Bench {
             }
         }
 
-        void repeat(boolean rawFirst, boolean warmup) {
-            double[] s = new double[5];
+        boolean timesStock() {
+            return dslStock != null;
+        }
+
+        /** One epoch of each side; {@code round} rotates who goes first, so no side always runs on a warmer cache. */
+        void repeat(int round, boolean warmup) {
+            double[] s = new double[6];
+            s[5] = Double.NaN;
             int n = train.size();
-            for (int k = 0; k < 2; k++) {
-                if ((k == 0) == rawFirst) {
+            int sides = timesStock() ? 3 : 2;
+            for (int k = 0; k < sides; k++) {
+                int side = (k + round) % sides;
+                if (side == 0) {
+                    long t0 = System.nanoTime();
+                    History h = dsl.fit(train, 1, workload.batchSize());
+                    s[1] = n / seconds(t0);
+                    s[0] = n / h.last().seconds();
+                    s[3] = infer(true);
+                } else if (side == 1) {
                     rawBatches.reset();
                     long t0 = System.nanoTime();
                     raw.fit(rawBatches);
                     s[2] = n / seconds(t0);
                     s[4] = infer(false);
                 } else {
-                    long t0 = System.nanoTime();
-                    History h = dsl.fit(train, 1, workload.batchSize());
-                    s[1] = n / seconds(t0);
-                    s[0] = n / h.last().seconds();
-                    s[3] = infer(true);
+                    s[5] = n / dslStock.fit(train, 1, workload.batchSize()).last().seconds();
                 }
             }
             if (!warmup) {
@@ -218,8 +243,18 @@ public final class Bench {
             return column(3);
         }
 
-        double[] ratios() {
-            return samples.stream().mapToDouble(s -> s[0] / s[2]).toArray();
+        double[] stockTrain() {
+            return column(5);
+        }
+
+        /** DSL over raw DL4J, like with like: the DSL on DL4J's own layers (STOCK) against the raw network. */
+        double[] dslOverRaw() {
+            return samples.stream().mapToDouble(s -> (timesStock() ? s[5] : s[0]) / s[2]).toArray();
+        }
+
+        /** The engine's gain: the DSL on FluentDL's layers over the DSL on DL4J's, per repeat. */
+        double[] fastOverStock() {
+            return samples.stream().mapToDouble(s -> s[0] / s[5]).toArray();
         }
 
         ObjectNode toJson(ObjectMapper mapper, long trainingFlops, long forwardFlops, double peak) {
@@ -237,7 +272,13 @@ public final class Bench {
             r.set("trainExamplesPerSec", mapper.valueToTree(Spread.of(column(2))));
             r.set("inferenceExamplesPerSec", mapper.valueToTree(Spread.of(column(4))));
             putFlops(r, Spread.of(column(2)).median(), Spread.of(column(4)).median(), trainingFlops, forwardFlops, peak);
-            row.set("dslOverRaw", mapper.valueToTree(Spread.of(ratios())));
+            row.put("engine", dsl.engine().name());
+            if (timesStock()) {
+                ObjectNode st = row.putObject("dslStock");
+                st.set("trainExamplesPerSec", mapper.valueToTree(Spread.of(stockTrain())));
+                row.set("fastOverStock", mapper.valueToTree(Spread.of(fastOverStock())));
+            }
+            row.set("dslOverRaw", mapper.valueToTree(Spread.of(dslOverRaw())));
             return row;
         }
 

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code fluentdl bench [--quick] [--json FILE] [--peer torch] [--peak-gflops G] [--backend cpu|cuda [--fallback-cpu]]}.
+ * {@code fluentdl bench [--quick] [--json FILE] [--peer torch] [--engine fast|stock] [--blas-threads N]
+ * [--peak-gflops G] [--backend cpu|cuda [--fallback-cpu]]}.
  * Exit code 0 on success, 1 when the bench fails or CUDA was asked for and cannot be used.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -41,6 +42,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--jfr", paramLabel = "FILE", description = "With --profile: keep the JFR recording (open it in JDK Mission Control).")
     Path jfr;
 
+    @Option(names = "--engine", paramLabel = "fast|stock", defaultValue = "fast", description = "Layers the DSL's models run: "
+            + "fast (FluentDL's, the default; the DSL is then also timed on stock for fast/stock) or stock (DL4J's own).")
+    String engine;
+
+    @Option(names = "--blas-threads", paramLabel = "N", description = "BLAS (GEMM) threads for the timed training, "
+            + "instead of FluentDL's default (all cores for one training).")
+    Integer blasThreads;
+
     @Option(names = "--fallback-cpu", description = "With --backend cuda: run on the CPU when CUDA cannot be used, instead of failing.")
     boolean fallbackCpu;
 
@@ -48,6 +57,17 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (peer != null && !peer.equals("torch")) {
             System.err.printf("fluentdl bench: --peer must be torch, got %s%n", peer);
+            return 2;
+        }
+        io.fluentdl.Engine chosen;
+        try {
+            chosen = io.fluentdl.Engine.parse(engine);
+        } catch (IllegalArgumentException e) {
+            System.err.printf("fluentdl bench: --engine must be fast or stock, got %s%n", engine);
+            return 2;
+        }
+        if (blasThreads != null && blasThreads < 1) {
+            System.err.printf("fluentdl bench: --blas-threads must be >= 1, got %d%n", blasThreads);
             return 2;
         }
         BackendCheck.Decision decision = BackendCheck.decide(backend, fallbackCpu, BackendCheck.probe(backend));
@@ -67,7 +87,7 @@ public final class BenchCommand implements Callable<Integer> {
             StepProfile.run(workload.get(), Bench.mnist(options), quick ? 2 : 5, jfr, System.out);
             return 0;
         }
-        options = options.withJson(json).withPeer(peer);
+        options = options.withJson(json).withPeer(peer).withEngine(chosen).withBlasThreads(blasThreads == null ? 0 : blasThreads);
         if (peakGflops != null) {
             options = options.withPeakGflops(peakGflops);
         }

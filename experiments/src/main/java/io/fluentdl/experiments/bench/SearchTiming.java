@@ -35,17 +35,19 @@ final class SearchTiming {
         node.put("examplesPerTrial", train.size());
         node.put("trialsPerHour1Worker", trialsPerHour(space, train, trials, 1));
         node.put("threadsPerWorker1", threads);
+        node.put("blasThreadsPerWorker1", io.fluentdl.internal.dl4j.NativeThreads.currentBlas());
         try {
             Nd4j.getEnvironment().setMaxThreads(1);
-            Nd4j.factory().blas().setMaxThreads(1);
             node.put("trialsPerHour2Workers", trialsPerHour(space, train, trials, 2));
             node.put("threadsPerWorker2", 1);
+            node.put("blasThreadsPerWorker2", io.fluentdl.internal.dl4j.NativeThreads.currentBlas());
         } finally {
             Nd4j.getEnvironment().setMaxThreads(threads);
-            Nd4j.factory().blas().setMaxThreads(blasThreads);
+            io.fluentdl.internal.dl4j.NativeThreads.setBlas(blasThreads);
         }
-        out.printf("search: %,.0f trials/hour with 1 worker x %d threads, %,.0f with 2 workers x 1 thread (%d trials of 1 epoch on %,d examples)%n",
-                node.get("trialsPerHour1Worker").asDouble(), threads, node.get("trialsPerHour2Workers").asDouble(),
+        out.printf("search: %,.0f trials/hour with 1 worker x %d BLAS threads, %,.0f with 2 workers x %d (%d trials of 1 epoch on %,d examples)%n",
+                node.get("trialsPerHour1Worker").asDouble(), node.get("blasThreadsPerWorker1").asInt(),
+                node.get("trialsPerHour2Workers").asDouble(), node.get("blasThreadsPerWorker2").asInt(),
                 trials, train.size());
         return node;
     }

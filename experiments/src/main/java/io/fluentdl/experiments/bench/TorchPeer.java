@@ -24,10 +24,17 @@ import java.util.concurrent.TimeUnit;
  * <p>The peer runs with its best threading measured here: one torch (OpenMP) thread and
  * {@code OPENBLAS_NUM_THREADS} = cores (two pools on two cores fight; one torch thread leaves the
  * GEMMs to OpenBLAS), and this process' {@code OPENBLAS_CORETYPE} (the launcher's choice).
+ *
+ * <p>The peer probes its own GEMM speed (the same 2048³ SGEMM as {@link PeakProbe}) and reports it as
+ * {@code gemmGflops}. Below {@value #REFERENCE_BLAS_FRACTION} of ours (a tenth: a busy machine moves the two probes apart by 2-4x, a reference BLAS is ~20x slower) it runs on a reference BLAS (Debian's
+ * {@code python3-torch} alone brings {@code libblas3}, ~20x slower): then no ratio is printed, since it
+ * would measure the peer's BLAS package, not the frameworks.
  */
 final class TorchPeer {
 
     static final String SKIPPED = "peer skipped: python3-torch not installed";
+    /** A peer GEMM below this fraction of ours means a reference BLAS. */
+    static final double REFERENCE_BLAS_FRACTION = 0.1;
 
     private TorchPeer() {
     }
@@ -52,9 +59,11 @@ final class TorchPeer {
     }
 
     /**
-     * @param ours label → our (DSL) training examples/s median
+     * @param ours      label → our (DSL) training examples/s median
+     * @param oursGflops our SGEMM probe, GFLOP/s
      */
-    static ObjectNode run(BenchOptions options, Map<String, Double> ours, ObjectMapper mapper, PrintStream out) throws IOException {
+    static ObjectNode run(BenchOptions options, Map<String, Double> ours, double oursGflops, ObjectMapper mapper,
+                          PrintStream out) throws IOException {
         ObjectNode node = mapper.createObjectNode();
         String python = python();
         if (python == null) {
@@ -83,6 +92,17 @@ final class TorchPeer {
             node.put("data", result.path("data").asText());
             node.put("threads", "torch 1, OPENBLAS_NUM_THREADS " + pb.environment().get("OPENBLAS_NUM_THREADS")
                     + ", OPENBLAS_CORETYPE " + pb.environment().get("OPENBLAS_CORETYPE"));
+            double peerGflops = result.path("gemmGflops").asDouble(Double.NaN);
+            node.put("gemmGflops", peerGflops);
+            node.put("oursGemmGflops", oursGflops);
+            boolean referenceBlas = isReferenceBlas(peerGflops, oursGflops);
+            node.put("referenceBlas", referenceBlas);
+            out.printf("peer torch %s: GEMM probe %.0f GFLOP/s (ours %.0f)%n", result.path("torch").asText(), peerGflops, oursGflops);
+            if (referenceBlas) {
+                out.printf("peer's BLAS is a reference BLAS (%.0f GFLOP/s against our %.0f): no ratio printed. "
+                        + "Install libopenblas0-pthread for a real peer.%n", peerGflops, oursGflops);
+            }
+            List<Double> ratios = new ArrayList<>();
             for (JsonNode w : result.path("workloads")) {
                 String label = w.path("label").asText();
                 Spread train = Spread.of(doubles(w.path("trainExamplesPerSec")));
@@ -90,8 +110,21 @@ final class TorchPeer {
                 ObjectNode row = node.putObject(label);
                 row.set("trainExamplesPerSec", mapper.valueToTree(train));
                 row.set("inferenceExamplesPerSec", mapper.valueToTree(infer));
-                row.put("oursOverPeer", ours.get(label) / train.median());
-                out.printf("peer torch %-14s train %22s ex/s   ours/peer %.2f%n", label, train.format(), ours.get(label) / train.median());
+                if (referenceBlas) {
+                    out.printf("peer torch %-14s train %22s ex/s%n", label, train.format());
+                } else {
+                    double ratio = ours.get(label) / train.median();
+                    ratios.add(ratio);
+                    row.put("oursOverPeer", ratio);
+                    out.printf("peer torch %-14s train %22s ex/s   ours/peer %.2f%n", label, train.format(), ratio);
+                }
+            }
+            if (!ratios.isEmpty()) {
+                double geomean = geometricMean(ratios);
+                double min = ratios.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+                node.put("oursOverPeerGeomean", geomean);
+                node.put("oursOverPeerMin", min);
+                out.printf("ours/peer over %d workloads: geometric mean %.2f, lowest %.2f%n", ratios.size(), geomean, min);
             }
             return node;
         } catch (InterruptedException e) {
@@ -100,6 +133,15 @@ final class TorchPeer {
         } finally {
             Files.deleteIfExists(script);
         }
+    }
+
+    /** Whether a peer GEMM of {@code peerGflops} against our {@code oursGflops} is a reference BLAS. */
+    static boolean isReferenceBlas(double peerGflops, double oursGflops) {
+        return !(peerGflops >= REFERENCE_BLAS_FRACTION * oursGflops);
+    }
+
+    static double geometricMean(List<Double> values) {
+        return Math.exp(values.stream().mapToDouble(Math::log).average().orElse(Double.NaN));
     }
 
     private static double[] doubles(JsonNode array) {

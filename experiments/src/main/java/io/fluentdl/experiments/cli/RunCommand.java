@@ -72,6 +72,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bars or progress lines.")
     private boolean quiet;
 
+    @Option(names = "--engine", paramLabel = "fast|stock", description = "Layer implementations: fast (FluentDL's, "
+            + "the default) or stock (DL4J's own), e.g. to compare.")
+    private String engine;
+
     @Option(names = "--resume", description = "Keep the variant x seed runs that already FINISHED in the output "
             + "folder (same settings) and train only the rest; the results are the same as an uninterrupted run's.")
     private boolean resume;
@@ -117,6 +121,13 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private void validate() {
+        if (engine != null) {
+            try {
+                System.setProperty(io.fluentdl.Engine.PROPERTY, io.fluentdl.Engine.parse(engine).name());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), String.format("--engine must be fast or stock, got %s.", engine));
+            }
+        }
         if (data != null && !Files.isDirectory(data)) {
             throw new ParameterException(spec.commandLine(), String.format("--data must be a folder, got %s.", data));
         }

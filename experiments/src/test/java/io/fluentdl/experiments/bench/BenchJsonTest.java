@@ -1,6 +1,7 @@
 package io.fluentdl.experiments.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,10 +43,29 @@ class BenchJsonTest {
             }
             assertTrue(row.path("dsl").has("epochExamplesPerSecIncludingEvaluation"));
             assertTrue(row.path("dslOverRaw").path("median").asDouble() > 0);
+            // the default engine is FAST, so the DSL is also timed on DL4J's own layers
+            assertEquals("FAST", row.path("engine").asText());
+            assertTrue(row.path("dslStock").path("trainExamplesPerSec").path("median").asDouble() > 0, row.toString());
+            assertTrue(row.path("fastOverStock").path("median").asDouble() > 0, row.toString());
         }
+        assertEquals("FAST", root.path("engine").asText());
         assertTrue(root.path("tracker").path("trackedOverUntracked").path("median").asDouble() > 0);
         String printed = console.toString(StandardCharsets.UTF_8);
         assertTrue(printed.contains("sgd-bn-b128"), printed);
         assertTrue(printed.contains("JSON written to"), printed);
+    }
+
+    @Test
+    void stockEngineTimesNoFastOverStock(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bench.json");
+        new Bench(BenchOptions.quickPreset().withJson(file).withEngine(io.fluentdl.Engine.STOCK).tiny(),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
+        JsonNode root = new ObjectMapper().readTree(file.toFile());
+        assertEquals("STOCK", root.path("engine").asText());
+        for (JsonNode row : root.path("workloads")) {
+            assertEquals("STOCK", row.path("engine").asText());
+            assertFalse(row.has("fastOverStock"), row.toString());
+            assertTrue(row.path("dslOverRaw").path("median").asDouble() > 0);
+        }
     }
 }

@@ -42,7 +42,7 @@ class StepProfileTest {
 
     @Test
     void aRealProfileAttributesEverySampleOnce() throws Exception {
-        BenchOptions synthetic = new BenchOptions(true, 4096, 0, 1, List.of(128), 0, 100.0, null, null, true);
+        BenchOptions synthetic = new BenchOptions(true, 4096, 0, 1, List.of(128), 0, 100.0, null, null, true, io.fluentdl.Engine.DEFAULT, 0);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Map<String, Double> shares = StepProfile.run(new MlpWorkload(false, MlpWorkload.Optim.ADAM, 128),
                 Bench.mnist(synthetic), 2, null, new PrintStream(bytes, true, StandardCharsets.UTF_8));

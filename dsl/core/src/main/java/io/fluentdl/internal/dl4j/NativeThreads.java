@@ -10,11 +10,62 @@ import org.nd4j.linalg.factory.Nd4j;
  * never more than {@code OMP_NUM_THREADS} when that is set (the {@code fluentdl} launcher sets 1,
  * the fastest setting measured on 2 cores).
  *
- * <p>Maps to ND4J: {@code Nd4j.getEnvironment().setMaxThreads / setMaxMasterThreads}.
+ * <p>BLAS threads (OpenBLAS, which runs the GEMMs) are a second, separate pool: a training that owns the
+ * machine gets every core for its GEMMs ({@link #defaultBlasOnce()}, called by {@code Model.fit}), while W
+ * search workers get {@code cores / W} each ({@link #limitFor}). Measured on 2 cores: README, Performance.
+ * {@code OPENBLAS_NUM_THREADS}, when set, wins.
+ *
+ * <p>Maps to ND4J: {@code Nd4j.getEnvironment().setMaxThreads / setMaxMasterThreads},
+ * {@code Nd4j.factory().blas().setMaxThreads}.
  */
 public final class NativeThreads {
 
+    /** Whether someone (a search, the bench, a first fit) chose the BLAS threads already. */
+    private static volatile boolean blasChosen;
+
     private NativeThreads() {
+    }
+
+    /** BLAS threads for one of {@code workers} concurrent trainings on {@code cores}: {@code envLimit} when set (> 0), else the cores shared out. */
+    public static int blasPerTrial(int workers, int cores, int envLimit) {
+        return envLimit > 0 ? envLimit : Math.max(1, cores / Math.max(1, workers));
+    }
+
+    /** Sets the BLAS pool for {@code workers} concurrent trainings on this machine and returns the number used. */
+    public static int blasFor(int workers) {
+        int n = blasPerTrial(workers, Runtime.getRuntime().availableProcessors(), envInt("OPENBLAS_NUM_THREADS"));
+        setBlas(n);
+        return n;
+    }
+
+    /** Sets the BLAS pool to exactly {@code n} threads (the bench's {@code --blas-threads}). */
+    public static void setBlas(int n) {
+        Nd4j.factory().blas().setMaxThreads(n);
+        blasChosen = true;
+    }
+
+    /** A training nobody configured owns the machine: all cores for its GEMMs, once per process. */
+    public static void defaultBlasOnce() {
+        if (!blasChosen) {
+            blasFor(1);
+        }
+    }
+
+    /** ND4J's current BLAS threads. */
+    public static int currentBlas() {
+        return Nd4j.factory().blas().getMaxThreads();
+    }
+
+    private static int envInt(String name) {
+        String env = System.getenv(name);
+        if (env == null) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(env.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** Threads per op for {@code workers} concurrent trials on {@code cores} cores, capped by {@code ompLimit} (0 = none). */
@@ -24,21 +75,14 @@ public final class NativeThreads {
     }
 
     /**
-     * Sets ND4J's pool for {@code workers} concurrent trials on this machine and returns the number used.
+     * Sets ND4J's pool and the BLAS pool for {@code workers} concurrent trials on this machine and returns
+     * the number of ND4J threads used.
      */
     public static int limitFor(int workers) {
-        int omp = 0;
-        String env = System.getenv("OMP_NUM_THREADS");
-        if (env != null) {
-            try {
-                omp = Integer.parseInt(env.trim());
-            } catch (NumberFormatException e) {
-                omp = 0;
-            }
-        }
-        int n = perTrial(workers, Runtime.getRuntime().availableProcessors(), omp);
+        int n = perTrial(workers, Runtime.getRuntime().availableProcessors(), envInt("OMP_NUM_THREADS"));
         Nd4j.getEnvironment().setMaxThreads(n);
         Nd4j.getEnvironment().setMaxMasterThreads(n);
+        blasFor(workers);
         return n;
     }
 
