@@ -1,48 +1,133 @@
 package io.fluentdl.internal.dl4j.fast;
 
-import java.lang.reflect.Field;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
+import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
+import org.nd4j.linalg.api.ops.impl.summarystats.Variance;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The runtime of {@link FastBatchNormalization}: DL4J's batch-norm layer with its helper set to the
- * one that runs libnd4j's fused {@code batchnorm} / {@code batchnorm_bp} ops
- * ({@link MKLDNNBatchNormHelper}: despite its name it calls the ops, and libnd4j runs oneDNN only
- * where that build is loaded, else its own C++ kernels).
+ * The runtime of {@link FastBatchNormalization} for dense inputs in training: batch norm folded into one
+ * scale and one shift per unit, so the forward pass is two passes over the activations after the batch
+ * statistics, and backprop five, from the statistics the forward pass kept.
  *
- * <p>Why: without a helper, DL4J M2.1 runs batch norm as about twenty separate array ops per step,
- * each a pass over the activations and an allocation, and recomputes the batch mean and variance in
- * backprop. DL4J looks its helper up by a class name that M2.1 renamed, so the helper is never found
- * (DESIGN.md); the field is package-private, hence reflection. With locked gamma/beta or non-float data
- * the helper declines and DL4J's own code runs, as in {@link io.fluentdl.Engine#STOCK}.
+ * <p>Forward: {@code y = x·s + t} with {@code s = γ/√(σ²+ε)}, {@code t = β − μ·s}. Backprop (Ioffe &amp;
+ * Szegedy 2015, eq. for ∂ℓ/∂x, regrouped): with {@code A = γ/√(σ²+ε)}, {@code ∂β = Σ ε},
+ * {@code ∂γ = (Σ ε·x − μ·∂β)/√(σ²+ε)}, {@code B = −A·∂γ/(N·√(σ²+ε))}:
+ * {@code ∂x = A·ε + B·x − A·∂β/N − B·μ}. DL4J M2.1 runs the textbook form as about twenty array ops,
+ * each a pass and an allocation, and recomputes μ and σ² in backprop. The running statistics are
+ * updated exactly as DL4J does (its "gradient" {@code (running − batch)·(1 − decay)} for a no-op updater).
+ *
+ * <p>Inference, convolutional inputs, locked γ/β, the log-std parameterisation and masks take DL4J's
+ * own path.
  */
 public class FastBatchNorm extends BatchNormalization {
 
-    private static final Field HELPER = helperField();
+    private INDArray keptInput;
+    private INDArray keptMean;
+    private INDArray keptVar;
+    private INDArray keptInvStd;
 
     public FastBatchNorm(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
-        org.deeplearning4j.nn.conf.layers.BatchNormalization c =
-                (org.deeplearning4j.nn.conf.layers.BatchNormalization) conf.getLayer();
-        if (!c.isLockGammaBeta() && dataType == DataType.FLOAT) {
-            try {
-                HELPER.set(this, new MKLDNNBatchNormHelper(dataType));
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException("FastBatchNorm: cannot set DL4J's batch-norm helper", e);
-            }
-        }
     }
 
-    private static Field helperField() {
-        try {
-            Field f = BatchNormalization.class.getDeclaredField("helper");
-            f.setAccessible(true);
-            return f;
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException("FastBatchNorm: DL4J's BatchNormalization has no 'helper' field "
-                    + "(another DL4J version than 1.0.0-M2.1?); use Engine.STOCK", e);
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        forget();
+        if (!training || stockPath(input)) {
+            return super.activate(training, workspaceMgr);
         }
+        assertInputSet(false);
+        INDArray x = input.castTo(dataType);
+        long units = x.size(1);
+        if (units != layerConf().getNOut()) {
+            return super.activate(training, workspaceMgr); // DL4J's own message for the wrong size
+        }
+        INDArray mean = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, units);
+        INDArray var = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, units);
+        x.mean(mean, 0);
+        Nd4j.exec(new Variance(x, var, false, 0)); // biased, as DL4J normalises and updates its running variance
+        INDArray invStd = workspaceMgr.dup(ArrayType.ACTIVATIONS, var).addi(layerConf().getEps());
+        Transforms.sqrt(invStd, false).rdivi(1.0);
+        INDArray scale = getParam(BatchNormalizationParamInitializer.GAMMA).reshape(units).mul(invStd);
+        INDArray shift = getParam(BatchNormalizationParamInitializer.BETA).reshape(units).sub(mean.mul(scale));
+        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, x.size(0), units);
+        Nd4j.exec(new BroadcastMulOp(x, scale, out, 1));
+        out.addiRowVector(shift);
+        keptInput = input;
+        keptMean = mean;
+        keptVar = var;
+        keptInvStd = invStd;
+        return out;
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        if (keptInput == null || keptInput != input || stockPath(input)) {
+            forget();
+            return super.backpropGradient(epsilon, workspaceMgr);
+        }
+        INDArray x = input.castTo(dataType);
+        INDArray mean = keptMean;
+        INDArray var = keptVar;
+        INDArray invStd = keptInvStd;
+        forget();
+        long n = x.size(0);
+        long units = x.size(1);
+        INDArray gamma = getParam(BatchNormalizationParamInitializer.GAMMA).reshape(units);
+        INDArray dBeta = epsilon.sum(0);
+        INDArray dGamma = epsilon.mul(x).sum(0).subi(mean.mul(dBeta)).muli(invStd);
+        INDArray a = gamma.mul(invStd);
+        INDArray b = a.mul(invStd).muli(dGamma).muli(-1.0 / n);
+        INDArray c = a.mul(dBeta).muli(-1.0 / n).subi(b.mul(mean));
+        INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, n, units);
+        Nd4j.exec(new BroadcastMulOp(epsilon, a, dx, 1));
+        INDArray bx = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, n, units);
+        Nd4j.exec(new BroadcastMulOp(x, b, bx, 1));
+        dx.addi(bx).addiRowVector(c);
+
+        Gradient ret = new DefaultGradient();
+        INDArray dGammaView = gradientViews.get(BatchNormalizationParamInitializer.GAMMA);
+        INDArray dBetaView = gradientViews.get(BatchNormalizationParamInitializer.BETA);
+        dGammaView.assign(dGamma.reshape(dGammaView.shape()));
+        dBetaView.assign(dBeta.reshape(dBetaView.shape()));
+        ret.setGradientFor(BatchNormalizationParamInitializer.GAMMA, dGammaView);
+        ret.setGradientFor(BatchNormalizationParamInitializer.BETA, dBetaView);
+        // DL4J's running statistics: running -= (running - batch)·(1 - decay), through a no-op updater
+        double keep = 1 - layerConf().getDecay();
+        INDArray dMean = gradientViews.get(BatchNormalizationParamInitializer.GLOBAL_MEAN);
+        INDArray dVar = gradientViews.get(BatchNormalizationParamInitializer.GLOBAL_VAR);
+        dMean.assign(getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN).reshape(units).sub(mean).reshape(dMean.shape())).muli(keep);
+        dVar.assign(getParam(BatchNormalizationParamInitializer.GLOBAL_VAR).reshape(units).sub(var).reshape(dVar.shape())).muli(keep);
+        ret.setGradientFor(BatchNormalizationParamInitializer.GLOBAL_MEAN, dMean);
+        ret.setGradientFor(BatchNormalizationParamInitializer.GLOBAL_VAR, dVar);
+        return new Pair<>(ret, dx);
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        forget();
+    }
+
+    private void forget() {
+        keptInput = null;
+        keptMean = null;
+        keptVar = null;
+        keptInvStd = null;
+    }
+
+    private boolean stockPath(INDArray in) {
+        return in == null || in.rank() != 2 || layerConf().isLockGammaBeta() || layerConf().isUseLogStd() || maskArray != null;
     }
 }
