@@ -19,9 +19,9 @@ class FailureHandlerTest {
     }
 
     @Test
-    void otherwiseTheInnermostMessageOnOneLine() {
+    void otherwiseTheOutermostMessageWithItsCauseOnOneLine() {
         Exception e = new UncheckedIOException("could not write", new IOException("disk full\n  (no space left)"));
-        assertEquals("disk full (no space left)", FailureHandler.reason(e));
+        assertEquals("could not write: disk full (no space left)", FailureHandler.reason(e));
         assertEquals("IllegalStateException", FailureHandler.reason(new IllegalStateException()));
     }
 }
