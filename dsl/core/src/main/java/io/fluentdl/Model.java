@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -246,8 +245,8 @@ public final class Model {
     /** Loads a model saved by {@link #save(Path)}, with its updater state and spec. */
     public static Model load(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new UncheckedIOException(new NoSuchFileException(String.format(
-                    "No model file at %s: save one with model.save(path)", file.toAbsolutePath())));
+            throw io.fluentdl.errors.InvalidConfigException.of("Model.load", "file", file.toAbsolutePath(), String.format(
+                    "No model file at %s", file.toAbsolutePath()), "Save one with model.save(path).");
         }
         requireZip(file);
         try {

@@ -75,7 +75,12 @@ public final class ReportBuilder {
     /** Reads the run folder and (re)writes its plots and report; returns the report's path. */
     public static Path build(Path runDir) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        JsonNode tree = Json.MAPPER.readTree(RunFiles.results(runDir).toFile());
+        JsonNode tree;
+        try {
+            tree = Json.MAPPER.readTree(RunFiles.results(runDir).toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(String.format("Could not read %s", RunFiles.results(runDir)), e); // Jackson's text names no file
+        }
         if (tree.path(OWN_REPORT).asBoolean(false)) {
             return RunFiles.report(runDir); // written with the results by an OwnOutputExperiment: nothing to rebuild
         }
