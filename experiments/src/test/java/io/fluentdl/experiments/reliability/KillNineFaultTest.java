@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * kill -9 at seeded points, then resume: a run (tiny, 4 units x 3 epochs) and a search (circles, 12
+ * kill -9 at seeded points, then resume: a run (tiny, 4 units x 3 epochs) and a search (circles, 30
  * trials) are each started in a child JVM and killed with SIGKILL after a seeded number of epochs or
  * trials plus a seeded delay (so that some kills land in the middle of an epoch or of a write), over
  * and over, at least {@value #KILLS} kills in all. Then:
@@ -56,7 +56,7 @@ class KillNineFaultTest {
 
     static final String SWEEP = String.join("\n",
             "name: killed",
-            "trials: 12",
+            "trials: 30",
             "seed: 3",
             "model: {data: circles, train_size: 120, validation_size: 60, test_size: 60, epochs: 3, optimizer: adam}",
             "parameters:",
@@ -159,7 +159,7 @@ class KillNineFaultTest {
         for (Map.Entry<Integer, String> e : completed.entrySet()) {
             assertEquals(e.getValue(), finalComplete.get(e.getKey()), "trial " + e.getKey() + " kept with its score");
         }
-        assertEquals(12, results.get("trials").size(), "every trial of the sweep, once");
+        assertEquals(30, results.get("trials").size(), "every trial of the sweep, once");
         assertIntegrity(dir.resolve(SweepRunner.STUDY_FILE));
         assertNoTempFiles(out);
         assertTrue(Files.isRegularFile(RunFiles.report(dir)));
