@@ -39,6 +39,7 @@ final class FailureHandler implements IExecutionExceptionHandler {
     static String reason(Throwable ex) {
         String outermost = null;
         String innermost = null;
+        Throwable inner = ex;
         for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String message = message(t);
             if (message == null || message.isBlank()) {
@@ -51,13 +52,17 @@ final class FailureHandler implements IExecutionExceptionHandler {
                 outermost = message;
             }
             innermost = message;
+            inner = t;
         }
         if (outermost == null) {
             return ex.getClass().getSimpleName();
         }
         String outer = oneLine(outermost);
-        String inner = oneLine(innermost);
-        return outer.contains(inner) ? outer : String.format("%s: %s", outer, inner);
+        String cause = oneLine(innermost);
+        // an outer message that quotes its cause already says it (Jackson's without its line and column)
+        boolean quoted = outer.contains(cause) || inner instanceof com.fasterxml.jackson.core.JsonProcessingException json
+                && json.getOriginalMessage() != null && outer.contains(oneLine(json.getOriginalMessage()));
+        return quoted ? outer : String.format("%s: %s", outer, cause);
     }
 
     /**

@@ -104,6 +104,17 @@ class BadInputTableTest {
         // data files
         cli(rows, "report of a damaged results.json", 1, "corrupt-results/results.json: Unexpected character",
                 d -> List.of("report", d.resolve("corrupt-results").toString()));
+        cli(rows, "a study.db that is not SQLite", 1, "bad-input/study.db: [SQLITE_NOTADB]", d -> {
+            List<String> args = search(d, SWEEP, "--resume");
+            Path study = Path.of(args.get(args.indexOf("--out") + 1)).resolve("bad-input").resolve("study.db");
+            try {
+                Files.createDirectories(study.getParent());
+                Files.writeString(study, "not a database, but long enough to have a header of sorts........".repeat(20));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return args;
+        });
         cli(rows, "MNIST files that are not IDX", 1, "MNIST file", d -> List.of("run", "keras-mnist-mlp", "--quick",
                 "--quiet", "--data", d.resolve("bad-mnist").toString(), "--out", d.resolve("out-mnist").toString()));
         return rows.stream();
