@@ -22,7 +22,7 @@ import java.util.Objects;
  * Your own data, as a Keras user brings it: a CSV file with a header and a class column (Fisher's
  * Iris, shipped with the examples), split 80/20 with a seed, standardised with the training set's
  * mean and deviation, and a small MLP trained on it. {@code --data FILE} reads another CSV file whose
- * last column is the class.
+ * last column is the class. Kotlin twin: {@code OwnData.kt}.
  */
 public final class OwnData {
 
@@ -44,13 +44,7 @@ public final class OwnData {
         // 2. Split (shuffled with a seed), then standardise both sides with the training set's statistics
         Split data = flowers.split(0.8, 42).normalize();
         // 3. Model: one hidden layer, softmax over the classes
-        ModelSpec spec = Sequential.named("own-data")
-                .input(flowers.numFeatures())
-                .dense(16, RELU, HE_UNIFORM)
-                .output(flowers.numLabelColumns(), SOFTMAX, CATEGORICAL_CROSSENTROPY)
-                .optimizer(Adam.of(0.01))
-                .seed(42)
-                .build();
+        ModelSpec spec = spec(flowers.numFeatures(), flowers.numLabelColumns());
         System.out.println(spec.summary());
         // 4. Train, measuring the held-out set after every epoch; report the last epoch
         History history = Model.of(spec).fit(data.train(), options.epochs(QUICK_EPOCHS, EPOCHS), BATCH_SIZE, data.test());
@@ -59,8 +53,19 @@ public final class OwnData {
                 data.test().size());
     }
 
+    /** An MLP for {@code features} measurements and {@code classes} classes: one hidden layer of 16 ReLU units. */
+    public static ModelSpec spec(int features, int classes) {
+        return Sequential.named("own-data")
+                .input(features)
+                .dense(16, RELU, HE_UNIFORM)
+                .output(classes, SOFTMAX, CATEGORICAL_CROSSENTROPY)
+                .optimizer(Adam.of(0.01))
+                .seed(42)
+                .build();
+    }
+
     /** Fisher's Iris from the class path: 150 flowers, 4 measurements, 3 species. */
-    static Dataset iris() throws Exception {
+    public static Dataset iris() throws Exception {
         try (Reader reader = new InputStreamReader(Objects.requireNonNull(OwnData.class.getResourceAsStream(IRIS),
                 IRIS), StandardCharsets.UTF_8)) {
             return Dataset.fromCsv(reader, IRIS, "species", CsvOptions.defaults());
@@ -68,7 +73,7 @@ public final class OwnData {
     }
 
     /** The header's last name of a user's CSV file: its class column. */
-    private static String lastColumn(ExampleArgs options) throws java.io.IOException {
+    static String lastColumn(ExampleArgs options) throws java.io.IOException {
         try (java.io.BufferedReader in = java.nio.file.Files.newBufferedReader(options.data(), StandardCharsets.UTF_8)) {
             String header = Objects.requireNonNullElse(in.readLine(), "");
             return header.substring(header.lastIndexOf(',') + 1).strip();
