@@ -116,6 +116,9 @@ final class DataChecks {
 
     private static void rowSums(String where, INDArray labels, Loss loss) {
         INDArray sums = labels.sum(1);
+        if (org.nd4j.linalg.ops.transforms.Transforms.abs(sums.sub(1.0)).maxNumber().doubleValue() <= ROW_SUM_TOLERANCE) {
+            return; // the common case in one op; the loop below only finds the row to name
+        }
         for (long r = 0; r < sums.length(); r++) {
             double s = sums.getDouble(r);
             if (Math.abs(s - 1) > ROW_SUM_TOLERANCE) {

@@ -166,8 +166,9 @@ public final class Model {
             long start = System.nanoTime();
             network.fit(batches);
             double seconds = (System.nanoTime() - start) / 1e9;
-            Evaluation onTrain = running != null ? running.epoch() : evaluate(train);
-            Evaluation onValidation = validation == null ? null : evaluate(validation);
+            // checked once by fit: no second data pass per epoch
+            Evaluation onTrain = running != null ? running.epoch() : Evaluator.evaluate(network, train, EVALUATION_BATCH);
+            Evaluation onValidation = validation == null ? null : Evaluator.evaluate(network, validation, EVALUATION_BATCH);
             EpochMetrics metrics = new EpochMetrics(epoch, onTrain.loss(), onTrain.accuracy(),
                     onValidation == null ? Double.NaN : onValidation.loss(),
                     onValidation == null ? Double.NaN : onValidation.accuracy(), seconds, lastIterationLearningRate());
