@@ -1,10 +1,11 @@
 package io.fluentdl.search;
 
-import java.util.SplittableRandom;
+import io.fluentdl.internal.arbiter.ArbiterDraws;
 
 /**
- * Uniform random points; trial k's point comes from its own stream, seeded by a hash of
- * (seed, k), so it does not depend on how many trials ran before or in which order.
+ * Uniform random points, drawn by Arbiter's {@code RandomSearchGenerator} over the space's leaves;
+ * trial k's point comes from its own stream, seeded by a hash of (seed, k), so it does not depend
+ * on how many trials ran before or in which order.
  */
 final class RandomSampler implements Sampler {
 
@@ -16,12 +17,10 @@ final class RandomSampler implements Sampler {
 
     @Override
     public double[] point(int k, SearchSpace<?> space) {
-        SplittableRandom rng = new SplittableRandom(mix64(seed ^ mix64(0x9E3779B97F4A7C15L * (k + 1L))));
-        double[] u = new double[space.dimensions()];
-        for (int i = 0; i < u.length; i++) {
-            u[i] = rng.nextDouble();
+        if (space.dimensions() == 0) {
+            return new double[0];
         }
-        return u;
+        return ArbiterDraws.random(space, mix64(seed ^ mix64(0x9E3779B97F4A7C15L * (k + 1L))));
     }
 
     /** Stafford's variant 13 of the MurmurHash3 finaliser, as in SplittableRandom. */

@@ -101,7 +101,7 @@ public final class SweepRunner {
         root.put("trials_run", r.trials().size());
         root.put("complete", r.trials(TrialStatus.COMPLETE).size());
         root.put("pruned", r.trials(TrialStatus.PRUNED).size());
-        root.put("failed", r.trials(TrialStatus.FAILED).size());
+        root.put("failed", r.trials(TrialStatus.FAIL).size());
         root.put("total_epochs", r.totalEpochs());
         root.put("seconds", o.seconds());
         root.put("study", o.study().toString());
