@@ -34,8 +34,9 @@ public record StorageUrl(Dialect dialect, String jdbcUrl, String user, String pa
     }
 
     /**
-     * Parses {@code sqlite:PATH} or {@code postgresql://user:password@host:port/db}
-     * ({@code postgres://} too; the port defaults to 5432; user and password may be percent-encoded).
+     * Parses {@code sqlite:PATH} or {@code postgresql://user:password@host:port/db[?options]}
+     * ({@code postgres://} too; the port defaults to 5432; user and password may be percent-encoded;
+     * options such as {@code sslmode=require} or {@code currentSchema=s} are the JDBC driver's).
      *
      * @throws InvalidConfigException naming the two accepted forms for anything else
      */
@@ -78,9 +79,11 @@ public record StorageUrl(Dialect dialect, String jdbcUrl, String user, String pa
             password = parts.length > 1 ? decode(parts[1]) : null;
         }
         int port = uri.getPort() < 0 ? 5432 : uri.getPort();
-        String jdbc = String.format("jdbc:postgresql://%s:%d/%s", uri.getHost(), port, db);
-        String display = String.format("postgresql://%s%s:%d/%s", user == null ? "" : user + (password == null ? "@" : ":***@"),
-                uri.getHost(), port, db);
+        // query options (sslmode=require, currentSchema=...) go to the JDBC driver as they are
+        String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+        String jdbc = String.format("jdbc:postgresql://%s:%d/%s%s", uri.getHost(), port, db, query);
+        String display = String.format("postgresql://%s%s:%d/%s%s", user == null ? "" : user + (password == null ? "@" : ":***@"),
+                uri.getHost(), port, db, query);
         return new StorageUrl(Dialect.POSTGRES, jdbc, user, password, null, display);
     }
 
