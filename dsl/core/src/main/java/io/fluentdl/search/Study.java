@@ -206,6 +206,32 @@ public final class Study implements AutoCloseable {
         return rows;
     }
 
+    /**
+     * What the study records about its search: {@code space} (JSON), {@code sampler}, {@code direction}
+     * (MAXIMIZE or MINIMIZE), {@code pruner} and {@code objective}; empty if no search has begun it.
+     */
+    public Map<String, String> definition() {
+        return store.definition();
+    }
+
+    /**
+     * Every trial of the study, from any worker, with its stored parameters (JSON values: numbers,
+     * booleans, strings): what {@code fluentdl report --storage URL --study NAME} shows, from any machine.
+     */
+    public List<TrialResult> trials() {
+        List<TrialResult> out = new ArrayList<>();
+        try {
+            for (StoredTrial t : store.trials().values()) {
+                out.add(new TrialResult(t.number(), t.round(), StudyJson.readParams(t.params()), StudyJson.units(t.units()),
+                        TrialStatus.valueOf(t.status()), t.score(), t.reason(), t.epochs(), t.millis(), t.worker(),
+                        t.slot()));
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(String.format("%s: unreadable trial: %s", where(), e.getMessage()), e);
+        }
+        return out;
+    }
+
     /** Every trial's stored parameters (as JSON values), by number: for reports and tools. */
     public Map<Integer, Map<String, Object>> storedParams() {
         Map<Integer, Map<String, Object>> out = new TreeMap<>();

@@ -57,6 +57,20 @@ public final class SearchCommand implements Callable<Integer> {
             + "trials, rerun interrupted ones, run the rest.")
     private boolean resume;
 
+    @Option(names = "--storage", paramLabel = "URL", description = "Where the study lives: sqlite:PATH (default: "
+            + "sqlite:<out>/<sweep-name>/study.db) or postgresql://user:password@host:port/db. Every process started "
+            + "with the same URL and --study joins the study and shares its trial budget.")
+    private String storage;
+
+    @Option(names = "--study", paramLabel = "NAME", description = "The study's name inside the storage (default: the "
+            + "sweep's name).")
+    private String study;
+
+    @Option(names = "--heartbeat", paramLabel = "SECONDS", description = "Seconds between a running trial's heartbeats "
+            + "(default: ${DEFAULT-VALUE}); a trial silent for twice that is failed as stale and run again once.",
+            defaultValue = "30")
+    private int heartbeat;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Output folder (default: "
             + "${DEFAULT-VALUE}/).")
     private Path out;
@@ -78,7 +92,7 @@ public final class SearchCommand implements Callable<Integer> {
         Instant start = Instant.now();
         SweepRunner.Outcome outcome;
         try {
-            outcome = SweepRunner.run(sweep, dir, resume, data, t -> {
+            outcome = SweepRunner.run(sweep, dir, new SweepRunner.Where(storage, study, heartbeat), resume, data, t -> {
                 synchronized (best) {
                     if (t.status() == TrialStatus.COMPLETE && (Double.isNaN(best[0]) || sweep.goal().better(t.score(), best[0]))) {
                         best[0] = t.score();
@@ -95,7 +109,10 @@ public final class SearchCommand implements Callable<Integer> {
             throw e;
         }
         SearchResult<ModelSpec> r = outcome.result();
-        task.close(String.format(Locale.ROOT, "%d trials, best %s %.4f", r.trials().size(), sweep.metric(), best[0]));
+        // the whole study's best, not this process's: a resumed or shared study ran trials elsewhere too
+        double studyBest = r.trials(TrialStatus.COMPLETE).isEmpty() ? Double.NaN : r.best().score();
+        task.close(String.format(Locale.ROOT, "%d trials, best %s %s", r.trials().size(), sweep.metric(),
+                Double.isNaN(studyBest) ? "none (no trial completed)" : String.format(Locale.ROOT, "%.4f", studyBest)));
         write(outcome, dir, start);
         console.print(r.table());
         if (!r.trials(TrialStatus.COMPLETE).isEmpty()) {
@@ -109,6 +126,17 @@ public final class SearchCommand implements Callable<Integer> {
     }
 
     private Sweep parse() {
+        if (heartbeat < 1) {
+            throw new ParameterException(spec.commandLine(), String.format("--heartbeat must be >= 1 second, got %d.",
+                    heartbeat));
+        }
+        if (storage != null) {
+            try {
+                io.fluentdl.search.storage.StorageUrl.parse(storage);
+            } catch (InvalidConfigException e) {
+                throw new ParameterException(spec.commandLine(), String.format("--storage: %s", e.getMessage()));
+            }
+        }
         if (!Files.isRegularFile(file)) {
             throw new ParameterException(spec.commandLine(), String.format("no sweep file at %s.", file));
         }

@@ -67,6 +67,26 @@ public final class StudyStore {
         });
     }
 
+    /** The stored definition (space, sampler, direction, pruner, objective), or an empty map if the study is new. */
+    public Map<String, String> definition() {
+        return db.transaction(where, c -> {
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT space, sampler, direction, pruner, objective FROM study WHERE name = ?")) {
+                q.setString(1, name);
+                try (ResultSet r = q.executeQuery()) {
+                    Map<String, String> stored = new LinkedHashMap<>();
+                    if (r.next()) {
+                        String[] keys = {"space", "sampler", "direction", "pruner", "objective"};
+                        for (int i = 0; i < keys.length; i++) {
+                            stored.put(keys[i], r.getString(i + 1));
+                        }
+                    }
+                    return stored;
+                }
+            }
+        });
+    }
+
     /**
      * Records the point a claimed trial drew (its params and unit vector) and its coarse-to-fine round,
      * dropping any metrics stored under its number (left by a trial row deleted by hand: SQLite only
