@@ -120,7 +120,8 @@ public final class SearchCommand implements Callable<Integer> {
                     sweep.metric(), r.best().score(), r.best().number(), outcome.testAccuracy(), r.totalEpochs(),
                     r.bestParamsJson());
         }
-        console.printf("Wrote %s (study.db, results.json, metrics.csv, provenance.json, report.html, plots/).%n", dir);
+        console.printf("Wrote %s (results.json, metrics.csv, provenance.json, report.html, plots/); the study is in %s.%n",
+                dir, outcome.storage());
         console.flush();
         return 0;
     }
