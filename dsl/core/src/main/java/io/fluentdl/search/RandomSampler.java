@@ -1,6 +1,7 @@
 package io.fluentdl.search;
 
 import io.fluentdl.internal.arbiter.ArbiterDraws;
+import io.fluentdl.internal.arbiter.RandomStreams;
 
 /**
  * Uniform random points, drawn by Arbiter's {@code RandomSearchGenerator} over the space's leaves;
@@ -20,14 +21,12 @@ final class RandomSampler implements Sampler {
         if (space.dimensions() == 0) {
             return new double[0];
         }
-        return ArbiterDraws.random(space, mix64(seed ^ mix64(0x9E3779B97F4A7C15L * (k + 1L))));
+        return ArbiterDraws.random(space, RandomStreams.of(seed, k));
     }
 
     /** Stafford's variant 13 of the MurmurHash3 finaliser, as in SplittableRandom. */
     static long mix64(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
+        return RandomStreams.mix64(z);
     }
 
     @Override
