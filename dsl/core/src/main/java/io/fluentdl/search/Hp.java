@@ -50,16 +50,26 @@ public final class Hp<T> {
     private final double high;
     private final int step;
     private final List<T> values;
+    /** The user's Arbiter leaf and its index in its space (kind ARBITER only; else null, -1). */
+    private final ParameterSpace<T> arbiterLeaf;
+    private final int arbiterIndex;
     /** This Hp's Arbiter leaf, indexed at 0: {@link #fromUnit} reads it. Stateless once indexed. */
     private final ParameterSpace<T> unitSpace;
 
     private Hp(String name, HpKind kind, double low, double high, int step, List<T> values) {
+        this(name, kind, low, high, step, values, null, -1);
+    }
+
+    private Hp(String name, HpKind kind, double low, double high, int step, List<T> values, ParameterSpace<T> leaf,
+               int index) {
         this.name = name;
         this.kind = kind;
         this.low = low;
         this.high = high;
         this.step = step;
         this.values = values;
+        this.arbiterLeaf = leaf;
+        this.arbiterIndex = index;
         this.unitSpace = HpSpaces.unit(this);
     }
 
@@ -214,6 +224,25 @@ public final class Hp<T> {
         return HpValues.toUnit(this, value);
     }
 
+    /**
+     * A leaf of an Arbiter space as an Hp, for {@link Search#over(org.deeplearning4j.arbiter.MultiLayerSpace)}:
+     * its value at u is the leaf's own, read at {@code index} of its space's parameter vector.
+     */
+    static <T> Hp<T> arbiter(String name, ParameterSpace<T> leaf, int index) {
+        checkName(name);
+        return new Hp<>(name, HpKind.ARBITER, 0, 1, 0, List.of(), leaf, index);
+    }
+
+    /** The user's Arbiter leaf (kind ARBITER), else null. */
+    ParameterSpace<T> arbiterLeaf() {
+        return arbiterLeaf;
+    }
+
+    /** The leaf's index in its Arbiter space (kind ARBITER), else -1. */
+    int arbiterIndex() {
+        return arbiterIndex;
+    }
+
     /** The value at u = 1/2, which the dry run of a template uses. */
     public T midpoint() {
         return fromUnit(0.5);
@@ -312,7 +341,8 @@ public final class Hp<T> {
         }
         Hp<?> other = (Hp<?>) o;
         return name.equals(other.name) && kind == other.kind && Double.compare(low, other.low) == 0
-                && Double.compare(high, other.high) == 0 && step == other.step && values.equals(other.values);
+                && Double.compare(high, other.high) == 0 && step == other.step && values.equals(other.values)
+                && arbiterLeaf == other.arbiterLeaf;
     }
 
     @Override

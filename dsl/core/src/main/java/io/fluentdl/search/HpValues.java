@@ -58,6 +58,8 @@ final class HpValues {
                     return (T) Integer.valueOf(((Number) value).intValue());
                 }
                 break;
+            case ARBITER:
+                return (T) value;   // whatever the user's leaf makes; a trial is rebuilt from its units
             case CHOICE:
             case BOOL:
                 if (hp.values().contains(value)) {
@@ -103,6 +105,8 @@ final class HpValues {
                 return String.format("Hp.bool('%s')", hp.name());
             case FIXED:
                 return String.format("Hp.fixed('%s', %s)", hp.name(), hp.values().get(0));
+            case ARBITER:
+                return String.format("Hp.arbiter('%s', %s)", hp.name(), hp.arbiterLeaf());
             default:
                 return String.format("Hp.choice('%s', %s)", hp.name(), hp.values());
         }

@@ -83,6 +83,18 @@ public final class Search<T> {
     private int maxConsecutiveFailures = DEFAULT_MAX_CONSECUTIVE_FAILURES;
     private String worker = Workers.thisProcess();
 
+    /**
+     * A search over a user's Arbiter {@code MultiLayerSpace}, with FluentDL's samplers (random by
+     * default; TPE, Halton, grid, or an Arbiter generator via {@link Sampler#fromArbiter}), pruning,
+     * study, resume and report. Each leaf of the space is one {@link Hp}, named by its place in the
+     * space ({@code layer0.nOut}, {@code updater.learningRate}); the objective receives each trial's
+     * {@code MultiLayerConfiguration}, as Arbiter's {@code mls.getValue(vector)} builds it.
+     */
+    public static Search<org.deeplearning4j.nn.conf.MultiLayerConfiguration> over(
+            org.deeplearning4j.arbiter.MultiLayerSpace space) {
+        return new Search<>(ArbiterLeaves.space(space), Sampler::random);
+    }
+
     Search(SearchSpace<T> space, LongFunction<Sampler> samplerFactory) {
         this.space = Objects.requireNonNull(space, "space");
         this.samplerFactory = samplerFactory;

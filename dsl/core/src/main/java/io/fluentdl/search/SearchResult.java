@@ -71,6 +71,10 @@ public final class SearchResult<T> {
 
     /** The model the template builds with the best trial's parameters. */
     public T bestModel() {
+        if (space.params().stream().anyMatch(hp -> hp.kind() == HpKind.ARBITER)) {
+            // an Arbiter space builds from the unit vector (its leaves cannot map a value back)
+            return space.build(space.trial(best().number(), best().units()));
+        }
         return space.build(space.trialWith(best().params()));
     }
 

@@ -46,9 +46,19 @@ public final class HpSpaces {
             case CHOICE:
             case BOOL:
                 return new DiscreteParameterSpace<>(new ArrayList<>(hp.values()));
+            case ARBITER:
+                return new LeafAt<>(hp.name(), HpSpaces.arbiterLeaf(hp), HpSpaces.arbiterIndex(hp));
             default:
                 return new FixedValue<>(hp.values().get(0));
         }
+    }
+
+    private static <T> ParameterSpace<T> arbiterLeaf(Hp<T> hp) {
+        return io.fluentdl.search.ArbiterLeaves.leaf(hp);
+    }
+
+    private static int arbiterIndex(Hp<?> hp) {
+        return io.fluentdl.search.ArbiterLeaves.index(hp);
     }
 
     /** A leaf for {@code hp} reading coordinate 0 of a one-element vector: what {@code Hp.fromUnit} samples through. */

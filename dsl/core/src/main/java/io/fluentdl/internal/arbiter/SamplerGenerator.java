@@ -58,7 +58,10 @@ public final class SamplerGenerator<T> implements CandidateGenerator {
         int k = counter.getAndIncrement();
         double[] units = sampler.point(k, space, new ArrayList<>(finished), goal);
         Trial trial = space.trial(k, units);
-        return new Candidate<>(space.build(trial), k, units);
+        // built when the task asks for it; Arbiter's value constructor would Java-serialize it, and specs are
+        // immutable values, not Serializable
+        org.nd4j.common.function.Supplier<T> model = () -> space.build(trial);
+        return new Candidate<>(model, k, units);
     }
 
     /** A finished candidate: a finite score counts as COMPLETE, anything else as FAIL (TPE leaves those out). */

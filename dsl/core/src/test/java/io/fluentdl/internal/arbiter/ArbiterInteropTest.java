@@ -5,6 +5,7 @@ import io.fluentdl.search.Goal;
 import io.fluentdl.search.Hp;
 import io.fluentdl.search.RandomSearch;
 import io.fluentdl.search.Sampler;
+import io.fluentdl.search.Search;
 import io.fluentdl.search.SearchResult;
 import io.fluentdl.search.SearchSpace;
 import io.fluentdl.search.Trial;
@@ -26,7 +27,19 @@ import org.deeplearning4j.arbiter.optimize.runner.CandidateStatus;
 import org.deeplearning4j.arbiter.optimize.runner.IOptimizationRunner;
 import org.deeplearning4j.arbiter.optimize.runner.LocalOptimizationRunner;
 import org.deeplearning4j.arbiter.optimize.runner.listener.StatusListener;
+import org.deeplearning4j.arbiter.MultiLayerSpace;
+import org.deeplearning4j.arbiter.conf.updater.SgdSpace;
+import org.deeplearning4j.arbiter.layers.DenseLayerSpace;
+import org.deeplearning4j.arbiter.layers.OutputLayerSpace;
+import org.deeplearning4j.arbiter.optimize.parameter.continuous.ContinuousParameterSpace;
+import org.deeplearning4j.arbiter.optimize.parameter.integer.IntegerParameterSpace;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -123,6 +136,40 @@ class ArbiterInteropTest {
         result.trials().forEach(t -> params.add(t.params()));
         assertEquals(243, params.size());
         assertEquals(1e-2, (Double) result.best().params().get("learningRate"), 1e-12);
+    }
+
+    @Test
+    void fluentDlsSearchRunsAnArbiterMultiLayerSpaceWithNamedLeaves() {
+        MultiLayerSpace mls = new MultiLayerSpace.Builder().seed(1)
+                .updater(new SgdSpace(new ContinuousParameterSpace(1e-3, 0.3)))
+                .addLayer(new DenseLayerSpace.Builder().nIn(2).nOut(new IntegerParameterSpace(4, 64))
+                        .activation(Activation.RELU).build())
+                .addLayer(new OutputLayerSpace.Builder().nOut(1).activation(Activation.SIGMOID)
+                        .lossFunction(LossFunctions.LossFunction.XENT).build())
+                .build();
+        List<MultiLayerConfiguration> built = new ArrayList<>();
+        SearchResult<MultiLayerConfiguration> result = Search.over(mls).sampler(Sampler::tpe).trials(12).maximize()
+                .objective((conf, t, r) -> {
+                    synchronized (built) {
+                        built.add(conf);
+                    }
+                    // best at 32 units and lr 0.01, read from the DL4J configuration Arbiter built
+                    long units = ((FeedForwardLayer) conf.getConf(0).getLayer()).getNOut();
+                    double lr = ((Sgd) ((BaseLayer) conf.getConf(0).getLayer()).getIUpdater()).getLearningRate();
+                    return -Math.abs(units - 32) / 32.0 - Math.abs(Math.log10(lr) + 2);
+                }).run();
+        assertEquals(List.of("layer0.nOut", "updater.learningRate"), result.space().params().stream()
+                .map(Hp::name).toList());
+        assertEquals(12, built.size());
+        for (TrialResult t : result.trials()) {
+            MultiLayerConfiguration conf = mls.getValue(t.units()).getMultiLayerConfiguration();
+            assertEquals(((Number) t.params().get("layer0.nOut")).longValue(),
+                    ((FeedForwardLayer) conf.getConf(0).getLayer()).getNOut());
+            assertEquals((Double) t.params().get("updater.learningRate"),
+                    ((Sgd) ((BaseLayer) conf.getConf(0).getLayer()).getIUpdater()).getLearningRate(), 0);
+        }
+        assertEquals(result.best().params().get("layer0.nOut").toString(), Long.toString(
+                ((FeedForwardLayer) result.bestModel().getConf(0).getLayer()).getNOut()));
     }
 
     /** Arbiter calls the task with the candidate; the score is the synthetic function of its params. */
