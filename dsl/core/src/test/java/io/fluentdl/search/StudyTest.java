@@ -356,4 +356,16 @@ class StudyTest {
         // order in which trials reach an ASHA rung varies)
         assertEquals(params(summaries.get(0)), params(summaries.get(1)));
     }
+
+    @Test
+    void aTwoBillionTrialBudgetCreatesTrialsOnlyAsTheyStart() {
+        // issue 18: the budget was an ArrayList of every trial up front (OutOfMemoryError, 0 trials stored)
+        Path db = dir.resolve("huge.db");
+        try (Study study = Study.open(db, "huge")) {
+            SearchResult<Map<String, Object>> result = RandomSearch.over(Synthetic.space()).trials(2_000_000_000).seed(9)
+                    .maximize().epochBudget(5 * Synthetic.EPOCHS).study(study).objective(Synthetic.objective()).run();
+            assertEquals(5, result.trials().size());
+            assertEquals(5, study.rows().size());
+        }
+    }
 }
