@@ -54,8 +54,8 @@ public final class StudySchema {
             s.executeUpdate("CREATE TABLE IF NOT EXISTS trial (study TEXT NOT NULL REFERENCES study(name), "
                     + "number INTEGER NOT NULL, round INTEGER NOT NULL, params TEXT NOT NULL, units TEXT NOT NULL, "
                     + "status TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '', score DOUBLE PRECISION, "
-                    + "started_at BIGINT NOT NULL, finished_at BIGINT, millis BIGINT, "
-                    + "PRIMARY KEY (study, number))");
+                    + "started_at BIGINT NOT NULL, finished_at BIGINT, millis BIGINT, slot INTEGER, worker TEXT, "
+                    + "heartbeat BIGINT, retry_of INTEGER, PRIMARY KEY (study, number))");
             s.executeUpdate("CREATE TABLE IF NOT EXISTS trial_metric (study TEXT NOT NULL, number INTEGER NOT NULL, "
                     + "epoch INTEGER NOT NULL, name TEXT NOT NULL, value DOUBLE PRECISION, "
                     + "PRIMARY KEY (study, number, epoch, name), "
@@ -91,6 +91,10 @@ public final class StudySchema {
         }
     }
 
+    private static Dialect dialect(Connection db) throws SQLException {
+        return db.getMetaData().getURL().startsWith("jdbc:postgresql:") ? Dialect.POSTGRES : Dialect.SQLITE;
+    }
+
     private static void addColumn(Statement s, Set<String> have, String table, String column, String type)
             throws SQLException {
         if (!have.contains(column)) {
@@ -100,7 +104,9 @@ public final class StudySchema {
 
     private static Set<String> columns(Connection db, String table) throws SQLException {
         Set<String> names = new HashSet<>();
-        try (ResultSet r = db.getMetaData().getColumns(null, null, table, null)) {
+        // this schema's table only: PostgreSQL's metadata would also list a same-named table of another schema
+        String schema = dialect(db) == Dialect.POSTGRES ? db.getSchema() : null;
+        try (ResultSet r = db.getMetaData().getColumns(null, schema, table, null)) {
             while (r.next()) {
                 names.add(r.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
             }
