@@ -358,11 +358,13 @@ class StudyTest {
     }
 
     @Test
-    void aTwoBillionTrialBudgetCreatesTrialsOnlyAsTheyStart() {
-        // issue 18: the budget was an ArrayList of every trial up front (OutOfMemoryError, 0 trials stored)
+    void theLargestTrialBudgetCreatesTrialsOnlyAsTheyStart() {
+        // issue 18: the budget was an ArrayList of every trial up front (OutOfMemoryError, 0 trials stored);
+        // trials are now bounded (Limits.MAX_TRIALS), and the queue creates each trial when it is claimed
         Path db = dir.resolve("huge.db");
         try (Study study = Study.open(db, "huge")) {
-            SearchResult<Map<String, Object>> result = RandomSearch.over(Synthetic.space()).trials(2_000_000_000).seed(9)
+            SearchResult<Map<String, Object>> result = RandomSearch.over(Synthetic.space())
+                    .trials(io.fluentdl.errors.Limits.MAX_TRIALS).seed(9)
                     .maximize().epochBudget(5 * Synthetic.EPOCHS).study(study).objective(Synthetic.objective()).run();
             assertEquals(5, result.trials().size());
             assertEquals(5, study.rows().size());
