@@ -1,6 +1,8 @@
 package io.fluentdl.search;
 
 import io.fluentdl.errors.InvalidConfigException;
+import io.fluentdl.internal.arbiter.HpSpaces;
+import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,8 +35,10 @@ import java.util.Objects;
  * (exact at 0 and 1; see {@link HpKind} for each formula), and numeric ones map back with
  * {@link #toUnit(Object)}. Samplers work on unit vectors only.
  *
- * <p>Maps to Arbiter: one named leaf {@code ParameterSpace} per {@code Hp} (ContinuousParameterSpace,
- * IntegerParameterSpace, DiscreteParameterSpace, FixedValue, or a custom leaf for the log scales).
+ * <p>Maps to Arbiter: every {@code Hp} is backed by an Arbiter {@code ParameterSpace} and samples through
+ * it ({@link #parameterSpace()}): ContinuousParameterSpace (uniform, or a log-uniform distribution),
+ * IntegerParameterSpace, DiscreteParameterSpace, FixedValue, and FluentDL's OneMinusLogSpace for the
+ * 1 - beta scale, which Arbiter lacks.
  *
  * @param <T> the value type: Double, Integer, Boolean, or the element type of a choice
  */
@@ -46,14 +50,27 @@ public final class Hp<T> {
     private final double high;
     private final int step;
     private final List<T> values;
+    /** The user's Arbiter leaf and its index in its space (kind ARBITER only; else null, -1). */
+    private final ParameterSpace<T> arbiterLeaf;
+    private final int arbiterIndex;
+    /** This Hp's Arbiter leaf, indexed at 0: {@link #fromUnit} reads it. Stateless once indexed. */
+    private final ParameterSpace<T> unitSpace;
 
     private Hp(String name, HpKind kind, double low, double high, int step, List<T> values) {
+        this(name, kind, low, high, step, values, null, -1);
+    }
+
+    private Hp(String name, HpKind kind, double low, double high, int step, List<T> values, ParameterSpace<T> leaf,
+               int index) {
         this.name = name;
         this.kind = kind;
         this.low = low;
         this.high = high;
         this.step = step;
         this.values = values;
+        this.arbiterLeaf = leaf;
+        this.arbiterIndex = index;
+        this.unitSpace = HpSpaces.unit(this);
     }
 
     /**
@@ -178,30 +195,25 @@ public final class Hp<T> {
         return new Hp<>(name, HpKind.FIXED, 0, 0, 0, List.of(value));
     }
 
-    /** The value at unit coordinate {@code u} in [0, 1]; exact at 0 and 1. */
-    @SuppressWarnings("unchecked")
+    /**
+     * The value at unit coordinate {@code u} in [0, 1]; exact at 0 and 1. Sampled through this Hp's
+     * Arbiter leaf ({@link #parameterSpace()}), the same mapping Arbiter's generators use.
+     */
     public T fromUnit(double u) {
         if (!(u >= 0 && u <= 1)) {
             throw new IllegalArgumentException(String.format("Hp '%s': u must be in [0, 1], got u=%s", name, u));
         }
-        switch (kind) {
-            case UNIFORM:
-                return (T) Double.valueOf(u == 1 ? high : low + u * (high - low));
-            case LOG_UNIFORM:
-                return (T) Double.valueOf(u == 0 ? low : u == 1 ? high : Scales.log10Interp(low, high, u));
-            case ONE_MINUS_LOG_UNIFORM:
-                return (T) Double.valueOf(u == 0 ? low : u == 1 ? high : 1 - Scales.log10Interp(1 - low, 1 - high, u));
-            case INT_RANGE:
-                return (T) Integer.valueOf((int) low + step * Scales.index(u, size()));
-            case INT_LOG_RANGE:
-                return (T) Integer.valueOf(u == 1 ? (int) high
-                        : (int) Math.min(high, Math.floor(low * Math.pow((high + 1) / low, u))));
-            case CHOICE:
-            case BOOL:
-                return values.get(Scales.index(u, values.size()));
-            default:
-                return values.get(0);
-        }
+        return unitSpace.getValue(new double[]{u});
+    }
+
+    /**
+     * A new Arbiter leaf that samples this Hp (see {@link HpSpaces} for the mapping), for an
+     * Arbiter space of your own: {@code ContinuousParameterSpace} with a uniform or log-uniform
+     * distribution, {@code IntegerParameterSpace}, {@code DiscreteParameterSpace}, {@code FixedValue},
+     * or FluentDL's {@code OneMinusLogSpace}. Arbiter sets its index, so each call gives a fresh one.
+     */
+    public ParameterSpace<T> parameterSpace() {
+        return HpSpaces.of(this);
     }
 
     /**
@@ -209,31 +221,26 @@ public final class Hp<T> {
      * value's share for integers and choices, so {@code fromUnit(toUnit(v)) == v}. Fixed: 0.5.
      */
     public double toUnit(T value) {
-        switch (kind) {
-            case UNIFORM:
-                return high == low ? 0.5 : Scales.clamp((((Double) value) - low) / (high - low));
-            case LOG_UNIFORM:
-                return high == low ? 0.5 : Scales.clamp(Scales.log10Fraction(low, high, (Double) value));
-            case ONE_MINUS_LOG_UNIFORM:
-                return Scales.clamp(Scales.log10Fraction(1 - low, 1 - high, 1 - (Double) value));
-            case INT_RANGE:
-                return (Math.round(((Integer) value - low) / step) + 0.5) / size();
-            case INT_LOG_RANGE: {
-                double v = (Integer) value;
-                return Scales.clamp(Math.log(Math.sqrt(v * (v + 1)) / low) / Math.log((high + 1) / low));
-            }
-            case CHOICE:
-            case BOOL: {
-                int index = values.indexOf(value);
-                if (index < 0) {
-                    throw new IllegalArgumentException(String.format(
-                            "Hp '%s': %s is not one of %s", name, value, values));
-                }
-                return (index + 0.5) / values.size();
-            }
-            default:
-                return 0.5;
-        }
+        return HpValues.toUnit(this, value);
+    }
+
+    /**
+     * A leaf of an Arbiter space as an Hp, for {@link Search#over(org.deeplearning4j.arbiter.MultiLayerSpace)}:
+     * its value at u is the leaf's own, read at {@code index} of its space's parameter vector.
+     */
+    static <T> Hp<T> arbiter(String name, ParameterSpace<T> leaf, int index) {
+        checkName(name);
+        return new Hp<>(name, HpKind.ARBITER, 0, 1, 0, List.of(), leaf, index);
+    }
+
+    /** The user's Arbiter leaf (kind ARBITER), else null. */
+    ParameterSpace<T> arbiterLeaf() {
+        return arbiterLeaf;
+    }
+
+    /** The leaf's index in its Arbiter space (kind ARBITER), else -1. */
+    int arbiterIndex() {
+        return arbiterIndex;
     }
 
     /** The value at u = 1/2, which the dry run of a template uses. */
@@ -294,41 +301,8 @@ public final class Hp<T> {
      * Converts a value given by a user (e.g. in {@link Trial#fixed}) to this Hp's type: any number
      * for real kinds, a whole number for integer kinds, one of the values for choices.
      */
-    @SuppressWarnings("unchecked")
     T coerce(Object value) {
-        if (value == null) {
-            throw problem(name, "value", null, "a trial value must not be null, got value=null");
-        }
-        switch (kind) {
-            case UNIFORM:
-            case LOG_UNIFORM:
-            case ONE_MINUS_LOG_UNIFORM:
-                if (value instanceof Number) {
-                    return (T) Double.valueOf(((Number) value).doubleValue());
-                }
-                break;
-            case INT_RANGE:
-            case INT_LOG_RANGE:
-                if (value instanceof Integer || value instanceof Short || value instanceof Byte
-                        || (value instanceof Long && (long) (Long) value == (int) (long) (Long) value)) {
-                    return (T) Integer.valueOf(((Number) value).intValue());
-                }
-                break;
-            case CHOICE:
-            case BOOL:
-                if (values.contains(value)) {
-                    return (T) value;
-                }
-                throw problem(name, "value", value, String.format(
-                        "%s value must be one of %s, got value=%s", kind.factoryName(), values, value));
-            default:
-                if (values.get(0).getClass().isInstance(value)) {
-                    return (T) value;
-                }
-                break;
-        }
-        throw problem(name, "value", value, String.format("%s needs a %s value, got value=%s (%s)",
-                kind.factoryName(), typeName(), value, value.getClass().getSimpleName()));
+        return HpValues.coerce(this, value);
     }
 
     /** A copy with a narrower numeric range (coarse-to-fine); same name and kind. */
@@ -342,18 +316,6 @@ public final class Hp<T> {
                 0, kept.size() - 1, 1, List.copyOf(kept));
     }
 
-    private String typeName() {
-        switch (kind) {
-            case INT_RANGE:
-            case INT_LOG_RANGE:
-                return "whole-number";
-            case FIXED:
-                return values.get(0).getClass().getSimpleName();
-            default:
-                return "numeric";
-        }
-    }
-
     static String where(String name) {
         return String.format("Hp '%s'", name);
     }
@@ -365,7 +327,7 @@ public final class Hp<T> {
         }
     }
 
-    private static InvalidConfigException problem(String name, String parameter, Object value, String rule) {
+    static InvalidConfigException problem(String name, String parameter, Object value, String rule) {
         return InvalidConfigException.of(where(name), parameter, value, rule, "");
     }
 
@@ -379,7 +341,8 @@ public final class Hp<T> {
         }
         Hp<?> other = (Hp<?>) o;
         return name.equals(other.name) && kind == other.kind && Double.compare(low, other.low) == 0
-                && Double.compare(high, other.high) == 0 && step == other.step && values.equals(other.values);
+                && Double.compare(high, other.high) == 0 && step == other.step && values.equals(other.values)
+                && arbiterLeaf == other.arbiterLeaf;
     }
 
     @Override
@@ -389,22 +352,6 @@ public final class Hp<T> {
 
     @Override
     public String toString() {
-        switch (kind) {
-            case UNIFORM:
-            case LOG_UNIFORM:
-            case ONE_MINUS_LOG_UNIFORM:
-                return String.format("Hp.%s('%s', %s, %s)", kind.factoryName(), name, low, high);
-            case INT_RANGE:
-            case INT_LOG_RANGE:
-                return step > 1
-                        ? String.format("Hp.%s('%s', %d, %d, %d)", kind.factoryName(), name, (int) low, (int) high, step)
-                        : String.format("Hp.%s('%s', %d, %d)", kind.factoryName(), name, (int) low, (int) high);
-            case BOOL:
-                return String.format("Hp.bool('%s')", name);
-            case FIXED:
-                return String.format("Hp.fixed('%s', %s)", name, values.get(0));
-            default:
-                return String.format("Hp.choice('%s', %s)", name, values);
-        }
+        return HpValues.describe(this);
     }
 }

@@ -22,7 +22,12 @@ public enum HpKind {
     /** {@code false} for u &lt; 1/2, {@code true} from 1/2 on. */
     BOOL(false),
     /** One value; it takes no coordinate in the unit vector. */
-    FIXED(false);
+    FIXED(false),
+    /**
+     * A leaf of a user's Arbiter space ({@link Search#over(org.deeplearning4j.arbiter.MultiLayerSpace)}):
+     * the leaf maps u itself. TPE models it on the unit axis; coarse-to-fine leaves it whole.
+     */
+    ARBITER(false);
 
     private final boolean numeric;
 

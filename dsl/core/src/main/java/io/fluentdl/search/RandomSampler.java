@@ -1,10 +1,12 @@
 package io.fluentdl.search;
 
-import java.util.SplittableRandom;
+import io.fluentdl.internal.arbiter.ArbiterDraws;
+import io.fluentdl.internal.arbiter.RandomStreams;
 
 /**
- * Uniform random points; trial k's point comes from its own stream, seeded by a hash of
- * (seed, k), so it does not depend on how many trials ran before or in which order.
+ * Uniform random points, drawn by Arbiter's {@code RandomSearchGenerator} over the space's leaves;
+ * trial k's point comes from its own stream, seeded by a hash of (seed, k), so it does not depend
+ * on how many trials ran before or in which order.
  */
 final class RandomSampler implements Sampler {
 
@@ -16,19 +18,15 @@ final class RandomSampler implements Sampler {
 
     @Override
     public double[] point(int k, SearchSpace<?> space) {
-        SplittableRandom rng = new SplittableRandom(mix64(seed ^ mix64(0x9E3779B97F4A7C15L * (k + 1L))));
-        double[] u = new double[space.dimensions()];
-        for (int i = 0; i < u.length; i++) {
-            u[i] = rng.nextDouble();
+        if (space.dimensions() == 0) {
+            return new double[0];
         }
-        return u;
+        return ArbiterDraws.random(space, RandomStreams.of(seed, k));
     }
 
     /** Stafford's variant 13 of the MurmurHash3 finaliser, as in SplittableRandom. */
     static long mix64(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
+        return RandomStreams.mix64(z);
     }
 
     @Override

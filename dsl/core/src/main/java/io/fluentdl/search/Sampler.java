@@ -1,6 +1,13 @@
 package io.fluentdl.search;
 
+import io.fluentdl.internal.arbiter.ArbiterSampler;
+import io.fluentdl.internal.arbiter.SamplerGenerator;
+import org.deeplearning4j.arbiter.optimize.api.CandidateGenerator;
+import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
+
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.LongFunction;
 
 /**
  * Chooses the point of the unit cube that trial {@code k} evaluates.
@@ -66,5 +73,32 @@ public interface Sampler {
     static TpeSampler tpe(long seed) {
         return new TpeSampler(seed, TpeSampler.DEFAULT_STARTUP_TRIALS, TpeSampler.DEFAULT_CANDIDATES,
                 TpeSampler.DEFAULT_GAMMA);
+    }
+
+    /**
+     * An Arbiter generator as a sampler: point k is its k-th candidate over the space's leaves
+     * ({@link Hp#parameterSpace()}). Use it to run Arbiter's {@code GridSearchCandidateGenerator} or
+     * {@code RandomSearchGenerator} (seed it: its default seed is the clock) with FluentDL's pruning,
+     * study, resume and report.
+     *
+     * @param name    recorded with a study, so a resume can check it runs the same generator
+     * @param factory the generator for the space's leaves (an Arbiter {@code ParameterSpace} whose value is
+     *                the point of the unit cube)
+     */
+    static Sampler fromArbiter(String name, Function<ParameterSpace<double[]>, CandidateGenerator> factory) {
+        return new ArbiterSampler(name, factory);
+    }
+
+    /**
+     * A FluentDL sampler (TPE, Halton, random, grid) as an Arbiter {@code CandidateGenerator} over
+     * {@code space}, for Arbiter's {@code LocalOptimizationRunner}: candidate k is the sampler's point k,
+     * built by the template; the scores Arbiter reports back feed TPE.
+     *
+     * @param samplerForSeed e.g. {@code Sampler::tpe}; Arbiter's {@code rngSeed} reseeds it
+     * @param goal           whether Arbiter's score function is maximised or minimised
+     */
+    static <T> CandidateGenerator toArbiter(LongFunction<Sampler> samplerForSeed, long seed, SearchSpace<T> space,
+                                            Goal goal) {
+        return new SamplerGenerator<>(samplerForSeed, seed, space, goal);
     }
 }

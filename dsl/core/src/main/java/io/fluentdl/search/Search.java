@@ -55,6 +55,10 @@ public final class Search<T> {
     public static final long DEFAULT_SEED = 42;
     /** Trials kept per coarse-to-fine round when none is given: {@value}. */
     public static final int DEFAULT_TOP_K = 5;
+    /** Seconds between a running trial's heartbeats when none is given: {@value} (Optuna's default is 60). */
+    public static final int DEFAULT_HEARTBEAT_SECONDS = 30;
+    /** Failed trials in a row after which a search stops when none is given: {@value}. */
+    public static final int DEFAULT_MAX_CONSECUTIVE_FAILURES = 5;
 
     private final SearchSpace<T> space;
     private LongFunction<Sampler> samplerFactory;
@@ -75,6 +79,21 @@ public final class Search<T> {
     private Study study;
     private boolean resume;
     private Consumer<TrialResult> listener = r -> { };
+    private Duration heartbeat = Duration.ofSeconds(DEFAULT_HEARTBEAT_SECONDS);
+    private int maxConsecutiveFailures = DEFAULT_MAX_CONSECUTIVE_FAILURES;
+    private String worker = Workers.thisProcess();
+
+    /**
+     * A search over a user's Arbiter {@code MultiLayerSpace}, with FluentDL's samplers (random by
+     * default; TPE, Halton, grid, or an Arbiter generator via {@link Sampler#fromArbiter}), pruning,
+     * study, resume and report. Each leaf of the space is one {@link Hp}, named by its place in the
+     * space ({@code layer0.nOut}, {@code updater.learningRate}); the objective receives each trial's
+     * {@code MultiLayerConfiguration}, as Arbiter's {@code mls.getValue(vector)} builds it.
+     */
+    public static Search<org.deeplearning4j.nn.conf.MultiLayerConfiguration> over(
+            org.deeplearning4j.arbiter.MultiLayerSpace space) {
+        return new Search<>(ArbiterLeaves.space(space), Sampler::random);
+    }
 
     Search(SearchSpace<T> space, LongFunction<Sampler> samplerFactory) {
         this.space = Objects.requireNonNull(space, "space");
@@ -204,6 +223,28 @@ public final class Search<T> {
         return this;
     }
 
+    /**
+     * How often a running trial's worker stamps its heartbeat (with the database's clock); a trial
+     * whose heartbeat is older than twice this is failed as {@code stale} by the next worker that
+     * claims work, and its point is run again once. Default {@value #DEFAULT_HEARTBEAT_SECONDS} s.
+     */
+    public Search<T> heartbeat(Duration interval) {
+        this.heartbeat = positive("heartbeat", interval);
+        return this;
+    }
+
+    /** The search stops with an error after this many failed trials in a row, {@code >= 1}; default {@value #DEFAULT_MAX_CONSECUTIVE_FAILURES}. */
+    public Search<T> maxConsecutiveFailures(int n) {
+        this.maxConsecutiveFailures = Check.atLeast(where(), "maxConsecutiveFailures", n, 1);
+        return this;
+    }
+
+    /** This process's name in the study; default host:pid. */
+    public Search<T> worker(String name) {
+        this.worker = Check.notNull(where(), "worker", name);
+        return this;
+    }
+
     /** Called after each trial (from its worker thread): progress bars, logging. */
     public Search<T> onTrialEnd(Consumer<TrialResult> listener) {
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -234,121 +275,41 @@ public final class Search<T> {
         }
         Sampler sampler = samplerFactory.apply(seed);
         int perRound = Math.min(trials, sampler.size(space));
-        Map<Integer, Study.Row> stored = Collections.emptyMap();
-        EpochHistory history = new EpochHistory();
-        if (study != null) {
-            study.begin(StudyJson.space(space), describe(sampler, perRound), goal.name(), pruner.describe(),
+        Study shared = study != null ? study : Study.inMemory(space.name());
+        ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, r -> daemon(r, "fluentdl-trial-timers"));
+        try {
+            shared.begin(StudyJson.space(space), describe(sampler, perRound), goal.name(), pruner.describe(),
                     describeObjective());
-            stored = study.rows();
-            if (!stored.isEmpty() && !resume) {
-                throw InvalidConfigException.of(where(), "study", study.name(), String.format(
-                        "study '%s' in %s already has %d trials", study.name(), study.file(), stored.size()),
+            int stored = shared.rows().size();
+            long grace = 2 * heartbeat.toMillis();
+            if (stored > 0 && !resume && shared.live(grace) == 0) {
+                throw InvalidConfigException.of(where(), "study", shared.name(), String.format(
+                        "study '%s' in %s already has %d trials", shared.name(), shared.url(), stored),
                         "Call resume() to continue it, or use a new study name");
             }
-        }
-        io.fluentdl.internal.dl4j.NativeThreads.blasFor(workers); // parallel trials share the cores' GEMMs out
-        AtomicInteger threadNumber = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> daemon(r,
-                String.format("fluentdl-trial-%d", threadNumber.incrementAndGet())));
-        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
-                r -> daemon(r, "fluentdl-trial-watchdog"));
-        TrialRunner<T> runner = new TrialRunner<>(objective, goal, monitor, pruner, finalEpoch(), trialTimeLimit,
-                study, history, watchdog, listener);
-        List<TrialResult> results = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger epochsSpent = new AtomicInteger();
-        long start = System.nanoTime();
-        SearchSpace<T> current = space;
-        try {
-            for (int round = 0; round < rounds; round++) {
-                if (round > 0) {
-                    List<Trial> top = top(current, results);
-                    if (top.isEmpty()) {
-                        break;
-                    }
-                    current = CoarseToFine.narrow(current, top, padding);
-                }
-                // the round's finished trials go back into the history before any trial reruns, so a rerun
-                // trial's pruner sees all of them, whatever the thread timing
-                List<Integer> toRun = new ArrayList<>();
-                for (int i = 0; i < perRound; i++) {
-                    Study.Row row = stored.get(round * perRound + i);
-                    if (row != null && row.status().isFinished()) {
-                        TrialResult restored = restore(current, row, history);
-                        epochsSpent.addAndGet(restored.epochCount());
-                        results.add(restored);
-                    } else {
-                        toRun.add(i);
-                    }
-                }
-                List<Future<?>> running = new ArrayList<>();
-                for (int i : toRun) {
-                    int number = round * perRound + i;
-                    int k = sampler.size(current) == Integer.MAX_VALUE ? number : i;
-                    SearchSpace<T> roundSpace = current;
-                    int r = round;
-                    running.add(pool.submit(() -> {
-                        if ((timeBudget == null || System.nanoTime() - start < timeBudget.toNanos())
-                                && epochsSpent.get() < epochBudget) {
-                            // drawn as the trial starts, so a sampler that learns (TPE) sees every trial
-                            // finished by then: with one worker, all the earlier ones
-                            double[] units = sampler.point(k, roundSpace, finishedIn(results, r), goal);
-                            TrialResult result = runner.run(roundSpace, number, r, units);
-                            epochsSpent.addAndGet(result.epochCount());
-                            results.add(result);
-                        }
-                    }));
-                }
-                for (Future<?> f : running) {
-                    f.get();
-                }
-            }
+            io.fluentdl.internal.dl4j.NativeThreads.blasFor(workers); // parallel trials share the cores' GEMMs out
+            EpochHistory history = new EpochHistory();
+            TrialRunner<T> runner = new TrialRunner<>(objective, goal, monitor, pruner, finalEpoch(), trialTimeLimit,
+                    shared, study != null, history, timers, listener);
+            SearchRun.Plan<T> plan = new SearchRun.Plan<>(space, sampler, goal, perRound, rounds, topK, padding, workers,
+                    timeBudget, epochBudget, heartbeat, maxConsecutiveFailures, worker);
+            return new SearchRun<>(plan, shared, runner, timers).run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(String.format("%s was interrupted", where()), e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException(String.format("%s: %s", where(), e.getCause().getMessage()), e.getCause());
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException && cause.getMessage() != null
+                    && cause.getMessage().startsWith(where())) {
+                throw (RuntimeException) cause;
+            }
+            throw new IllegalStateException(String.format("%s: %s", where(), cause.getMessage()), cause);
         } finally {
-            pool.shutdownNow();
-            watchdog.shutdownNow();
-        }
-        return new SearchResult<>(space, goal, results);
-    }
-
-    private List<Trial> top(SearchSpace<T> current, List<TrialResult> results) {
-        List<Trial> top = new ArrayList<>();
-        for (TrialResult r : SearchResult.sorted(goal, new ArrayList<>(results))) {
-            // pruned trials count too (after every completed one): with ASHA most trials are pruned, and
-            // narrowing around the one or two that completed would follow arrival order, not quality
-            if (r.status() != TrialStatus.FAILED && !Double.isNaN(r.score()) && top.size() < topK) {
-                top.add(current.trialWith(r.params()));
+            timers.shutdownNow();
+            if (study == null) {
+                shared.close();
             }
         }
-        return top;
-    }
-
-    /** The round's finished trials: their units are points of the round's space, earlier rounds' are not. */
-    private static List<TrialResult> finishedIn(List<TrialResult> results, int round) {
-        List<TrialResult> out = new ArrayList<>();
-        synchronized (results) {
-            for (TrialResult t : results) {
-                if (t.round() == round) {
-                    out.add(t);
-                }
-            }
-        }
-        return out;
-    }
-
-    private TrialResult restore(SearchSpace<T> current, Study.Row row, EpochHistory history) {
-        row.epochs().forEach((epoch, metrics) -> {
-            Double v = metrics.get(monitor);
-            if (v != null && Double.isFinite(v)) {
-                history.record(row.number(), epoch, goal.lossLike(v));
-            }
-        });
-        Trial trial = current.trial(row.number(), row.units());
-        return new TrialResult(row.number(), row.round(), trial.params(), row.units(), row.status(), row.score(),
-                row.reason(), row.epochs(), row.millis());
     }
 
     /** The epoch at which trials stop anyway (see {@link #epochsPerTrial}); MAX_VALUE when unknown. */
@@ -383,7 +344,7 @@ public final class Search<T> {
         return String.join(", ", parts);
     }
 
-    private static Thread daemon(Runnable r, String name) {
+    static Thread daemon(Runnable r, String name) {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;

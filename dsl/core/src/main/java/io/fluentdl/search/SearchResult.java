@@ -38,7 +38,7 @@ public final class SearchResult<T> {
                 : t.status() == TrialStatus.PRUNED ? 1 : 2);
         Comparator<TrialResult> byScore = Comparator.comparingDouble(t -> Double.isNaN(t.score())
                 ? Double.POSITIVE_INFINITY : goal.lossLike(t.score()));
-        trials.sort(byStatus.thenComparing((a, b) -> a.status() == TrialStatus.FAILED ? 0 : byScore.compare(a, b))
+        trials.sort(byStatus.thenComparing((a, b) -> a.status() == TrialStatus.FAIL ? 0 : byScore.compare(a, b))
                 .thenComparingInt(TrialResult::number));
         return trials;
     }
@@ -63,7 +63,7 @@ public final class SearchResult<T> {
             String first = trials.stream().filter(t -> !t.reason().isEmpty()).map(t -> String.format(
                     " First reason (trial %d): %s", t.number(), t.reason())).findFirst().orElse("");
             throw new IllegalStateException(String.format("SearchSpace '%s': no trial completed (%d trials: %d failed, "
-                    + "%d pruned).%s", space.name(), trials.size(), trials(TrialStatus.FAILED).size(),
+                    + "%d pruned).%s", space.name(), trials.size(), trials(TrialStatus.FAIL).size(),
                     trials(TrialStatus.PRUNED).size(), first));
         }
         return trials.get(0);
@@ -71,6 +71,10 @@ public final class SearchResult<T> {
 
     /** The model the template builds with the best trial's parameters. */
     public T bestModel() {
+        if (space.params().stream().anyMatch(hp -> hp.kind() == HpKind.ARBITER)) {
+            // an Arbiter space builds from the unit vector (its leaves cannot map a value back)
+            return space.build(space.trial(best().number(), best().units()));
+        }
         return space.build(space.trialWith(best().params()));
     }
 

@@ -1,18 +1,18 @@
 package io.fluentdl.search;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.fluentdl.errors.InvalidConfigException;
+import io.fluentdl.search.storage.Database;
+import io.fluentdl.search.storage.StorageUrl;
+import io.fluentdl.search.storage.StoredTrial;
+import io.fluentdl.search.storage.StudyStore;
+import io.fluentdl.search.storage.TrialQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConfig;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,133 +20,102 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A persistent record of one search in an SQLite file: the space, the sampler, and every trial's
- * parameters, status, score, timings and per-epoch metrics, written as the search runs.
+ * A persistent record of one search: the space, the sampler, and every trial's parameters, state,
+ * score, worker, timings and per-epoch metrics, written as the search runs, in an SQLite file
+ * ({@code sqlite:PATH}, the default) or a PostgreSQL database that workers on many machines share
+ * ({@code postgresql://user:password@host:port/db}).
  *
- * <p>A search given a study with {@link Search#resume()} keeps the study's finished trials and runs
- * the rest: trial k's point is a pure function of (sampler seed, k, and for TPE the finished trials,
- * which the study holds), so "continue the sequence" is "skip the finished numbers, rerun the ones
- * left RUNNING by a crash". Many studies (by name) share
- * one file; the file is opened in WAL mode with a busy timeout and every write is one immediate
- * transaction, so two searches or two processes on one file do not corrupt each other.
+ * <p>Any number of processes running the same search on the same study cooperate, as with Optuna's
+ * RDB storage ({@link TrialQueue}): each numbers and claims its next trial in one transaction, so
+ * the budget is the study's; TPE and the pruners read every worker's trials; a running trial's
+ * heartbeat is stamped with the database's clock, and a trial whose worker died is failed as
+ * {@code stale} and its point queued again once. A search given a study with {@link Search#resume()}
+ * keeps the finished trials and runs the rest.
  *
  * <p>A resumed search must match the study's space, sampler, direction, pruner
- * ({@link Pruner#describe()}) and objective ({@link TrialObjective#describe()}: a trial's epochs,
- * batch size, metric and executions), so one study never mixes trials run to different rules or
- * budgets. Opening a file written by an older version migrates it in place ({@link StudySchema}).
+ * ({@link Pruner#describe()}) and objective ({@link TrialObjective#describe()}), so one study never
+ * mixes trials run to different rules or budgets. Older files are migrated in place.
  *
  * <pre>{@code
- * try (Study study = Study.open(Path.of("results/search.db"), "bn-search")) {
+ * try (Study study = Study.open("postgresql://fluentdl:secret@db:5432/studies", "bn-search")) {
  *     SearchResult<ModelSpec> result = RandomSearch.over(space).study(study).resume()...run();
  * }
  * }</pre>
  */
 public final class Study implements AutoCloseable {
 
-    /** How long a write waits for another writer before failing, in milliseconds: {@value}. */
-    public static final int BUSY_TIMEOUT_MILLIS = 30_000;
     private static final Logger LOG = LoggerFactory.getLogger(Study.class);
 
     private final String name;
-    private final Path file;
-    private final Connection db;
+    private final Database db;
+    private final StudyStore store;
+    private final TrialQueue queue;
 
-    private Study(Path file, String name, Connection db) {
-        this.file = file;
+    private Study(String name, Database db) {
         this.name = name;
         this.db = db;
+        try {
+            this.store = new StudyStore(db, name);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        this.queue = new TrialQueue(store);
     }
 
-    /** Opens (creating if needed) the database file and the study {@code name} in it. */
+    /** Opens (creating if needed) the SQLite file and the study {@code name} in it. */
     public static Study open(Path file, String name) {
+        return open(StorageUrl.sqlite(file), name);
+    }
+
+    /**
+     * Opens the study {@code name} at {@code url}: {@code sqlite:PATH} or
+     * {@code postgresql://user:password@host:port/db}; tables are created or migrated on first use.
+     */
+    public static Study open(String url, String name) {
+        return open(StorageUrl.parse(url), name);
+    }
+
+    static Study open(StorageUrl url, String name) {
         if (name == null || name.isBlank()) {
             throw InvalidConfigException.of("Study", "name", name, "a study name is required", "");
         }
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        config.enforceForeignKeys(true);
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                java.nio.file.Files.createDirectories(parent);
-            }
-            Connection db = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            Study study = new Study(file, name, db);
-            try {
-                study.createTables();
-            } catch (RuntimeException e) {
-                try {
-                    db.close();
-                } catch (SQLException closing) {
-                    e.addSuppressed(closing);
-                }
-                throw e;
-            }
-            return study;
-        } catch (SQLException | java.io.IOException e) {
-            throw new IllegalStateException(String.format("Study '%s': cannot open %s: %s", name, file, e.getMessage()), e);
-        }
+        return new Study(name, Database.open(url, String.format("Study '%s'", name)));
     }
 
-    private void createTables() {
-        transaction(() -> {
-            try (Statement s = db.createStatement()) {
-                StudySchema.createOrMigrate(s, where(), file);
-            }
-            return null;
-        });
+    /** The study of a search given none: an in-memory database for this process's workers. */
+    static Study inMemory(String name) {
+        return open(StorageUrl.memory(), name);
     }
 
     /**
      * Records the search's definition, or checks that a resumed search matches it. A study created
      * before pruners (schema version 1) or objectives (version 2) were stored has none to check: it
-     * resumes with one warning naming what cannot be checked, and keeps it unrecorded, since what
-     * its trials ran with is unknown.
+     * resumes with one warning naming what cannot be checked.
      *
-     * @param pruner    {@link Pruner#describe()}
-     * @param objective {@link TrialObjective#describe()} with what the search adds (see {@link Search#resume()})
      * @throws InvalidConfigException if the study exists with another space, sampler, direction, pruner or objective
      */
-    synchronized void begin(String spaceJson, String sampler, String direction, String pruner, String objective) {
-        transaction(() -> {
-            try (PreparedStatement q = db.prepareStatement(
-                    "SELECT space, sampler, direction, pruner, objective FROM study WHERE name = ?")) {
-                q.setString(1, name);
-                try (ResultSet r = q.executeQuery()) {
-                    if (r.next()) {
-                        List<String> differs = new ArrayList<>();
-                        compare(differs, "space", r.getString(1), spaceJson);
-                        compare(differs, "sampler", r.getString(2), sampler);
-                        compare(differs, "direction", r.getString(3), direction);
-                        Map<String, String> unrecorded = new LinkedHashMap<>();
-                        compareRecorded(differs, unrecorded, "pruner", r.getString(4), pruner);
-                        compareRecorded(differs, unrecorded, "objective", r.getString(5), objective);
-                        if (!differs.isEmpty()) {
-                            throw InvalidConfigException.of(where(), "study", name, String.format(
-                                    "was created by another search; %s", String.join("; ", differs)),
-                                    "Use a new study name, or the search that created it");
-                        }
-                        warnUnrecorded(unrecorded);
-                        return null;
-                    }
-                }
-            }
-            try (PreparedStatement ins = db.prepareStatement("INSERT INTO study "
-                    + "(name, space, sampler, direction, created_at, pruner, objective) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                ins.setString(1, name);
-                ins.setString(2, spaceJson);
-                ins.setString(3, sampler);
-                ins.setString(4, direction);
-                ins.setLong(5, System.currentTimeMillis());
-                ins.setString(6, pruner);
-                ins.setString(7, objective);
-                ins.executeUpdate();
-            }
-            return null;
-        });
+    void begin(String spaceJson, String sampler, String direction, String pruner, String objective) {
+        Map<String, String> mine = new LinkedHashMap<>();
+        mine.put("space", spaceJson);
+        mine.put("sampler", sampler);
+        mine.put("direction", direction);
+        mine.put("pruner", pruner);
+        mine.put("objective", objective);
+        Map<String, String> stored = store.begin(mine);
+        List<String> differs = new ArrayList<>();
+        compare(differs, "space", stored.get("space"), spaceJson);
+        compare(differs, "sampler", stored.get("sampler"), sampler);
+        compare(differs, "direction", stored.get("direction"), direction);
+        Map<String, String> unrecorded = new LinkedHashMap<>();
+        compareRecorded(differs, unrecorded, "pruner", stored.get("pruner"), pruner);
+        compareRecorded(differs, unrecorded, "objective", stored.get("objective"), objective);
+        if (!differs.isEmpty()) {
+            throw InvalidConfigException.of(where(), "study", name, String.format(
+                    "was created by another search; %s", String.join("; ", differs)),
+                    "Use a new study name, or the search that created it");
+        }
+        warnUnrecorded(unrecorded);
     }
 
     /** Compares a setting that older schemas did not store (NULL): those go to {@code unrecorded} instead. */
@@ -169,7 +138,7 @@ public final class Study implements AutoCloseable {
         String names = String.join(" and ", unrecorded.keySet());
         LOG.warn(String.format("%s: created before studies recorded their %s, so %s cannot be checked against the %s "
                 + "its trials ran with (%s). Resume it with the %s it was created with.", where(), names,
-                String.join(" and ", values), unrecorded.size() == 1 ? "one" : "ones", file, names));
+                String.join(" and ", values), unrecorded.size() == 1 ? "one" : "ones", file() != null ? file() : url(), names));
     }
 
     private static void compare(List<String> differs, String what, String stored, String now) {
@@ -178,152 +147,102 @@ public final class Study implements AutoCloseable {
         }
     }
 
-    /** Marks trial {@code number} RUNNING (again, after a crash), dropping any metrics of an earlier run. */
-    synchronized void started(int number, int round, Map<String, Object> params, double[] units) {
-        transaction(() -> {
-            try (PreparedStatement del = db.prepareStatement("DELETE FROM trial_metric WHERE study = ? AND number = ?");
-                 PreparedStatement up = db.prepareStatement("INSERT OR REPLACE INTO trial "
-                         + "(study, number, round, params, units, status, reason, score, started_at) "
-                         + "VALUES (?, ?, ?, ?, ?, 'RUNNING', '', NULL, ?)")) {
-                del.setString(1, name);
-                del.setInt(2, number);
-                del.executeUpdate();
-                up.setString(1, name);
-                up.setInt(2, number);
-                up.setInt(3, round);
-                up.setString(4, StudyJson.params(params));
-                up.setString(5, StudyJson.write(units));
-                up.setLong(6, System.currentTimeMillis());
-                up.executeUpdate();
-            }
-            return null;
-        });
+    TrialQueue.Claim claim(int perRound, int rounds, String worker, long graceMillis) {
+        return queue.claim(perRound, rounds, worker, graceMillis);
+    }
+
+    void heartbeat(Collection<Integer> numbers) {
+        queue.heartbeat(numbers);
+    }
+
+    /** How many trials run now with a fresh heartbeat (workers that are alive). */
+    int live(long graceMillis) {
+        return queue.live(graceMillis);
+    }
+
+    /** Records the point claimed trial {@code number} drew. */
+    void started(int number, int round, Map<String, Object> params, double[] units) {
+        store.started(number, round, StudyJson.params(params), StudyJson.write(units));
     }
 
     /** Stores the metrics of one epoch of trial {@code number}. */
-    synchronized void epoch(int number, int epoch, Map<String, Double> metrics) {
-        transaction(() -> {
-            try (PreparedStatement ins = db.prepareStatement(
-                    "INSERT OR REPLACE INTO trial_metric (study, number, epoch, name, value) VALUES (?, ?, ?, ?, ?)")) {
-                for (Map.Entry<String, Double> m : metrics.entrySet()) {
-                    ins.setString(1, name);
-                    ins.setInt(2, number);
-                    ins.setInt(3, epoch);
-                    ins.setString(4, m.getKey());
-                    setReal(ins, 5, m.getValue());
-                    ins.addBatch();
-                }
-                ins.executeBatch();
-            }
-            return null;
-        });
+    void epoch(int number, int epoch, Map<String, Double> metrics) {
+        store.epoch(number, epoch, metrics);
     }
 
-    /** Records how trial {@code number} ended. */
-    synchronized void finished(int number, TrialStatus status, double score, String reason, long millis) {
-        transaction(() -> {
-            try (PreparedStatement up = db.prepareStatement("UPDATE trial SET status = ?, score = ?, reason = ?, "
-                    + "finished_at = ?, millis = ? WHERE study = ? AND number = ?")) {
-                up.setString(1, status.name());
-                setReal(up, 2, score);
-                up.setString(3, reason);
-                up.setLong(4, System.currentTimeMillis());
-                up.setLong(5, millis);
-                up.setString(6, name);
-                up.setInt(7, number);
-                up.executeUpdate();
-            }
-            return null;
-        });
+    /** Records how trial {@code number} ended; false if another worker failed it as stale meanwhile. */
+    boolean finished(int number, TrialStatus status, double score, String reason, long millis) {
+        return store.finished(number, status.name(), score, reason, millis);
     }
 
-    /** A stored trial: the raw row, with metrics by epoch. Params are rebuilt from {@code units}. */
+    /** Every reported value of {@code metric} as (trial, epoch, value) triples, for the pruners. */
+    List<double[]> values(String metric) {
+        return store.values(metric);
+    }
+
+    /**
+     * A stored trial, with metrics by epoch. Params are rebuilt from {@code units} (empty while a
+     * claimed trial has not drawn its point).
+     *
+     * @param slot   the budget position it fills: the sampler's index; a stale trial's retry has its slot
+     * @param worker host:pid of the process that ran it
+     */
     record Row(int number, int round, double[] units, TrialStatus status, double score, String reason, long millis,
-               SortedMap<Integer, Map<String, Double>> epochs) {
+               SortedMap<Integer, Map<String, Double>> epochs, int slot, String worker) {
     }
 
     /** Every trial of this study, by number. */
-    synchronized Map<Integer, Row> rows() {
-        return transaction(() -> {
-            Map<Integer, SortedMap<Integer, Map<String, Double>>> metrics = new HashMap<>();
-            try (PreparedStatement q = db.prepareStatement(
-                    "SELECT number, epoch, name, value FROM trial_metric WHERE study = ? ORDER BY number, epoch")) {
-                q.setString(1, name);
-                try (ResultSet r = q.executeQuery()) {
-                    while (r.next()) {
-                        double v = r.getDouble(4);
-                        metrics.computeIfAbsent(r.getInt(1), k -> new TreeMap<>())
-                                .computeIfAbsent(r.getInt(2), k -> new LinkedHashMap<>())
-                                .put(r.getString(3), r.wasNull() ? Double.NaN : v);
-                    }
-                }
+    Map<Integer, Row> rows() {
+        Map<Integer, Row> rows = new TreeMap<>();
+        try {
+            for (StoredTrial t : store.trials().values()) {
+                rows.put(t.number(), new Row(t.number(), t.round(), StudyJson.units(t.units()),
+                        TrialStatus.valueOf(t.status()), t.score(), t.reason(), t.millis(), t.epochs(), t.slot(),
+                        t.worker()));
             }
-            Map<Integer, Row> rows = new TreeMap<>();
-            try (PreparedStatement q = db.prepareStatement("SELECT number, round, units, status, score, reason, millis "
-                    + "FROM trial WHERE study = ? ORDER BY number")) {
-                q.setString(1, name);
-                try (ResultSet r = q.executeQuery()) {
-                    while (r.next()) {
-                        int number = r.getInt(1);
-                        double score = r.getDouble(5);
-                        score = r.wasNull() ? Double.NaN : score;
-                        rows.put(number, new Row(number, r.getInt(2), StudyJson.units(r.getString(3)),
-                                TrialStatus.valueOf(r.getString(4)), score, r.getString(6), r.getLong(7),
-                                metrics.getOrDefault(number, new TreeMap<>())));
-                    }
-                }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(String.format("%s: unreadable trial: %s", where(), e.getMessage()), e);
+        }
+        return rows;
+    }
+
+    /**
+     * What the study records about its search: {@code space} (JSON), {@code sampler}, {@code direction}
+     * (MAXIMIZE or MINIMIZE), {@code pruner} and {@code objective}; empty if no search has begun it.
+     */
+    public Map<String, String> definition() {
+        return store.definition();
+    }
+
+    /**
+     * Every trial of the study, from any worker, with its stored parameters (JSON values: numbers,
+     * booleans, strings): what {@code fluentdl report --storage URL --study NAME} shows, from any machine.
+     */
+    public List<TrialResult> trials() {
+        List<TrialResult> out = new ArrayList<>();
+        try {
+            for (StoredTrial t : store.trials().values()) {
+                out.add(new TrialResult(t.number(), t.round(), StudyJson.readParams(t.params()), StudyJson.units(t.units()),
+                        TrialStatus.valueOf(t.status()), t.score(), t.reason(), t.epochs(), t.millis(), t.worker(),
+                        t.slot()));
             }
-            return rows;
-        });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(String.format("%s: unreadable trial: %s", where(), e.getMessage()), e);
+        }
+        return out;
     }
 
     /** Every trial's stored parameters (as JSON values), by number: for reports and tools. */
-    public synchronized Map<Integer, Map<String, Object>> storedParams() {
-        return transaction(() -> {
-            Map<Integer, Map<String, Object>> out = new TreeMap<>();
-            try (PreparedStatement q = db.prepareStatement("SELECT number, params FROM trial WHERE study = ?")) {
-                q.setString(1, name);
-                try (ResultSet r = q.executeQuery()) {
-                    while (r.next()) {
-                        out.put(r.getInt(1), StudyJson.readParams(r.getString(2)));
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
-    private static void setReal(PreparedStatement s, int i, Double v) throws SQLException {
-        if (v == null || Double.isNaN(v)) {
-            s.setNull(i, java.sql.Types.REAL);
-        } else {
-            s.setDouble(i, v);
-        }
-    }
-
-    private interface Work<R> {
-        R run() throws Exception;
-    }
-
-    /** Runs {@code work} in one immediate transaction (the connection's mode), rolling back on failure. */
-    private <R> R transaction(Work<R> work) {
+    public Map<Integer, Map<String, Object>> storedParams() {
+        Map<Integer, Map<String, Object>> out = new TreeMap<>();
         try {
-            db.setAutoCommit(false);
-            try {
-                R result = work.run();
-                db.commit();
-                return result;
-            } catch (Exception e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
+            for (StoredTrial t : store.trials().values()) {
+                out.put(t.number(), StudyJson.readParams(t.params()));
             }
-        } catch (InvalidConfigException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(String.format("%s (%s): %s", where(), file, e.getMessage()), e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(String.format("%s: unreadable params: %s", where(), e.getMessage()), e);
         }
+        return out;
     }
 
     private String where() {
@@ -334,16 +253,18 @@ public final class Study implements AutoCloseable {
         return name;
     }
 
+    /** Where the study lives, password masked: {@code sqlite:PATH} or {@code postgresql://user:***@host:port/db}. */
+    public String url() {
+        return db.url().display();
+    }
+
+    /** The SQLite file, or null for PostgreSQL and in-memory studies. */
     public Path file() {
-        return file;
+        return db.url().file();
     }
 
     @Override
-    public synchronized void close() {
-        try {
-            db.close();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    public void close() {
+        db.close();
     }
 }

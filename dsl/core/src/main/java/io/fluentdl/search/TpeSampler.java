@@ -172,7 +172,7 @@ public final class TpeSampler implements Sampler {
 
     private static ParzenEstimator estimator(Hp<?> hp, double[] observations) {
         // choices and bools have no order, so a Gaussian across neighbouring values would mean nothing
-        return hp.kind().isNumeric() ? ParzenEstimator.numeric(observations)
+        return hp.kind().isNumeric() || hp.kind() == HpKind.ARBITER ? ParzenEstimator.numeric(observations)
                 : ParzenEstimator.categorical(observations, hp.size());
     }
 

@@ -6,7 +6,7 @@ package io.fluentdl.search;
  * <p>Report metrics after each epoch with {@link EpochReporter#report}; a pruner may stop the trial
  * there by throwing {@link TrialPruned} (let it propagate). Return the final score (the search's
  * {@link Goal} says whether larger or smaller is better). Throwing, or returning NaN or infinity,
- * marks the trial FAILED with the reason, and the search goes on. Tell the search how many epochs
+ * marks the trial FAIL with the reason, and the search goes on. Tell the search how many epochs
  * a trial trains with {@link Search#epochsPerTrial} (30 below), so that the pruner leaves the last
  * one alone and a trial that trains them all completes.
  *

@@ -24,13 +24,16 @@ final class TrialRunner<T> {
     private final int finalEpoch;
     private final Duration timeLimit;
     private final Study study;
+    /** Whether other processes may share the study: then the pruner reads their epochs from it. */
+    private final boolean shared;
     private final EpochHistory history;
     private final ScheduledExecutorService watchdog;
     private final Consumer<TrialResult> listener;
 
     /** @param finalEpoch the epoch at which every trial ends anyway (MAX_VALUE: unknown); never pruned */
     TrialRunner(TrialObjective<T> objective, Goal goal, String monitor, Pruner pruner, int finalEpoch, Duration timeLimit,
-                Study study, EpochHistory history, ScheduledExecutorService watchdog, Consumer<TrialResult> listener) {
+                Study study, boolean shared, EpochHistory history, ScheduledExecutorService watchdog,
+                Consumer<TrialResult> listener) {
         this.objective = objective;
         this.goal = goal;
         this.monitor = monitor;
@@ -38,19 +41,24 @@ final class TrialRunner<T> {
         this.finalEpoch = finalEpoch;
         this.timeLimit = timeLimit;
         this.study = study;
+        this.shared = shared;
         this.history = history;
         this.watchdog = watchdog;
         this.listener = listener;
     }
 
-    TrialResult run(SearchSpace<T> space, int number, int round, double[] units) {
+    /**
+     * Runs trial {@code number}; pruners know it by its {@code slot}, so the retry of a trial whose
+     * worker died is judged (Hyperband: bracketed) as the trial it replaces.
+     */
+    TrialResult run(SearchSpace<T> space, int number, int slot, int round, double[] units, String workerName) {
         Trial trial = space.trial(number, units);
         long start = System.nanoTime();
-        history.forget(number);
+        history.forget(slot);
         if (study != null) {
             study.started(number, round, trial.params(), units);
         }
-        Reporter reporter = new Reporter(number, start);
+        Reporter reporter = new Reporter(number, slot, start);
         Thread worker = Thread.currentThread();
         Object lock = new Object();
         boolean[] done = {false};
@@ -71,18 +79,18 @@ final class TrialRunner<T> {
                 status = TrialStatus.COMPLETE;
                 score = s;
             } else {
-                status = TrialStatus.FAILED;
-                reason = String.format("the objective returned %s", s);
+                status = TrialStatus.FAIL;
+                reason = String.format("diverged: the objective returned %s", s);
             }
         } catch (TrialPruned p) {
             status = TrialStatus.PRUNED;
             score = reporter.last;
             reason = p.getMessage();
         } catch (TrialFailed f) {
-            status = TrialStatus.FAILED;
+            status = TrialStatus.FAIL;
             reason = f.getMessage();
         } catch (Throwable e) {
-            status = TrialStatus.FAILED;
+            status = TrialStatus.FAIL;
             reason = reporter.pastDeadline() ? reporter.timeLimitReason()
                     : String.format("%s: %s", e.getClass().getSimpleName(), e.getMessage());
         } finally {
@@ -99,7 +107,7 @@ final class TrialRunner<T> {
             study.finished(number, status, score, reason, millis);
         }
         TrialResult result = new TrialResult(number, round, trial.params(), units, status, score, reason,
-                reporter.epochs, millis);
+                reporter.epochs, millis, workerName, slot);
         listener.accept(result);
         return result;
     }
@@ -107,12 +115,14 @@ final class TrialRunner<T> {
     /** The reporter one trial sees. */
     private final class Reporter implements EpochReporter {
         private final int trial;
+        private final int slot;
         private final long start;
         private final SortedMap<Integer, Map<String, Double>> epochs = new TreeMap<>();
         private double last = Double.NaN;
 
-        Reporter(int trial, long start) {
+        Reporter(int trial, int slot, long start) {
             this.trial = trial;
+            this.slot = slot;
             this.start = start;
         }
 
@@ -139,14 +149,20 @@ final class TrialRunner<T> {
                 study.epoch(trial, epoch, metrics);
             }
             if (!Double.isFinite(value)) {
-                throw new TrialFailed(String.format("%s became %s at epoch %d", monitor, value, epoch));
+                throw new TrialFailed(String.format("diverged: %s became %s at epoch %d", monitor, value, epoch));
             }
             last = value;
             double lossLike = goal.lossLike(value);
-            history.record(trial, epoch, lossLike);
+            history.record(slot, epoch, lossLike);
             // at the final epoch stopping saves nothing: the trial has spent its budget and completes
             // (its value is still recorded above, for the other trials' comparisons)
-            String why = epoch >= finalEpoch ? null : pruner.prune(trial, epoch, lossLike, history);
+            if (shared && epoch < finalEpoch) {
+                // every worker's reported epochs, from any process, so the pruner judges against the whole study
+                for (double[] v : study.values(monitor)) {
+                    history.record((int) v[0], (int) v[1], goal.lossLike(v[2]));
+                }
+            }
+            String why = epoch >= finalEpoch ? null : pruner.prune(slot, epoch, lossLike, history);
             if (why != null) {
                 // pruners compare smaller-is-better values: say so when they are the negated metric
                 throw new TrialPruned(epoch, goal == Goal.MAXIMIZE

@@ -6,13 +6,18 @@ public enum TrialStatus {
     RUNNING,
     /** The objective returned a finite score. */
     COMPLETE,
-    /** Stopped by an error, a NaN/infinite metric or the time limit; the reason says which. */
-    FAILED,
+    /**
+     * Stopped by an error, a NaN/infinite metric ("diverged"), the time limit, or its worker's death
+     * ("stale": no heartbeat for twice the interval); the reason says which.
+     */
+    FAIL,
     /** Stopped early by a {@link Pruner}; the score is the last value reported. */
-    PRUNED;
+    PRUNED,
+    /** Queued to run again: the retry of a trial failed as stale (its worker stopped sending heartbeats). */
+    WAITING;
 
     /** Whether a resumed search keeps this trial instead of running it again. */
     public boolean isFinished() {
-        return this != RUNNING;
+        return this != RUNNING && this != WAITING;
     }
 }

@@ -70,12 +70,12 @@ class SearchTest {
                     return trial.number() == 5 ? Double.POSITIVE_INFINITY : trial.get(LR);
                 }).run();
         assertEquals(7, result.trials(TrialStatus.COMPLETE).size());
-        List<TrialResult> failed = result.trials(TrialStatus.FAILED);
+        List<TrialResult> failed = result.trials(TrialStatus.FAIL);
         assertEquals(List.of(3, 4, 5), failed.stream().map(TrialResult::number).toList());
-        assertEquals("score became NaN at epoch 2", failed.get(0).reason());
+        assertEquals("diverged: score became NaN at epoch 2", failed.get(0).reason());
         assertEquals("IllegalStateException: out of memory on the device", failed.get(1).reason());
-        assertEquals("the objective returned Infinity", failed.get(2).reason());
-        assertEquals(TrialStatus.FAILED, result.trials().get(9).status());
+        assertEquals("diverged: the objective returned Infinity", failed.get(2).reason());
+        assertEquals(TrialStatus.FAIL, result.trials().get(9).status());
     }
 
     @Test
@@ -95,11 +95,11 @@ class SearchTest {
                     return 1.0;
                 }).run();
         assertEquals(TrialStatus.COMPLETE, result.trials().get(0).status());
-        for (TrialResult t : result.trials(TrialStatus.FAILED)) {
+        for (TrialResult t : result.trials(TrialStatus.FAIL)) {
             assertTrue(t.reason().startsWith("time limit PT0.2S exceeded after "), t.reason());
             assertTrue(t.millis() < 5_000, () -> "took " + t.millis());
         }
-        assertEquals(2, result.trials(TrialStatus.FAILED).size());
+        assertEquals(2, result.trials(TrialStatus.FAIL).size());
     }
 
     @Test

@@ -51,24 +51,26 @@ class StudyKillTest {
             atKill = peek.rows();
         }
         List<Integer> finished = new ArrayList<>();
-        atKill.forEach((n, r) -> {
-            if (r.status().isFinished()) {
-                finished.add(n);
-            }
-        });
+        List<Integer> inFlight = new ArrayList<>();
+        atKill.forEach((n, r) -> (r.status().isFinished() ? finished : inFlight).add(n));
         assertTrue(finished.size() >= 3 && finished.size() < 12, () -> "finished at kill: " + finished);
+        assertEquals(1, inFlight.size(), () -> "in flight at kill: " + inFlight);
 
         List<Integer> ran = new ArrayList<>();
         TrialObjective<Map<String, Object>> counting = (m, t, r) -> {
             ran.add(t.number());
             return Synthetic.objective().evaluate(m, t, r);
         };
+        // the killed trial's heartbeat (every second) has stopped; once it is older than twice that, the resumed
+        // search fails the trial as stale and runs its point again under a new number, first, as the
+        // uninterrupted search did
+        Thread.sleep(2500);
         try (Study study = Study.open(db, "killed")) {
-            Map<Integer, String> resumed = StudyTest.summary(StudyTest.search(study, 12, 1, counting, true));
-            assertEquals(reference, resumed);
-        }
-        for (int n = 0; n < 12; n++) {
-            assertEquals(!finished.contains(n), ran.contains(n), "trial " + n);
+            SearchResult<Map<String, Object>> resumed = StudyTest.search(study, 12, 1, counting, true);
+            assertEquals(reference, StudyTest.summary(resumed));
+            assertEquals(inFlight, StudyTest.stale(resumed));
+            assertEquals(12 - finished.size(), ran.size(), () -> "ran after the kill: " + ran);
+            ran.forEach(n -> assertTrue(n >= atKill.size(), () -> "trial " + n + " ran again"));
         }
     }
 }

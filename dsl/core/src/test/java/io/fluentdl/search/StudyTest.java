@@ -4,11 +4,13 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.fluentdl.errors.InvalidConfigException;
+import io.fluentdl.search.storage.StudySchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -37,15 +39,21 @@ class StudyTest {
     static SearchResult<Map<String, Object>> search(Study study, int trials, int workers, TrialObjective<Map<String, Object>> o,
                                                     boolean resume, Pruner pruner) {
         Search<Map<String, Object>> s = RandomSearch.over(Synthetic.space()).trials(trials).seed(9).workers(workers)
-                .maximize().pruner(pruner).study(study).objective(o);
+                .maximize().pruner(pruner).study(study).objective(o).heartbeat(Duration.ofSeconds(1));
         return (resume ? s.resume() : s).run();
     }
 
+    /** Each budget slot's trial (a stale trial's retry fills its slot; the stale one is left out). */
     static Map<Integer, String> summary(SearchResult<?> r) {
         Map<Integer, String> out = new TreeMap<>();
-        r.trials().forEach(t -> out.put(t.number(), String.format("%s %s %s %d", t.params(), t.status(), t.score(),
-                t.epochCount())));
+        r.trials().stream().filter(t -> !t.reason().equals("stale")).forEach(t -> out.put(t.slot(), String.format(
+                "%s %s %s %d", t.params(), t.status(), t.score(), t.epochCount())));
         return out;
+    }
+
+    /** The numbers of the trials failed as stale. */
+    static List<Integer> stale(SearchResult<?> r) {
+        return r.trials().stream().filter(t -> t.reason().equals("stale")).map(TrialResult::number).sorted().toList();
     }
 
     private static Map<Integer, String> params(Map<Integer, String> summary) {
@@ -85,9 +93,9 @@ class StudyTest {
         try (Study study = Study.open(db, "s")) {
             search(study, 12, 1, Synthetic.objective(), false);
         }
-        // what a kill -9 leaves: 8 and 9 in flight, 10 and 11 never started
+        // what a kill -9 leaves, long ago: 8 and 9 in flight with old heartbeats, 10 and 11 never started
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE trial SET status = 'RUNNING', score = NULL WHERE number IN (8, 9)");
+            s.executeUpdate("UPDATE trial SET status = 'RUNNING', score = NULL, heartbeat = 0 WHERE number IN (8, 9)");
             s.executeUpdate("DELETE FROM trial_metric WHERE number = 9 AND epoch > 1");
             s.executeUpdate("DELETE FROM trial WHERE number >= 10");
         }
@@ -100,9 +108,11 @@ class StudyTest {
         };
         try (Study study = Study.open(db, "s")) {
             assertThrows(InvalidConfigException.class, () -> search(study, 12, 1, counting, false));
-            Map<Integer, String> resumed = summary(search(study, 12, 1, counting, true));
-            assertEquals(List.of(8, 9, 10, 11), ran);
-            assertEquals(reference, resumed);
+            SearchResult<Map<String, Object>> result = search(study, 12, 1, counting, true);
+            // 8 and 9 fail as stale and their points run again as 10 and 11; slots 10 and 11 become 12 and 13
+            assertEquals(List.of(10, 11, 12, 13), ran);
+            assertEquals(List.of(8, 9), stale(result));
+            assertEquals(reference, summary(result));
         }
     }
 
@@ -117,7 +127,7 @@ class StudyTest {
             search(study, 20, 1, Synthetic.objective(), false, Pruner.hyperband(1, 9, 3));
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE trial SET status = 'RUNNING', score = NULL WHERE number = 10");
+            s.executeUpdate("UPDATE trial SET status = 'RUNNING', score = NULL, heartbeat = 0 WHERE number = 10");
             s.executeUpdate("DELETE FROM trial WHERE number > 10");
         }
         try (Study study = Study.open(db, "s")) {
@@ -194,7 +204,8 @@ class StudyTest {
             }
             s.executeUpdate(String.format("ATTACH DATABASE '%s' AS source", source));
             s.executeUpdate("INSERT INTO study SELECT name, space, sampler, direction, created_at FROM source.study");
-            s.executeUpdate("INSERT INTO trial SELECT * FROM source.trial WHERE number < 8");
+            s.executeUpdate("INSERT INTO trial SELECT study, number, round, params, units, status, reason, score, "
+                    + "started_at, finished_at, millis FROM source.trial WHERE number < 8");
             s.executeUpdate("INSERT INTO trial_metric SELECT * FROM source.trial_metric WHERE number < 8");
             s.executeUpdate("DETACH DATABASE source");
         }
@@ -243,7 +254,8 @@ class StudyTest {
             s.executeUpdate("PRAGMA user_version = 2");
             s.executeUpdate(String.format("ATTACH DATABASE '%s' AS source", source));
             s.executeUpdate("INSERT INTO study SELECT name, space, sampler, direction, created_at, pruner FROM source.study");
-            s.executeUpdate("INSERT INTO trial SELECT * FROM source.trial WHERE number < 8");
+            s.executeUpdate("INSERT INTO trial SELECT study, number, round, params, units, status, reason, score, "
+                    + "started_at, finished_at, millis FROM source.trial WHERE number < 8");
             s.executeUpdate("INSERT INTO trial_metric SELECT * FROM source.trial_metric WHERE number < 8");
             s.executeUpdate("DETACH DATABASE source");
         }
@@ -343,5 +355,19 @@ class StudyTest {
         // same seed and space: the same points, kept apart (statuses may differ: with 2 workers the
         // order in which trials reach an ASHA rung varies)
         assertEquals(params(summaries.get(0)), params(summaries.get(1)));
+    }
+
+    @Test
+    void theLargestTrialBudgetCreatesTrialsOnlyAsTheyStart() {
+        // issue 18: the budget was an ArrayList of every trial up front (OutOfMemoryError, 0 trials stored);
+        // trials are now bounded (Limits.MAX_TRIALS), and the queue creates each trial when it is claimed
+        Path db = dir.resolve("huge.db");
+        try (Study study = Study.open(db, "huge")) {
+            SearchResult<Map<String, Object>> result = RandomSearch.over(Synthetic.space())
+                    .trials(io.fluentdl.errors.Limits.MAX_TRIALS).seed(9)
+                    .maximize().epochBudget(5 * Synthetic.EPOCHS).study(study).objective(Synthetic.objective()).run();
+            assertEquals(5, result.trials().size());
+            assertEquals(5, study.rows().size());
+        }
     }
 }

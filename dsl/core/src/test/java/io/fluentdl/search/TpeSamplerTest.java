@@ -51,6 +51,13 @@ class TpeSamplerTest {
         return out;
     }
 
+    /** Each budget slot's params, leaving out trials failed as stale (their retries fill their slots). */
+    static Map<Integer, Map<String, Object>> paramsBySlot(SearchResult<?> r) {
+        Map<Integer, Map<String, Object>> out = new TreeMap<>();
+        r.trials().stream().filter(t -> !t.reason().equals("stale")).forEach(t -> out.put(t.slot(), t.params()));
+        return out;
+    }
+
     private static double median(double[] xs) {
         double[] s = xs.clone();
         Arrays.sort(s);
@@ -180,7 +187,7 @@ class TpeSamplerTest {
         List<TrialResult> finished = List.of(
                 trial(0, TrialStatus.PRUNED, 0.99, 1),     // a great early value, but pruned at epoch 1
                 trial(1, TrialStatus.COMPLETE, 0.60, 9),
-                trial(2, TrialStatus.FAILED, Double.NaN, 2),
+                trial(2, TrialStatus.FAIL, Double.NaN, 2),
                 trial(3, TrialStatus.PRUNED, 0.70, 3),
                 trial(4, TrialStatus.COMPLETE, 0.80, 9),
                 trial(5, TrialStatus.PRUNED, 0.75, 3),
@@ -236,14 +243,16 @@ class TpeSamplerTest {
         }
         // what a kill -9 leaves: 14 and 15 in flight, 16 on never started; trials 10-13 were already TPE's
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE trial SET status = 'RUNNING', score = NULL WHERE number IN (14, 15)");
+            s.executeUpdate("UPDATE trial SET status = 'RUNNING', score = NULL, heartbeat = 0 WHERE number IN (14, 15)");
             s.executeUpdate("DELETE FROM trial WHERE number >= 16");
         }
         List<Integer> ran = new ArrayList<>();
         try (Study study = Study.open(db, "s")) {
-            Map<Integer, Map<String, Object>> resumed = paramsByNumber(studied(study, true, ran));
-            assertEquals(new TreeSet<>(List.of(14, 15, 16, 17, 18, 19, 20, 21, 22, 23)), new TreeSet<>(ran));
-            assertEquals(reference, resumed);
+            SearchResult<Map<String, Object>> result = studied(study, true, ran);
+            // 14 and 15 fail as stale; their points run again as 16 and 17, and slots 16-23 as 18-25
+            assertEquals(List.of(14, 15), StudyTest.stale(result));
+            assertEquals(new TreeSet<>(List.of(16, 17, 18, 19, 20, 21, 22, 23, 24, 25)), new TreeSet<>(ran));
+            assertEquals(reference, paramsBySlot(result));
         }
     }
 }

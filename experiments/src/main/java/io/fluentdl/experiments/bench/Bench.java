@@ -120,6 +120,7 @@ public final class Bench {
         root.set("tracker", TrackerTiming.run(train, options.warmups(), Math.max(1, options.repeats()), mapper, out));
         if (options.searchTrials() > 0) {
             root.set("search", SearchTiming.run(train, options.searchTrials(), mapper, out));
+            root.set("study", StudyTiming.run(train, options.searchTrials(), mapper, out));
         }
         if (options.peer() != null) {
             java.util.Map<String, Double> ours = new java.util.LinkedHashMap<>();

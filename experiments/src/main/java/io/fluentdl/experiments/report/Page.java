@@ -50,7 +50,7 @@ final class Page {
             .status { display: inline-block; padding: 0 0.5em; border-radius: 1em; font-size: 0.85em; }
             .status.FINISHED, .status.COMPLETE { background: #dafbe1; color: #1a7f37; }
             .status.INTERRUPTED, .status.PRUNED { background: #fff8c5; color: #9a6700; }
-            .status.FAILED { background: #ffebe9; color: #cf222e; }
+            .status.FAIL { background: #ffebe9; color: #cf222e; }
             .status.RUNNING, .status.none { background: #eef1f4; color: var(--muted); }
             .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(540px, 1fr)); gap: 0.8em 1.2em; }
             .grid.small { grid-template-columns: repeat(auto-fill, minmax(380px, 1fr)); }

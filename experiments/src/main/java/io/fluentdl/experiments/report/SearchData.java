@@ -36,7 +36,7 @@ record SearchData(String name, String description, String metric, boolean maximi
 
     /** One trial; {@code score} is null when it has none (failed). */
     record Trial(int number, String status, Double score, Map<String, JsonNode> params, Integer epochs,
-                 Double seconds, Integer round) {
+                 Double seconds, Integer round, String worker) {
 
         boolean complete() {
             return status.equals("COMPLETE") || status.equals("FINISHED");
@@ -65,7 +65,7 @@ record SearchData(String name, String description, String metric, boolean maximi
             t.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue()));
             trials.add(new Trial(t.path("number").asInt(trials.size()), t.path("status").asText("COMPLETE")
                     .toUpperCase(Locale.ROOT), number(t.get("score")), params, integer(t.get("epochs")),
-                    number(t.get("seconds")), integer(t.get("round"))));
+                    number(t.get("seconds")), integer(t.get("round")), t.path("worker").asText("")));
         }
         List<Param> space = new ArrayList<>();
         Set<String> declared = new LinkedHashSet<>();

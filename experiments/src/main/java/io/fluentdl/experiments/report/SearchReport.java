@@ -71,6 +71,10 @@ final class SearchReport {
                 .column(data.metric(), true);
         data.space().forEach(p -> table.column(p.name(), p.scale() != SearchData.Scale.CATEGORICAL));
         table.column("epochs", true).column("seconds", true);
+        boolean workers = data.trials().stream().anyMatch(t -> !t.worker().isEmpty());
+        if (workers) {
+            table.column("worker", false);
+        }
         for (Trial t : data.trials()) {
             List<HtmlTable.Cell> cells = new ArrayList<>();
             cells.add(HtmlTable.Cell.number((double) t.number(), Integer.toString(t.number())));
@@ -88,6 +92,9 @@ final class SearchReport {
             }
             cells.add(HtmlTable.Cell.number(t.epochs() == null ? null : t.epochs().doubleValue(), String.valueOf(t.epochs())));
             cells.add(HtmlTable.Cell.number(t.seconds(), t.seconds() == null ? "" : String.format(Locale.ROOT, "%.1f", t.seconds())));
+            if (workers) {
+                cells.add(HtmlTable.Cell.text(t.worker()));
+            }
             table.row(cells);
         }
         html.append(table.render()).append("</section>\n");

@@ -58,7 +58,7 @@
  *     spanning two decades or more, all positive, get a log axis; other numbers a linear one; text is
  *     categorical. The chart caption says "scale guessed".</li>
  * <li>{@code status}: {@code COMPLETE} (or {@code FINISHED}) trials are scored and coloured;
- *     {@code PRUNED}, {@code FAILED} and anything else are drawn grey, with their score at the stop
+ *     {@code PRUNED}, {@code FAIL} and anything else are drawn grey, with their score at the stop
  *     if they have one. {@code score} is a number or null; the best trial is the best complete one
  *     under {@code goal}.</li>
  * <li>The importance chart shows {@code share} when every entry has one, else |{@code spearman}|.</li>

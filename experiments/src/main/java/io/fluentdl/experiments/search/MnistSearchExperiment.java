@@ -154,7 +154,7 @@ public final class MnistSearchExperiment implements OwnOutputExperiment {
         m.put("trials", r.trials().size());
         m.put("complete", r.trials(TrialStatus.COMPLETE).size());
         m.put("pruned", r.trials(TrialStatus.PRUNED).size());
-        m.put("failed", r.trials(TrialStatus.FAILED).size());
+        m.put("failed", r.trials(TrialStatus.FAIL).size());
         m.put("total_epochs", o.totalEpochs());
         m.put("seconds", o.seconds());
         m.put("best_params", SweepRunner.plain(r.best().params()));

@@ -1,5 +1,6 @@
 package io.fluentdl.experiments.search;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fluentdl.Model;
 import io.fluentdl.ModelSpec;
@@ -41,9 +42,38 @@ public final class SweepRunner {
      *
      * @param testAccuracy the best model retrained on the train split and scored on the test split (NaN without one)
      * @param threads      ND4J threads per op used (shared by the workers)
+     * @param storage      where the study lives, password masked
      */
     public record Outcome(Sweep sweep, SearchResult<ModelSpec> result, double testAccuracy, int threads, double seconds,
-                          Path study) {
+                          Where study, String storage) {
+    }
+
+    /**
+     * Where the study lives and how this process takes part.
+     *
+     * @param storage          {@code sqlite:PATH} or {@code postgresql://...}; null: {@code sqlite:<dir>/study.db}
+     * @param study            the study's name in the storage; null: the sweep's name
+     * @param heartbeatSeconds how often a running trial's heartbeat is stamped
+     */
+    public record Where(String storage, String study, int heartbeatSeconds) {
+
+        /** The sweep's own SQLite file in its output folder, under the sweep's name. */
+        public static Where local() {
+            return new Where(null, null, Search.DEFAULT_HEARTBEAT_SECONDS);
+        }
+
+        /** Whether a storage was named: then processes join the study instead of refusing an existing one. */
+        public boolean shared() {
+            return storage != null;
+        }
+
+        String url(Path dir) {
+            return storage != null ? storage : "sqlite:" + dir.resolve(STUDY_FILE);
+        }
+
+        String name(Sweep sweep) {
+            return study != null ? study : sweep.name();
+        }
     }
 
     private SweepRunner() {
@@ -52,19 +82,31 @@ public final class SweepRunner {
     /**
      * Runs {@code sweep}, recording it in {@code dir/study.db}.
      *
-     * @param resume  continue the study (keep finished trials, rerun in-flight ones)
+     * @param resume  continue the study (keep finished trials, rerun in-flight ones once they are stale)
      * @param dataDir MNIST folder (null: the usual lookup)
      * @param onTrial called after each trial (from its worker thread)
      */
     public static Outcome run(Sweep sweep, Path dir, boolean resume, Path dataDir, Consumer<TrialResult> onTrial) {
+        return run(sweep, dir, Where.local(), resume, dataDir, onTrial);
+    }
+
+    /**
+     * Runs {@code sweep} as one worker of the study {@code where} names: a shared storage is joined
+     * (every process running the same sweep on it splits the budget), a local file needs {@code resume}
+     * to continue an existing study.
+     */
+    public static Outcome run(Sweep sweep, Path dir, Where where, boolean resume, Path dataDir,
+                              Consumer<TrialResult> onTrial) {
         int threads = NativeThreads.limitFor(sweep.workers());
         long start = System.nanoTime();
         SweepModel.Splits data = sweep.model().load(dataDir);
-        Path file = dir.resolve(STUDY_FILE);
         SearchResult<ModelSpec> result;
-        try (Study study = Study.open(file, sweep.name())) {
-            Search<ModelSpec> search = sweep.search(data).study(study).onTrialEnd(onTrial);
-            if (resume) {
+        String storage;
+        try (Study study = Study.open(where.url(dir), where.name(sweep))) {
+            storage = study.url();
+            Search<ModelSpec> search = sweep.search(data).study(study).onTrialEnd(onTrial)
+                    .heartbeat(java.time.Duration.ofSeconds(where.heartbeatSeconds()));
+            if (resume || where.shared()) {
                 search.resume();
             }
             result = search.run();
@@ -75,7 +117,7 @@ public final class SweepRunner {
             model.fit(data.train(), sweep.model().epochs(), batchSize(sweep, result.best()));
             test = model.evaluate(data.test()).accuracy();
         }
-        return new Outcome(sweep, result, test, threads, (System.nanoTime() - start) / 1e9, file);
+        return new Outcome(sweep, result, test, threads, (System.nanoTime() - start) / 1e9, where, storage);
     }
 
     static int batchSize(Sweep sweep, TrialResult trial) {
@@ -101,10 +143,11 @@ public final class SweepRunner {
         root.put("trials_run", r.trials().size());
         root.put("complete", r.trials(TrialStatus.COMPLETE).size());
         root.put("pruned", r.trials(TrialStatus.PRUNED).size());
-        root.put("failed", r.trials(TrialStatus.FAILED).size());
+        root.put("failed", r.trials(TrialStatus.FAIL).size());
         root.put("total_epochs", r.totalEpochs());
         root.put("seconds", o.seconds());
-        root.put("study", o.study().toString());
+        root.put("study", o.study().name(s));
+        root.put("storage", o.storage());
         if (!r.trials(TrialStatus.COMPLETE).isEmpty()) {
             Map<String, Object> best = new LinkedHashMap<>();
             TrialResult b = r.best();
@@ -134,6 +177,8 @@ public final class SweepRunner {
             m.put("number", t.number());
             m.put("round", t.round());
             m.put("status", t.status().name());
+            m.put("state", t.status().name());
+            m.put("worker", t.worker());
             m.put("score", finite(t.score()));
             m.put("params", plain(t.params()));
             m.put("epochs", t.epochCount());
@@ -195,6 +240,14 @@ public final class SweepRunner {
 
     static Object finite(double v) {
         return Double.isFinite(v) ? v : null;
+    }
+
+    static JsonNode treeNode(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Object tree(String json) {

@@ -21,7 +21,7 @@ class SearchDataTest {
                {"number": 0, "round": 0, "status": "COMPLETE", "score": 0.30, "params": {"lr": 0.0001, "units": 16, "act": "relu"}},
                {"number": 1, "round": 0, "status": "PRUNED", "score": 0.50, "params": {"lr": 0.01, "units": 64, "act": "tanh"}},
                {"number": 2, "round": 0, "status": "COMPLETE", "score": 0.20, "params": {"lr": 0.1, "units": 32, "act": "relu"}},
-               {"number": 3, "round": 0, "status": "FAILED", "score": null, "params": {"lr": 0.001, "units": 8, "act": "relu"}}
+               {"number": 3, "round": 0, "status": "FAIL", "score": null, "params": {"lr": 0.001, "units": 8, "act": "relu"}}
              ]}""";
 
     @Test

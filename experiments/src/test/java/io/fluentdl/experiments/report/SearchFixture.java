@@ -43,10 +43,10 @@ final class SearchFixture {
             String act = new String[] {"relu", "tanh", "elu"}[random.nextInt(3)];
             double score = 0.95 - 0.08 * Math.abs(Math.log10(lr) + 2) - 0.02 * random.nextDouble()
                     - (act.equals("tanh") ? 0.03 : 0);
-            String status = i % 7 == 3 ? "PRUNED" : i == 11 ? "FAILED" : "COMPLETE";
+            String status = i % 7 == 3 ? "PRUNED" : i == 11 ? "FAIL" : "COMPLETE";
             ObjectNode t = trials.addObject();
             t.put("number", i).put("round", i < 16 ? 0 : 1).put("status", status);
-            if (status.equals("FAILED")) {
+            if (status.equals("FAIL")) {
                 t.putNull("score");
             } else {
                 t.put("score", status.equals("PRUNED") ? score - 0.1 : score);

@@ -107,6 +107,15 @@ class SearchExperimentsTest {
         Cli.Outcome resumed = ok("search", sweep.toString(), "--trials", "4", "--resume", "--quiet", "--out",
                 out.toString());
         assertEquals(4, results(dir).get("trials_run").asInt(), resumed.out());
+        // resuming a complete study runs nothing and reports the whole study's best, not NaN (issue 18)
+        Cli.Outcome complete = ok("search", sweep.toString(), "--trials", "4", "--resume", "--quiet", "--out",
+                out.toString());
+        JsonNode all = results(dir);
+        assertEquals(4, all.get("trials_run").asInt(), complete.out());
+        assertTrue(complete.out().contains(String.format(java.util.Locale.ROOT, "Best val_accuracy %.4f",
+                all.get("best").get("score").asDouble())), complete.out());
+        assertTrue(!complete.out().contains("NaN"), complete.out());
+        all.get("trials").forEach(t -> assertTrue(t.get("worker").asText().contains(":"), t.toString()));
 
         // another model.epochs is another trial budget: refused before any trial runs
         Files.writeString(sweep, SweepRunnerTest.CIRCLES.replace("epochs: 3", "epochs: 5"));

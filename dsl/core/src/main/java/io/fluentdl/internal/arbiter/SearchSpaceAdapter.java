@@ -10,11 +10,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * A {@link SearchSpace} as an Arbiter {@code ParameterSpace<T>}: one named leaf per {@link Hp}
- * ({@link HpLeaf#of}), and {@link #getValue(double[])} builds T through the space's template, so
- * Arbiter's {@code RandomSearchGenerator} and {@code GridSearchCandidateGenerator} can drive it.
+ * A {@link SearchSpace} as an Arbiter {@code ParameterSpace}: one leaf per {@link Hp}
+ * ({@link Hp#parameterSpace()}), so Arbiter's {@code RandomSearchGenerator},
+ * {@code GridSearchCandidateGenerator} and {@code LocalOptimizationRunner} can drive it.
+ * {@link #of} builds the template's T for a candidate; {@link #units} gives the candidate's point of
+ * the unit cube, which is what FluentDL's samplers return.
  *
  * <pre>{@code
  * ParameterSpace<ModelSpec> arbiterSpace = SearchSpaceAdapter.of(space);
@@ -22,54 +25,67 @@ import java.util.Map;
  * }</pre>
  *
  * <p>Leaves get indices 0..d-1 in {@code params(...)} order at construction, the order Arbiter's
- * generators assign them too, so the adapter works with or without a generator's initialisation.
+ * generators assign them too (its LeafUtils keeps distinct leaf objects apart even when equal), so
+ * the adapter works with or without a generator's initialisation.
  *
- * @param <T> what the template builds
+ * @param <R> what a parameter vector becomes
  */
-public final class SearchSpaceAdapter<T> implements ParameterSpace<T> {
+public final class SearchSpaceAdapter<R> implements ParameterSpace<R> {
 
-    private final SearchSpace<T> space;
+    private final SearchSpace<?> space;
+    private final Function<double[], R> value;
     private final List<ParameterSpace<?>> leaves = new ArrayList<>();
-    private final List<HpLeaf> searchedLeaves = new ArrayList<>();
+    private final Map<String, ParameterSpace<?>> named = new LinkedHashMap<>();
+    private final int searched;
 
-    private SearchSpaceAdapter(SearchSpace<T> space) {
+    private SearchSpaceAdapter(SearchSpace<?> space, Function<double[], R> value) {
         this.space = space;
+        this.value = value;
         int next = 0;
         for (Hp<?> hp : space.params()) {
-            ParameterSpace<?> leaf = HpLeaf.of(hp);
-            leaves.add(leaf);
+            ParameterSpace<?> leaf = hp.parameterSpace();
             if (hp.isSearched()) {
                 leaf.setIndices(next++);
-                searchedLeaves.add((HpLeaf) leaf);
-            } else {
-                leaf.setIndices();
             }
+            leaves.add(leaf);
+            named.put(hp.name(), leaf);
         }
+        this.searched = next;
     }
 
-    /** The Arbiter view of {@code space}. */
+    /** The Arbiter view of {@code space}: a parameter vector becomes the template's T. */
     public static <T> SearchSpaceAdapter<T> of(SearchSpace<T> space) {
-        return new SearchSpaceAdapter<>(space);
+        return new SearchSpaceAdapter<>(space, v -> space.build(space.trial(-1, v)));
     }
 
-    /** The trial at Arbiter's flat parameter vector (each leaf reads its own index). */
+    /** The same leaves, but a parameter vector stays a point of the unit cube (no model is built). */
+    public static SearchSpaceAdapter<double[]> units(SearchSpace<?> space) {
+        return new SearchSpaceAdapter<>(space, v -> v);
+    }
+
+    /** The trial at Arbiter's flat parameter vector. */
     public Trial trialAt(double[] parameterValues) {
-        double[] units = new double[searchedLeaves.size()];
-        for (int axis = 0; axis < units.length; axis++) {
-            units[axis] = parameterValues[searchedLeaves.get(axis).index()];
-        }
-        return space.trial(-1, units);
+        return space.trial(-1, point(parameterValues));
     }
 
-    /** Builds T for Arbiter's parameter vector through the space's template. */
+    private double[] point(double[] parameterValues) {
+        if (parameterValues.length < searched) {
+            throw new IllegalArgumentException(String.format("SearchSpace '%s': a parameter vector needs %d values, "
+                    + "got %d", space.name(), searched, parameterValues.length));
+        }
+        double[] units = new double[searched];
+        System.arraycopy(parameterValues, 0, units, 0, searched);
+        return units;
+    }
+
     @Override
-    public T getValue(double[] parameterValues) {
-        return space.build(trialAt(parameterValues));
+    public R getValue(double[] parameterValues) {
+        return value.apply(point(parameterValues));
     }
 
     @Override
     public int numParameters() {
-        return searchedLeaves.size();
+        return searched;
     }
 
     @Override
@@ -82,11 +98,7 @@ public final class SearchSpaceAdapter<T> implements ParameterSpace<T> {
     @Override
     @SuppressWarnings("rawtypes")
     public Map<String, ParameterSpace> getNestedSpaces() {
-        Map<String, ParameterSpace> named = new LinkedHashMap<>();
-        for (ParameterSpace<?> leaf : leaves) {
-            named.put(((HpLeaf) leaf).name(), leaf);
-        }
-        return named;
+        return Collections.unmodifiableMap(new LinkedHashMap<>(named));
     }
 
     @Override
@@ -101,7 +113,7 @@ public final class SearchSpaceAdapter<T> implements ParameterSpace<T> {
                 "SearchSpace '%s' is not a leaf; set indices on its leaves", space.name()));
     }
 
-    public SearchSpace<T> space() {
+    public SearchSpace<?> space() {
         return space;
     }
 

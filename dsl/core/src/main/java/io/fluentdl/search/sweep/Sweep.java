@@ -47,10 +47,12 @@ import java.util.function.LongFunction;
  * @param topK          trials to narrow around between rounds
  * @param padding       coarse-to-fine margin as a fraction of the current width
  * @param epochBudget   no trial starts once this many epochs were spent (0: no budget)
+ * @param maxConsecutiveFailures the search stops with an error after this many failed trials in a row
  */
 public record Sweep(String name, String description, Method method, int gridPoints, Metric metric, Goal goal,
                     List<SweepParam> params, EarlyTerminate earlyTerminate, SweepModel model, int trials, long seed,
-                    int workers, int executions, int rounds, int topK, double padding, int epochBudget) {
+                    int workers, int executions, int rounds, int topK, double padding, int epochBudget,
+                    int maxConsecutiveFailures) {
 
     /** How trials' points are chosen; BAYES is W&amp;B's name, here a TPE sampler ({@link Sampler#tpe}). */
     public enum Method { RANDOM, GRID, HALTON, BAYES }
@@ -93,19 +95,21 @@ public record Sweep(String name, String description, Method method, int gridPoin
     /** The same sweep with another number of trials per round (the CLI's {@code --trials}). */
     public Sweep withTrials(int n) {
         return new Sweep(name, description, method, gridPoints, metric, goal, params, earlyTerminate, model, n, seed,
-                workers, executions, rounds, topK, padding, epochBudget);
+                workers, executions, rounds, topK, padding, epochBudget,
+                maxConsecutiveFailures);
     }
 
     /** The same sweep with another number of workers (the CLI's {@code --workers}). */
     public Sweep withWorkers(int n) {
         return new Sweep(name, description, method, gridPoints, metric, goal, params, earlyTerminate, model, trials, seed,
-                n, executions, rounds, topK, padding, epochBudget);
+                n, executions, rounds, topK, padding, epochBudget, maxConsecutiveFailures);
     }
 
     /** The same sweep with another model template (e.g. fewer epochs or examples for a quick run). */
     public Sweep withModel(SweepModel m) {
         return new Sweep(name, description, method, gridPoints, metric, goal, params, earlyTerminate, m, trials, seed,
-                workers, executions, rounds, topK, padding, epochBudget);
+                workers, executions, rounds, topK, padding, epochBudget,
+                maxConsecutiveFailures);
     }
 
     /** The parameter that sets {@code knob}, or null. */
@@ -169,7 +173,7 @@ public record Sweep(String name, String description, Method method, int gridPoin
             s.sampler(sampler());
         }
         TrainingObjective objective = objective(data);
-        s.trials(trials).seed(seed).workers(workers).objective(objective);
+        s.trials(trials).seed(seed).workers(workers).objective(objective).maxConsecutiveFailures(maxConsecutiveFailures);
         if (goal == Goal.MAXIMIZE) {
             s.maximize();
         } else {

@@ -46,6 +46,7 @@ import java.util.Map;
  * executions: 1                            # models per trial (different seeds), mean reported
  * grid_points: 4                           # grid: points per real axis
  * epoch_budget: 300                        # stop starting trials after this many epochs
+ * max_consecutive_failures: 5             # stop with an error after this many failed trials in a row
  * coarse_to_fine: {rounds: 2, top_k: 5, padding: 0.1}
  * early_terminate: {type: asha, min_iter: 1, eta: 3}       # asha | hyperband (+ max_iter) | median (+ min_trials)
  * model: {data: mnist, train_size: 5000, validation_size: 1000, test_size: 10000, epochs: 9,
@@ -66,7 +67,8 @@ import java.util.Map;
 public final class SweepParser {
 
     static final List<String> TOP = List.of("name", "description", "method", "metric", "parameters", "early_terminate",
-            "model", "trials", "seed", "workers", "executions", "grid_points", "epoch_budget", "coarse_to_fine");
+            "model", "trials", "seed", "workers", "executions", "grid_points", "epoch_budget", "coarse_to_fine",
+            "max_consecutive_failures");
     static final List<String> C2F = List.of("rounds", "top_k", "padding");
     static final List<String> METRIC = List.of("name", "goal");
     /** Grid points per real axis when not given: {@value}. */
@@ -143,6 +145,8 @@ public final class SweepParser {
         int executions = yaml.integer(top.get("executions"), "executions", 1, 1);
         int gridPoints = yaml.integer(top.get("grid_points"), "grid_points", DEFAULT_GRID_POINTS, 2);
         int epochBudget = yaml.integer(top.get("epoch_budget"), "epoch_budget", 0, 1);
+        int maxFailures = yaml.integer(top.get("max_consecutive_failures"), "max_consecutive_failures",
+                Search.DEFAULT_MAX_CONSECUTIVE_FAILURES, 1);
         int rounds = 1;
         int topK = Search.DEFAULT_TOP_K;
         double padding = CoarseToFine.DEFAULT_PADDING;
@@ -183,7 +187,7 @@ public final class SweepParser {
             throw new SweepException(yaml.problems());
         }
         Sweep sweep = new Sweep(name, description, method, gridPoints, metric, goal == null ? Goal.of(metric) : goal,
-                params, early, model, trials, seed, workers, executions, rounds, topK, padding, epochBudget);
+                params, early, model, trials, seed, workers, executions, rounds, topK, padding, epochBudget, maxFailures);
         try {
             sweep.space();
         } catch (InvalidConfigException e) {

@@ -48,9 +48,9 @@ class SearchSpaceAdapterTest {
         assertEquals(List.of("units", "learningRate", "epochs", "momentum", "dropout", "batch"),
                 new ArrayList<>(leaves.keySet()));
         assertInstanceOf(IntegerParameterSpace.class, leaves.get("units"));
-        assertInstanceOf(LogScaleSpace.class, leaves.get("learningRate"));
+        assertInstanceOf(ContinuousParameterSpace.class, leaves.get("learningRate"));
         assertInstanceOf(FixedValue.class, leaves.get("epochs"));
-        assertInstanceOf(LogScaleSpace.class, leaves.get("momentum"));
+        assertInstanceOf(OneMinusLogSpace.class, leaves.get("momentum"));
         assertInstanceOf(ContinuousParameterSpace.class, leaves.get("dropout"));
         assertInstanceOf(DiscreteParameterSpace.class, leaves.get("batch"));
         assertEquals(5, adapter.numParameters());
@@ -69,21 +69,27 @@ class SearchSpaceAdapterTest {
             assertEquals(MOMENTUM.fromUnit(u), model.get("momentum"));
             assertEquals(DROPOUT.fromUnit(u), model.get("dropout"));
             assertEquals(BATCH.fromUnit(u), model.get("batch"));
-            for (ParameterSpace<?> leaf : adapter.collectLeaves()) {
-                Hp<?> hp = ((HpLeaf) leaf).hp();
-                assertEquals(hp.fromUnit(u), leaf.getValue(point), hp.name());
+            for (Map.Entry<String, ParameterSpace> leaf : adapter.getNestedSpaces().entrySet()) {
+                Hp<?> hp = space().param(leaf.getKey());
+                assertEquals(hp.fromUnit(u), leaf.getValue().getValue(point), hp.name());
             }
         }
         assertEquals(0.99, (Double) adapter.getValue(new double[]{0.5, 0.5, 0.5, 0.5, 0.5}).get("momentum"), 1e-12);
     }
 
     @Test
-    void arbitersOwnIntegerLeafRoundsTheMiddleDown() {
-        // Why IntRangeLeaf overrides getValue: Arbiter inverts the integer CDF.
+    void arbitersDefaultIntegerDistributionRoundsTheMiddleDown() {
+        // why Hp.intRange gives IntegerParameterSpace a distribution of its own: Arbiter's default inverts the
+        // integer CDF, so u = 1/2 over {0, 1} is 0; equal half-open shares (DiscreteParameterSpace's rule) give 1
         IntegerParameterSpace plain = new IntegerParameterSpace(0, 1);
         plain.setIndices(0);
         assertEquals(0, plain.getValue(new double[]{0.5}));
         assertEquals(1, Hp.intRange("x", 0, 1).fromUnit(0.5));
+        ParameterSpace<Integer> ours = Hp.intRange("x", 0, 1).parameterSpace();
+        assertInstanceOf(IntegerParameterSpace.class, ours);
+        ours.setIndices(0);
+        assertEquals(1, ours.getValue(new double[]{0.5}));
+        assertEquals(0, ours.getValue(new double[]{0.4999}));
     }
 
     @Test
