@@ -5,6 +5,7 @@ import io.fluentdl.train.Evaluation;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.api.layers.IOutputLayer;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -38,6 +39,7 @@ final class Evaluator {
             }
             IOutputLayer outputLayer = (IOutputLayer) network.getOutputLayer();
             LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
+            outputLayerInput = outputLayerInput(network, outputLayerInput, noWorkspaces);
             outputLayer.setInput(outputLayerInput, noWorkspaces);
             outputLayer.setLabels(part.labels());
             // score = mean loss of the chunk + regularization, as MultiLayerNetwork.score(data, false)
@@ -58,6 +60,15 @@ final class Evaluator {
             correct += confusion[c][c];
         }
         return new Evaluation(lossSum / n, n == 0 ? Double.NaN : (double) correct / n, perClass(confusion), n);
+    }
+
+    /**
+     * Applies the output layer's input preprocessor (a {@code flatten()} right before {@code output(...)}),
+     * which feedForwardToLayer does not reach: it stops at the previous layer's activations.
+     */
+    static INDArray outputLayerInput(MultiLayerNetwork network, INDArray previous, LayerWorkspaceMgr workspaces) {
+        InputPreProcessor pre = network.getLayerWiseConfigurations().getInputPreProcess(network.getnLayers() - 1);
+        return pre == null ? previous : pre.preProcess(previous, (int) previous.size(0), workspaces);
     }
 
     /** How many rows of {@code outputs} predict the label of the same row of {@code labels}. */

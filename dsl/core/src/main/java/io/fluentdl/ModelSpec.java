@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fluentdl.internal.dl4j.ModelTranslator;
 import io.fluentdl.layers.BatchNorm;
 import io.fluentdl.layers.BnPlacement;
+import io.fluentdl.layers.ImageShape;
 import io.fluentdl.layers.LayerSpec;
 import io.fluentdl.optim.Optimizer;
 import io.fluentdl.report.ParamCount;
@@ -15,7 +16,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * A validated, immutable description of a feed-forward model: its stack of layers as written, the
+ * A validated, immutable description of a sequential model (dense or convolutional): its stack of layers as written, the
  * model-wide batch-norm switch, the optimizer and the seed. Safe to share across threads and trials.
  * Make one with {@link Sequential#named(String)}, variants with {@link #toBuilder()}.
  *
@@ -26,9 +27,11 @@ import java.util.List;
  * @param batchNormPlacement where hidden batch norm goes (see {@link BnPlacement})
  * @param optimizer          the optimizer with its learning rate
  * @param seed               the seed of weight init, dropout and batch order
+ * @param inputShape         the image shape given by {@code input(height, width, channels)}, or null for
+ *                           {@code input(n)}; {@code inputSize} is then height·width·channels
  */
 public record ModelSpec(String name, int inputSize, BatchNorm inputBatchNorm, List<LayerSpec> layers,
-                        BnPlacement batchNormPlacement, Optimizer optimizer, long seed) {
+                        BnPlacement batchNormPlacement, Optimizer optimizer, long seed, ImageShape inputShape) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -36,6 +39,12 @@ public record ModelSpec(String name, int inputSize, BatchNorm inputBatchNorm, Li
 
     public ModelSpec {
         layers = List.copyOf(layers);
+    }
+
+    /** A spec with flat input ({@code input(n)}). */
+    public ModelSpec(String name, int inputSize, BatchNorm inputBatchNorm, List<LayerSpec> layers,
+                     BnPlacement batchNormPlacement, Optimizer optimizer, long seed) {
+        this(name, inputSize, inputBatchNorm, layers, batchNormPlacement, optimizer, seed, null);
     }
 
     /** A builder holding this spec's values, to make a variant. */

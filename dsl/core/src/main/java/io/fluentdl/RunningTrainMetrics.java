@@ -47,7 +47,8 @@ final class RunningTrainMetrics extends BaseTrainingListener {
         INDArray outputInput = activations.get(activations.size() - 1);
         // outside DL4J's training workspaces: these few small arrays must not grow them
         try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-            INDArray outputs = outputs(network.getOutputLayer(), outputInput);
+            INDArray outputs = outputs(network.getOutputLayer(),
+                    Evaluator.outputLayerInput(network, outputInput, org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces()));
             correct += Evaluator.correct(outputs, labels);
         }
         pendingBatch = labels.rows();
