@@ -123,7 +123,7 @@ public final class Model {
         if (batches == null || !batches.serves(train, batchSize, spec.seed())) {
             batches = train.batches(batchSize, spec.seed());
         }
-        RunningTrainMetrics running = trainMetrics == TrainMetrics.RUNNING ? new RunningTrainMetrics() : null;
+        RunningTrainMetrics running = trainMetrics == TrainMetrics.RUNNING ? new RunningTrainMetrics(spec.outputKind()) : null;
         if (running != null) {
             network.addListeners(running);
         }
@@ -172,7 +172,7 @@ public final class Model {
     /** Loss, accuracy and per-class metrics on {@code data}, in inference mode. */
     public Evaluation evaluate(Dataset data) {
         checkInputs(data, "evaluate");
-        return Evaluator.evaluate(network, data, EVALUATION_BATCH);
+        return Evaluator.evaluate(network, data, EVALUATION_BATCH, spec.outputKind());
     }
 
     /** Outputs (probabilities for sigmoid/softmax outputs) for {@code features}, one row per example. */
@@ -257,6 +257,7 @@ public final class Model {
                     String.format("the data has %d features per example but the model's input(%d) expects %d",
                             data.numFeatures(), spec.inputSize(), spec.inputSize()), "");
         }
+        LabelCheck.check(spec, data, what);
     }
 
     private static final class Control implements TrainingControl {

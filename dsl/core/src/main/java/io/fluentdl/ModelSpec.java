@@ -9,6 +9,8 @@ import io.fluentdl.layers.BatchNorm;
 import io.fluentdl.layers.BnPlacement;
 import io.fluentdl.layers.ImageShape;
 import io.fluentdl.layers.LayerSpec;
+import io.fluentdl.layers.Output;
+import io.fluentdl.train.OutputKind;
 import io.fluentdl.optim.Optimizer;
 import io.fluentdl.report.ParamCount;
 import io.fluentdl.report.Summary;
@@ -50,6 +52,19 @@ public record ModelSpec(String name, int inputSize, BatchNorm inputBatchNorm, Li
     /** A builder holding this spec's values, to make a variant. */
     public Sequential toBuilder() {
         return Sequential.from(this);
+    }
+
+    /** What the output means ({@link OutputKind}): how it is evaluated and which labels it takes. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public OutputKind outputKind() {
+        Output out = output();
+        return OutputKind.of(out.activation(), out.loss(), out.units());
+    }
+
+    /** The output layer (the last one). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public Output output() {
+        return (Output) layers.get(layers.size() - 1);
     }
 
     /** The Keras-style table of layers, output shapes and parameter counts; works before training. */
