@@ -156,7 +156,8 @@ public final class Model {
             Evaluation onValidation = validation == null ? null : evaluate(validation);
             EpochMetrics metrics = new EpochMetrics(epoch, onTrain.loss(), onTrain.accuracy(),
                     onValidation == null ? Double.NaN : onValidation.loss(),
-                    onValidation == null ? Double.NaN : onValidation.accuracy(), seconds, lastIterationLearningRate());
+                    onValidation == null ? Double.NaN : onValidation.accuracy(), seconds, lastIterationLearningRate(),
+                    chosenMetrics(onTrain, onValidation));
             history.add(metrics);
             for (EpochListener listener : listeners) {
                 listener.onEpochEnd(metrics, control);
@@ -167,6 +168,20 @@ public final class Model {
             listener.onTrainEnd(result, control);
         }
         return result;
+    }
+
+    /** The values of the spec's {@code metrics(...)}: {@code auc}, then {@code val_auc} (running train metrics have none: NaN). */
+    private Map<String, Double> chosenMetrics(Evaluation onTrain, Evaluation onValidation) {
+        Map<String, Double> chosen = new java.util.LinkedHashMap<>();
+        for (io.fluentdl.train.Metric m : spec.metrics()) {
+            chosen.put(m.key(), onTrain.metric(m.key()));
+        }
+        if (onValidation != null) {
+            for (io.fluentdl.train.Metric m : spec.metrics()) {
+                chosen.put(m.onValidation().key(), onValidation.metric(m.key()));
+            }
+        }
+        return chosen;
     }
 
     /** Loss, accuracy and per-class metrics on {@code data}, in inference mode. */

@@ -10,6 +10,7 @@ import io.fluentdl.layers.BnPlacement;
 import io.fluentdl.layers.ImageShape;
 import io.fluentdl.layers.LayerSpec;
 import io.fluentdl.layers.Output;
+import io.fluentdl.train.Metric;
 import io.fluentdl.train.OutputKind;
 import io.fluentdl.optim.Optimizer;
 import io.fluentdl.report.ParamCount;
@@ -31,9 +32,11 @@ import java.util.List;
  * @param seed               the seed of weight init, dropout and batch order
  * @param inputShape         the image shape given by {@code input(height, width, channels)}, or null for
  *                           {@code input(n)}; {@code inputSize} is then height·width·channels
+ * @param metrics            what {@code fit} measures besides loss and accuracy, Keras' {@code compile(metrics=...)}
  */
 public record ModelSpec(String name, int inputSize, BatchNorm inputBatchNorm, List<LayerSpec> layers,
-                        BnPlacement batchNormPlacement, Optimizer optimizer, long seed, ImageShape inputShape) {
+                        BnPlacement batchNormPlacement, Optimizer optimizer, long seed, ImageShape inputShape,
+                        List<Metric> metrics) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -41,12 +44,15 @@ public record ModelSpec(String name, int inputSize, BatchNorm inputBatchNorm, Li
 
     public ModelSpec {
         layers = List.copyOf(layers);
+        // training-set names, once each; loss and accuracy are always measured
+        metrics = metrics == null ? List.of()
+                : metrics.stream().map(Metric::onTraining).filter(m -> !m.isStandard()).distinct().toList();
     }
 
     /** A spec with flat input ({@code input(n)}). */
     public ModelSpec(String name, int inputSize, BatchNorm inputBatchNorm, List<LayerSpec> layers,
                      BnPlacement batchNormPlacement, Optimizer optimizer, long seed) {
-        this(name, inputSize, inputBatchNorm, layers, batchNormPlacement, optimizer, seed, null);
+        this(name, inputSize, inputBatchNorm, layers, batchNormPlacement, optimizer, seed, null, List.of());
     }
 
     /** A builder holding this spec's values, to make a variant. */

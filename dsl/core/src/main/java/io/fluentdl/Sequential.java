@@ -21,6 +21,7 @@ import io.fluentdl.nn.Init;
 import io.fluentdl.nn.Loss;
 import io.fluentdl.optim.Optimizer;
 import io.fluentdl.optim.RmsProp;
+import io.fluentdl.train.Metric;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -61,6 +62,7 @@ public final class Sequential {
     private BnPlacement placement = BnPlacement.AS_WRITTEN;
     private Optimizer optimizer = DEFAULT_OPTIMIZER;
     private long seed = DEFAULT_SEED;
+    private List<Metric> metrics = List.of();
 
     private Sequential(String name) {
         this.name = name;
@@ -84,6 +86,7 @@ public final class Sequential {
         s.placement = spec.batchNormPlacement();
         s.optimizer = spec.optimizer();
         s.seed = spec.seed();
+        s.metrics = spec.metrics();
         return s;
     }
 
@@ -260,9 +263,22 @@ public final class Sequential {
         return this;
     }
 
+    /**
+     * What {@code fit} measures and logs besides loss and accuracy, Keras' {@code compile(metrics=[...])}:
+     * {@code metrics(Metric.AUC, Metric.F1)} adds {@code auc} and {@code f1} to every epoch, and
+     * {@code val_auc}, {@code val_f1} with validation data, so callbacks can monitor them. Replaces earlier choices.
+     */
+    public Sequential metrics(Metric... chosen) {
+        for (Metric m : chosen) {
+            Check.notNull(modelWhere(), "metrics", m);
+        }
+        this.metrics = List.of(chosen);
+        return this;
+    }
+
     /** Checks the whole stack and returns the immutable spec; all problems are reported at once. */
     public ModelSpec build() {
-        ModelSpec spec = new ModelSpec(name, inputSize, inputBatchNorm, layers, placement, optimizer, seed, inputShape);
+        ModelSpec spec = new ModelSpec(name, inputSize, inputBatchNorm, layers, placement, optimizer, seed, inputShape, metrics);
         StackRules.check(spec);
         return spec;
     }

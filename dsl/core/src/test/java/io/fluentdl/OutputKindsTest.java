@@ -104,6 +104,25 @@ class OutputKindsTest {
     }
 
     @Test
+    void metricsChosenOnTheModelAreLoggedEveryEpochForTrainAndValidation() {
+        float[][] x = features(5);
+        float[][] y = new float[N][1];
+        for (int i = 0; i < N; i++) {
+            y[i][0] = x[i][0] + x[i][1] > 0 ? 1 : 0;
+        }
+        Dataset data = Dataset.of(Nd4j.createFromArray(x), Nd4j.createFromArray(y));
+        Model model = Model.of(base("binary").output(1, SIGMOID, BINARY_CROSSENTROPY)
+                .metrics(io.fluentdl.train.Metric.AUC, io.fluentdl.train.Metric.VAL_PRECISION).build());
+        History h = model.fit(data.first(200), 2, 32, data.slice(200, N));
+        io.fluentdl.train.EpochMetrics last = h.epochs().get(1);
+        assertEquals(java.util.List.of("auc", "precision", "val_auc", "val_precision"), java.util.List.copyOf(last.metrics().keySet()));
+        assertEquals(model.evaluate(data.slice(200, N)).auc(), io.fluentdl.train.Metric.VAL_AUC.of(last), 1e-12);
+        assertEquals(model.evaluate(data.first(200)).metric("precision"), last.metrics().get("precision"), 1e-12);
+        assertEquals(java.util.List.of("loss", "accuracy", "val_loss", "val_accuracy", "auc", "val_auc", "precision", "val_precision"),
+                java.util.List.copyOf(io.fluentdl.train.Metric.all(last).keySet()));
+    }
+
+    @Test
     void labelsOfTheWrongWidthFailWithOneLine() {
         Dataset data = Dataset.of(Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 10, 3),
                 Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 10, 3));
