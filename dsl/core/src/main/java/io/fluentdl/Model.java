@@ -123,6 +123,9 @@ public final class Model {
         if (batches == null || !batches.serves(train, batchSize, spec.seed())) {
             batches = train.batches(batchSize, spec.seed());
         }
+        // warm-ups and cycles counted in epochs move every step: they need the epoch's length
+        io.fluentdl.internal.dl4j.StepResolution.apply(network, spec.optimizer().learningRate(),
+                (train.size() + batchSize - 1) / batchSize);
         RunningTrainMetrics running = trainMetrics == TrainMetrics.RUNNING ? new RunningTrainMetrics(spec.outputKind()) : null;
         if (running != null) {
             network.addListeners(running);
