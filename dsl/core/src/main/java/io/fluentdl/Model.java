@@ -52,7 +52,10 @@ public final class Model {
 
     private final ModelSpec spec;
     private final MultiLayerNetwork network;
+    /** Set to "0" (the {@code fluentdl} command does, it has its own bars) to make {@link #verbose} default to 0. */
+    public static final String VERBOSE_PROPERTY = "fluentdl.verbose";
     private TrainMetrics trainMetrics = TrainMetrics.FULL_PASS;
+    private int verbose = defaultVerbose();
     /** The last fit's batches: reused by the next fit on the same data, with its gather buffers. */
     private ShufflingBatchIterator batches;
 
@@ -93,6 +96,44 @@ public final class Model {
         return this;
     }
 
+    /**
+     * How much {@link #fit} prints, Keras' {@code verbose}: 0 nothing, 1 or 2 one line per epoch
+     * ({@code Epoch 3/15 - 12.4s - loss: 0.0412 - accuracy: 0.9871 - val_loss: ...}) on standard output.
+     * Default 1 when the JVM has a console (a terminal), else 0, and 0 when the system property
+     * {@value #VERBOSE_PROPERTY} is "0".
+     */
+    public Model verbose(int level) {
+        io.fluentdl.errors.Check.atLeast(String.format("Model '%s' verbose", spec.name()), "level", level, 0);
+        this.verbose = level;
+        return this;
+    }
+
+    private static int defaultVerbose() {
+        return System.console() != null && !"0".equals(System.getProperty(VERBOSE_PROPERTY)) ? 1 : 0;
+    }
+
+    /**
+     * Trains on the first {@code 1 − validationSplit} of {@code data} and validates on the rest, Keras'
+     * {@code validation_split}: the split is taken before any shuffling, so the validation examples are
+     * the last ones, the same every epoch and every run.
+     *
+     * @param validationSplit fraction in (0, 1) held out from the end of {@code data}
+     */
+    public History fit(Dataset data, int epochs, int batchSize, double validationSplit, EpochListener... listeners) {
+        String where = String.format("Model '%s' fit", spec.name());
+        if (!(validationSplit > 0 && validationSplit < 1)) {
+            throw io.fluentdl.errors.InvalidConfigException.of(where, "validationSplit", validationSplit,
+                    String.format("validationSplit must be in (0, 1), got validationSplit=%s", validationSplit), "");
+        }
+        int splitAt = (int) (data.size() * (1 - validationSplit)); // Keras: int(n * (1 - validation_split))
+        if (splitAt < 1 || splitAt >= data.size()) {
+            throw io.fluentdl.errors.InvalidConfigException.of(where, "validationSplit", validationSplit,
+                    String.format("validationSplit=%s of %d examples leaves %d to train and %d to validate; both need at least one",
+                            validationSplit, data.size(), splitAt, data.size() - splitAt), "");
+        }
+        return fit(data.view(0, splitAt), epochs, batchSize, data.view(splitAt, data.size()), listeners);
+    }
+
     /** Trains without validation data. */
     public History fit(Dataset train, int epochs, int batchSize, EpochListener... listeners) {
         return fit(train, epochs, batchSize, null, listeners);
@@ -129,6 +170,10 @@ public final class Model {
         RunningTrainMetrics running = trainMetrics == TrainMetrics.RUNNING ? new RunningTrainMetrics(spec.outputKind()) : null;
         if (running != null) {
             network.addListeners(running);
+        }
+        if (verbose > 0) {
+            listeners = java.util.stream.Stream.concat(java.util.Arrays.stream(listeners),
+                    java.util.stream.Stream.of(new io.fluentdl.callbacks.ProgressLogger(System.out, epochs))).toArray(EpochListener[]::new);
         }
         try {
             return fitEpochs(train, epochs, batches, validation, running, control, listeners);
@@ -196,6 +241,34 @@ public final class Model {
     /** Outputs (probabilities for sigmoid/softmax outputs) for {@code features}, one row per example. */
     public INDArray predict(INDArray features) {
         return network.output(features, false);
+    }
+
+    /**
+     * The predicted class of each row: the argmax of a softmax output, or 1 where a sigmoid output is
+     * at least 0.5 (Keras' old {@code predict_classes}). Multi-label and regression outputs have no
+     * single class: use {@link #predict}.
+     */
+    public int[] predictClasses(INDArray features) {
+        io.fluentdl.train.OutputKind kind = spec.outputKind();
+        if (kind == io.fluentdl.train.OutputKind.MULTI_LABEL || kind == io.fluentdl.train.OutputKind.REGRESSION) {
+            throw new IllegalStateException(String.format(
+                    "Model '%s' predictClasses: a %s output has no single class per row. Use predict(features) and a threshold",
+                    spec.name(), kind));
+        }
+        INDArray out = predict(features);
+        int[] classes = new int[(int) out.rows()];
+        if (kind == io.fluentdl.train.OutputKind.BINARY) {
+            float[] p = out.dup('c').data().asFloat();
+            for (int i = 0; i < classes.length; i++) {
+                classes[i] = p[i] >= 0.5f ? 1 : 0;
+            }
+        } else {
+            long[] argmax = out.argMax(1).toLongVector();
+            for (int i = 0; i < classes.length; i++) {
+                classes[i] = (int) argmax[i];
+            }
+        }
+        return classes;
     }
 
     /** The learning rate the optimizer will use at the next iteration (after any schedule or callback change). */
@@ -278,7 +351,7 @@ public final class Model {
         LabelCheck.check(spec, data, what);
     }
 
-    private static final class Control implements TrainingControl {
+    private final class Control implements TrainingControl {
         private final MultiLayerNetwork network;
         private boolean stop;
 
@@ -299,6 +372,11 @@ public final class Model {
         @Override
         public MultiLayerNetwork network() {
             return network;
+        }
+
+        @Override
+        public void save(Path file) {
+            Model.this.save(file);
         }
     }
 }
