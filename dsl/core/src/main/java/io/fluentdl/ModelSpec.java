@@ -12,6 +12,7 @@ import io.fluentdl.layers.LayerSpec;
 import io.fluentdl.layers.Output;
 import io.fluentdl.train.Metric;
 import io.fluentdl.train.OutputKind;
+import io.fluentdl.optim.GradientClipping;
 import io.fluentdl.optim.Optimizer;
 import io.fluentdl.report.ParamCount;
 import io.fluentdl.report.Summary;
@@ -33,10 +34,11 @@ import java.util.List;
  * @param inputShape         the image shape given by {@code input(height, width, channels)}, or null for
  *                           {@code input(n)}; {@code inputSize} is then height·width·channels
  * @param metrics            what {@code fit} measures besides loss and accuracy, Keras' {@code compile(metrics=...)}
+ * @param gradientClipping   Keras' {@code clipnorm} / {@code clipvalue}, or null for none
  */
 public record ModelSpec(String name, int inputSize, BatchNorm inputBatchNorm, List<LayerSpec> layers,
                         BnPlacement batchNormPlacement, Optimizer optimizer, long seed, ImageShape inputShape,
-                        List<Metric> metrics) {
+                        List<Metric> metrics, GradientClipping gradientClipping) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -52,7 +54,7 @@ public record ModelSpec(String name, int inputSize, BatchNorm inputBatchNorm, Li
     /** A spec with flat input ({@code input(n)}). */
     public ModelSpec(String name, int inputSize, BatchNorm inputBatchNorm, List<LayerSpec> layers,
                      BnPlacement batchNormPlacement, Optimizer optimizer, long seed) {
-        this(name, inputSize, inputBatchNorm, layers, batchNormPlacement, optimizer, seed, null, List.of());
+        this(name, inputSize, inputBatchNorm, layers, batchNormPlacement, optimizer, seed, null, List.of(), null);
     }
 
     /** A builder holding this spec's values, to make a variant. */

@@ -19,6 +19,7 @@ import io.fluentdl.layers.Output;
 import io.fluentdl.nn.Activation;
 import io.fluentdl.nn.Init;
 import io.fluentdl.nn.Loss;
+import io.fluentdl.optim.GradientClipping;
 import io.fluentdl.optim.Optimizer;
 import io.fluentdl.optim.RmsProp;
 import io.fluentdl.train.Metric;
@@ -63,6 +64,7 @@ public final class Sequential {
     private Optimizer optimizer = DEFAULT_OPTIMIZER;
     private long seed = DEFAULT_SEED;
     private List<Metric> metrics = List.of();
+    private GradientClipping clipping;
 
     private Sequential(String name) {
         this.name = name;
@@ -87,6 +89,7 @@ public final class Sequential {
         s.optimizer = spec.optimizer();
         s.seed = spec.seed();
         s.metrics = spec.metrics();
+        s.clipping = spec.gradientClipping();
         return s;
     }
 
@@ -276,9 +279,31 @@ public final class Sequential {
         return this;
     }
 
+    /** Rescales each weight tensor's gradient to L2 norm at most {@code threshold}, Keras' {@code clipnorm}; see {@link GradientClipping}. */
+    public Sequential clipNorm(double threshold) {
+        return clip(GradientClipping.Kind.NORM, threshold);
+    }
+
+    /** Clips each gradient element to [−threshold, threshold], Keras' {@code clipvalue}; see {@link GradientClipping}. */
+    public Sequential clipValue(double threshold) {
+        return clip(GradientClipping.Kind.VALUE, threshold);
+    }
+
+    private Sequential clip(GradientClipping.Kind kind, double threshold) {
+        String parameter = kind == GradientClipping.Kind.NORM ? "clipNorm" : "clipValue";
+        Check.positive(modelWhere(), parameter, threshold);
+        if (clipping != null && clipping.kind() != kind) {
+            throw io.fluentdl.errors.InvalidConfigException.of(modelWhere(), parameter, threshold,
+                    String.format("DL4J clips by norm or by value, not both, got %s and %s=%s", clipping, parameter, threshold),
+                    "Keep one of clipNorm(...) and clipValue(...)");
+        }
+        this.clipping = new GradientClipping(kind, threshold);
+        return this;
+    }
+
     /** Checks the whole stack and returns the immutable spec; all problems are reported at once. */
     public ModelSpec build() {
-        ModelSpec spec = new ModelSpec(name, inputSize, inputBatchNorm, layers, placement, optimizer, seed, inputShape, metrics);
+        ModelSpec spec = new ModelSpec(name, inputSize, inputBatchNorm, layers, placement, optimizer, seed, inputShape, metrics, clipping);
         StackRules.check(spec);
         return spec;
     }

@@ -76,7 +76,8 @@ public final class Summary {
         String rowFormat = "%-" + nameWidth + "s %-" + shapeWidth + "s %10s   %s%n";
         StringBuilder out = new StringBuilder();
         out.append(String.format("Model: \"%s\"   BN placement: %s   seed: %d%n", spec.name(), spec.batchNormPlacement(), spec.seed()));
-        out.append(String.format("Optimizer: %s%n", spec.optimizer()));
+        out.append(spec.gradientClipping() == null ? String.format("Optimizer: %s%n", spec.optimizer())
+                : String.format("Optimizer: %s, %s%n", spec.optimizer(), spec.gradientClipping()));
         String rule = "_".repeat(100);
         out.append(rule).append('\n');
         out.append(String.format(rowFormat, "Layer (type)", "Output Shape", "Param #", "DL4J layers"));

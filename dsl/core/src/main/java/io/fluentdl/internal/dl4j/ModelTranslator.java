@@ -20,6 +20,8 @@ import io.fluentdl.nn.Activation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import io.fluentdl.optim.GradientClipping;
+import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -43,11 +45,16 @@ public final class ModelTranslator {
 
     public static Translation translate(ModelSpec spec) {
         List<Block> blocks = blocks(spec);
-        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
+        NeuralNetConfiguration.Builder global = new NeuralNetConfiguration.Builder()
                 .seed(spec.seed())
                 .dataType(DataType.FLOAT)
-                .updater(UpdaterTranslator.toDl4j(spec.optimizer()))
-                .list();
+                .updater(UpdaterTranslator.toDl4j(spec.optimizer()));
+        if (spec.gradientClipping() != null) {
+            global.gradientNormalization(spec.gradientClipping().kind() == GradientClipping.Kind.NORM
+                            ? GradientNormalization.ClipL2PerParamType : GradientNormalization.ClipElementWiseAbsoluteValue)
+                    .gradientNormalizationThreshold(spec.gradientClipping().threshold());
+        }
+        NeuralNetConfiguration.ListBuilder list = global.list();
         int index = 0;
         long[] flattenFrom = null;
         for (Block block : blocks) {
