@@ -5,7 +5,7 @@ import java.util.OptionalInt;
 
 /**
  * The flags every example takes: {@code --quick} (small data, few epochs: a few seconds),
- * {@code --data DIR} (the MNIST folder; default: {@code FLUENTDL_MNIST_DIR}, then DL4J's cache) and
+ * {@code --data DIR} (the MNIST folder; default: {@code FLUENTDL_MNIST_DIR}, then DL4J's cache, then the copy shipped in fluentdl-datasets) and
  * {@code --epochs N} (instead of the example's own count).
  *
  * @param quick  small data and few epochs

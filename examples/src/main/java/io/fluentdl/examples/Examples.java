@@ -41,6 +41,8 @@ public final class Examples {
         add("random-search", "random search on log / 1-beta scales, coarse-to-fine; prints the best spec",
                 RandomSearchCoarseToFine::main);
         add("random-search-kt", "the same in Kotlin", RandomSearchCoarseToFineKotlin::main);
+        add("own-data", "your own CSV data (Iris, shipped): fromCsv, split, normalize, train", OwnData::main);
+        add("own-data-kt", "the same in Kotlin", OwnDataKotlin::main);
         add("track-plain-dl4j", "our tracker on a network built with DL4J's own builders (Java only)",
                 TrackPlainDl4j::main);
     }

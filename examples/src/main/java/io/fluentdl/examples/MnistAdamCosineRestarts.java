@@ -62,7 +62,7 @@ public final class MnistAdamCosineRestarts {
     public static void main(String[] args) throws IOException {
         ExampleArgs options = ExampleArgs.parse(args);
         int epochs = options.epochs(QUICK_EPOCHS, EPOCHS);
-        // 1. Data: from --data, else FLUENTDL_MNIST_DIR, else DL4J's cache (--quick: the first 2,000 / 500 images)
+        // 1. Data: from --data, else FLUENTDL_MNIST_DIR, else DL4J's cache, else the shipped copy (--quick: the first 2,000 / 500 images)
         MnistData mnist = options.quick() ? Mnist.load(options.data(), QUICK_TRAIN, QUICK_TEST) : Mnist.load(options.data());
         System.out.printf("MNIST from %s: %d train, %d test images%n", mnist.source(), mnist.train().size(), mnist.test().size());
         // 2. Model and summary; the schedule counts mini-batches, so it needs the steps per epoch

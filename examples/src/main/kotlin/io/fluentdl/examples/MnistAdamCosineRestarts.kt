@@ -39,7 +39,7 @@ fun mnistMlp(stepsPerEpoch: Int): ModelSpec = sequential("mnist-mlp") {
 fun main(args: Array<String>) {
     val options = ExampleArgs.parse(*args)
     val epochs = options.epochs(QUICK_EPOCHS, EPOCHS)
-    // 1. Data: from --data, else FLUENTDL_MNIST_DIR, else DL4J's cache (--quick: the first 2,000 / 500 images)
+    // 1. Data: from --data, else FLUENTDL_MNIST_DIR, else DL4J's cache, else the shipped copy (--quick: the first 2,000 / 500 images)
     val mnist = if (options.quick) Mnist.load(options.data, QUICK_TRAIN, QUICK_TEST) else Mnist.load(options.data)
     println("MNIST from ${mnist.source}: ${mnist.train.size()} train, ${mnist.test.size()} test images")
     // 2. Model and summary; the schedule counts mini-batches, so it needs the steps per epoch

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs every registered example on its --quick data for one epoch, so none can rot. MNIST comes from
- * FLUENTDL_MNIST_DIR (the pom sets it to ../shared/datasets/mnist when unset).
+ * the default lookup, which ends at the copy shipped in fluentdl-datasets.
  */
 class ExamplesTest {
 

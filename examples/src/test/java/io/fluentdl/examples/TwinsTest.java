@@ -26,6 +26,11 @@ class TwinsTest {
         assertEquals(SwitchBnPlacement.switchedTo(placement), SwitchBnPlacementKotlin.switchedTo(placement));
     }
 
+    @Test
+    void ownDataKotlinEqualsJava() {
+        assertEquals(OwnData.spec(4, 3), OwnDataKotlin.ownDataSpec(4, 3));
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {16, 469})
     void mnistMlpKotlinEqualsJava(int stepsPerEpoch) {

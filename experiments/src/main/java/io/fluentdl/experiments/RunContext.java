@@ -22,14 +22,22 @@ import java.util.Optional;
  * @param commandLine the command line as typed, for provenance
  * @param resume      {@code --resume}: units that already FINISHED in {@code outDir} are read back, not
  *                    trained again (see {@link #units(String)})
+ * @param datasetName {@code --dataset-name}: what the data in {@code --data} is, for tables and reports;
+ *                    empty means "MNIST" for MNIST's files, else the folder's name
  */
 public record RunContext(Path outDir, List<Long> seeds, int epochs, boolean quick, Optional<Path> dataDir,
                          boolean quiet, Backend backend, Progress progress, List<String> commandLine,
-                         boolean resume) {
+                         boolean resume, Optional<String> datasetName) {
 
     public RunContext {
         seeds = List.copyOf(seeds);
         commandLine = List.copyOf(commandLine);
+    }
+
+    /** A context whose data set is named by its files. */
+    public RunContext(Path outDir, List<Long> seeds, int epochs, boolean quick, Optional<Path> dataDir,
+                      boolean quiet, Backend backend, Progress progress, List<String> commandLine, boolean resume) {
+        this(outDir, seeds, epochs, quick, dataDir, quiet, backend, progress, commandLine, resume, Optional.empty());
     }
 
     /** A context without {@code --resume}. */

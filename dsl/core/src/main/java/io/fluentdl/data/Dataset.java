@@ -2,6 +2,9 @@ package io.fluentdl.data;
 
 import io.fluentdl.errors.InvalidConfigException;
 import io.fluentdl.errors.Problem;
+import java.io.Reader;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -11,7 +14,19 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * An in-memory labelled data set: a features matrix (rows = examples) and a labels matrix (one-hot
- * for classification, or one column for binary targets). Immutable: every operation returns a new one.
+ * for classification, one 0/1 column for binary targets, 0/1 columns for multi-label, target
+ * columns for regression). Immutable: every operation returns a new one.
+ *
+ * <p>Bring your own data as Keras users do: from Java arrays ({@link #of(double[][], int[])} for class
+ * labels, {@link #of(double[][], double[][])} for any targets), from a CSV file
+ * ({@link #fromCsv(Path, String, CsvOptions)}), then {@link #split(double, long)} into training and test
+ * sets and {@link Split#normalize()} them with the training set's per-feature mean and deviation:
+ * <pre>{@code
+ * Split data = Dataset.fromCsv(Path.of("iris.csv"), "species", CsvOptions.defaults())
+ *         .split(0.8, 42)
+ *         .normalize();
+ * model.fit(data.train(), 100, 16, data.test());
+ * }</pre>
  *
  * <p>Mini-batches come from {@link #batches(int, long)}: the order of epoch {@code e} depends only on
  * the seed and {@code e}, so the same seed gives the same batches on every run.
@@ -24,10 +39,114 @@ public final class Dataset {
 
     private final INDArray features;
     private final INDArray labels;
+    private final List<String> featureNames;
+    private final List<String> classNames;
 
-    private Dataset(INDArray features, INDArray labels) {
+    private Dataset(INDArray features, INDArray labels, List<String> featureNames, List<String> classNames) {
         this.features = features;
         this.labels = labels;
+        this.featureNames = featureNames;
+        this.classNames = classNames;
+    }
+
+    private Dataset(INDArray features, INDArray labels) {
+        this(features, labels, List.of(), List.of());
+    }
+
+    /** The same examples with new arrays, keeping the names. */
+    private Dataset with(INDArray newFeatures, INDArray newLabels) {
+        return new Dataset(newFeatures, newLabels, featureNames, classNames);
+    }
+
+    /**
+     * Features and class labels {@code 0..k-1}, with {@code k} = the largest label + 1 classes; labels
+     * become one-hot rows (for a softmax output with categorical cross-entropy).
+     *
+     * @param features one row per example, every row as long as the first
+     * @param labels   one class number per example, {@code >= 0}
+     */
+    public static Dataset of(double[][] features, int[] labels) {
+        int max = 0;
+        for (int label : labels) {
+            max = Math.max(max, label);
+        }
+        return of(features, labels, max + 1);
+    }
+
+    /** Like {@link #of(double[][], int[])} with the number of classes given (some may have no example). */
+    public static Dataset of(double[][] features, int[] labels, int numClasses) {
+        return ArrayData.classes(features, labels, numClasses);
+    }
+
+    /**
+     * Features and targets as given: one column of 0/1 for a sigmoid binary output, several 0/1 columns
+     * for multi-label, numbers for regression, or one-hot rows.
+     */
+    public static Dataset of(double[][] features, double[][] targets) {
+        return ArrayData.targets(features, targets);
+    }
+
+    /** Like {@link #of(double[][], double[][])}, from floats. */
+    public static Dataset of(float[][] features, float[][] targets) {
+        return ArrayData.targets(ArrayData.widen(features, "features"), ArrayData.widen(targets, "targets"));
+    }
+
+    /**
+     * Reads a CSV file: one example per row, every column but {@code labelColumn} a numeric feature.
+     * Class labels (names or numbers) become one-hot rows, classes in sorted order
+     * ({@link #classNames()}); with {@link CsvOptions#regression()} the label is a number to predict.
+     * A bad cell stops with one line naming the file, line, column and value.
+     *
+     * @param file        a UTF-8 text file
+     * @param labelColumn the header's name of the label column
+     * @param options     header, delimiter, kind of label: {@link CsvOptions#defaults()} for most files
+     */
+    public static Dataset fromCsv(Path file, String labelColumn, CsvOptions options) {
+        return CsvReader.fromFile(file, options, CsvReader.column(file.toString(), labelColumn, options));
+    }
+
+    /** Like {@link #fromCsv(Path, String, CsvOptions)}, the label column given by its 0-based index. */
+    public static Dataset fromCsv(Path file, int labelColumn, CsvOptions options) {
+        return CsvReader.fromFile(file, options, CsvReader.column(file.toString(), labelColumn));
+    }
+
+    /** Like {@link #fromCsv(Path, String, CsvOptions)} from a reader (e.g. a class-path resource); {@code name} appears in errors. */
+    public static Dataset fromCsv(Reader reader, String name, String labelColumn, CsvOptions options) {
+        return CsvReader.fromReader(reader, name, options, CsvReader.column(name, labelColumn, options));
+    }
+
+    /** The same data with column and class names (used by the readers). */
+    Dataset withNames(List<String> newFeatureNames, List<String> newClassNames) {
+        return new Dataset(features, labels, List.copyOf(newFeatureNames), List.copyOf(newClassNames));
+    }
+
+    /** The feature columns' names (a CSV header's), or empty when unknown. */
+    public List<String> featureNames() {
+        return featureNames;
+    }
+
+    /** Class names in label-column order (a CSV's label values, sorted), or empty when unknown. */
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    /**
+     * Shuffles the examples with {@code seed} and splits them: the first {@code trainFraction} for
+     * training, the rest for testing (scikit-learn's {@code train_test_split}). For Keras'
+     * {@code validation_split} (the last examples, unshuffled), use {@link #slice(int, int)}.
+     *
+     * @param trainFraction in (0, 1); each side gets at least one example
+     */
+    public Split split(double trainFraction, long seed) {
+        int n = size();
+        int train = (int) Math.round(trainFraction * n);
+        if (!(trainFraction > 0 && trainFraction < 1) || train < 1 || train >= n) {
+            throw InvalidConfigException.of("Dataset.split", "trainFraction", trainFraction, String.format(
+                    "trainFraction must be in (0, 1) and leave at least one example on each side of %d, got trainFraction=%s",
+                    n, trainFraction), "");
+        }
+        Dataset shuffled = shuffled(seed);
+        return new Split(shuffled.slice(0, train), shuffled.slice(train, n));
     }
 
     /** Wraps features (n x d) and labels (n x k); both must have the same number of rows. */
@@ -73,7 +192,7 @@ public final class Dataset {
             throw new InvalidConfigException(Problem.of("Dataset", "range", String.format("%d..%d", from, to),
                     String.format("slice needs 0 <= from <= to <= size, got from=%d, to=%d, size=%d", from, to, size())));
         }
-        return new Dataset(features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).dup(),
+        return with(features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).dup(),
                 labels.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).dup());
     }
 
@@ -86,7 +205,7 @@ public final class Dataset {
             throw new InvalidConfigException(Problem.of("Dataset", "range", String.format("%d..%d", from, to),
                     String.format("view needs 0 <= from <= to <= size, got from=%d, to=%d, size=%d", from, to, size())));
         }
-        return new Dataset(features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()),
+        return with(features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()),
                 labels.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
     }
 
@@ -97,7 +216,12 @@ public final class Dataset {
 
     /** Rows in the given order. */
     public Dataset select(int[] rows) {
-        return new Dataset(Nd4j.pullRows(features, 1, rows), Nd4j.pullRows(labels, 1, rows)); // getRows copies row by row
+        return with(Nd4j.pullRows(features, 1, rows), Nd4j.pullRows(labels, 1, rows)); // getRows copies row by row
+    }
+
+    /** These examples with their features replaced (same rows), e.g. normalised ones; names are kept. */
+    Dataset withFeatures(INDArray newFeatures) {
+        return with(newFeatures, labels);
     }
 
     /** A DL4J {@link DataSet} view of all examples. */

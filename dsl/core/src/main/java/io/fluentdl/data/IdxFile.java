@@ -117,7 +117,7 @@ final class IdxFile {
         }
     }
 
-    private static InvalidConfigException unreadable(Path file, IOException e) {
+    static InvalidConfigException unreadable(Path file, IOException e) {
         if (e instanceof NoSuchFileException) {
             return missing(file, fixFor(file));
         }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -16,8 +17,12 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>The folder is found in this order: the path you pass (the CLI's {@code --data}), the
  * environment variable {@value #ENV_DIR}, DL4J's caches ({@code ~/.deeplearning4j/data/MNIST} and
- * {@code ~/.deeplearning4j}), our download cache {@code ~/.fluentdl/datasets/mnist}, and last
- * DL4J's download into that cache. Files may be gzip-compressed or not. Every header, size and
+ * {@code ~/.deeplearning4j}) and our download cache {@code ~/.fluentdl/datasets/mnist}, then the
+ * copy shipped in the {@code fluentdl-datasets} jar (on the class path), and only when that jar is
+ * absent DL4J's download into our cache. A folder you name may hold any data set of MNIST's IDX
+ * format (Fashion-MNIST, KMNIST, ...): {@link MnistData#name()} and {@link MnistData#isMnist()} say
+ * what was read, from the files' SHA-256 sums. Copies that must be MNIST (shipped, cached) are
+ * checked against MNIST's sums when read. Files may be gzip-compressed or not. Every header, size and
  * label is checked, and an error names the file, what is wrong and how to fix it. Nothing is ever
  * written into or deleted from your folder (DL4J's own iterator deletes the {@code .gz} files
  * it unpacks, which is why we read them ourselves).
@@ -42,6 +47,8 @@ public final class Mnist {
     public static final int PIXELS = SIDE * SIDE;
     /** Digits 0..9: {@value} classes. */
     public static final int CLASSES = 10;
+    /** The name of a data set whose four files are MNIST's (checked by their SHA-256 sums): {@value}. */
+    public static final String MNIST_NAME = "MNIST";
 
     private static final Map<Path, SoftReference<Parsed>> CACHE = new HashMap<>();
 
@@ -57,6 +64,14 @@ public final class Mnist {
      */
     public static MnistFiles locate(Path folder) {
         return MnistLocator.standard().locate(folder);
+    }
+
+    /**
+     * The copy of MNIST that ships in the {@code fluentdl-datasets} jar, when that jar is on the class
+     * path; reading it checks the files' SHA-256 sums.
+     */
+    public static Optional<MnistFiles> shipped() {
+        return ShippedMnist.find();
     }
 
     /**
@@ -94,8 +109,10 @@ public final class Mnist {
         Parsed parsed = parsed(files);
         int train = limit("trainLimit", trainLimit, parsed.trainLabels.length);
         int test = limit("testLimit", testLimit, parsed.testLabels.length);
+        boolean isMnist = MnistChecksums.isMnist(parsed.sha256);
+        String name = isMnist ? MNIST_NAME : String.valueOf(files.folder().toAbsolutePath().normalize().getFileName());
         return new MnistData(toDataset(parsed.trainImages, parsed.trainLabels, train),
-                toDataset(parsed.testImages, parsed.testLabels, test), files.source());
+                toDataset(parsed.testImages, parsed.testLabels, test), files.source(), name, parsed.sha256, isMnist);
     }
 
     private static void checkLimit(String name, int value) {
@@ -170,9 +187,12 @@ public final class Mnist {
         final byte[] trainLabels;
         final byte[] testImages;
         final byte[] testLabels;
+        final Map<String, String> sha256;
 
-        private Parsed(List<Object> stamp, byte[] trainImages, byte[] trainLabels, byte[] testImages, byte[] testLabels) {
+        private Parsed(List<Object> stamp, Map<String, String> sha256, byte[] trainImages, byte[] trainLabels,
+                       byte[] testImages, byte[] testLabels) {
             this.stamp = stamp;
+            this.sha256 = sha256;
             this.trainImages = trainImages;
             this.trainLabels = trainLabels;
             this.testImages = testImages;
@@ -180,13 +200,17 @@ public final class Mnist {
         }
 
         static Parsed read(MnistFiles files, List<Object> stamp) {
+            Map<String, String> sha256 = MnistChecksums.of(files);
+            if (files.mustBeMnist()) {
+                MnistChecksums.verify(files, sha256);
+            }
             byte[] trainImages = IdxFile.readImages(files.trainImages(), SIDE);
             byte[] trainLabels = IdxFile.readLabels(files.trainLabels());
             agree(files.trainImages(), trainImages.length / PIXELS, files.trainLabels(), trainLabels.length);
             byte[] testImages = IdxFile.readImages(files.testImages(), SIDE);
             byte[] testLabels = IdxFile.readLabels(files.testLabels());
             agree(files.testImages(), testImages.length / PIXELS, files.testLabels(), testLabels.length);
-            return new Parsed(stamp, trainImages, trainLabels, testImages, testLabels);
+            return new Parsed(stamp, sha256, trainImages, trainLabels, testImages, testLabels);
         }
 
         private static void agree(Path imagesFile, int images, Path labelsFile, int labels) {

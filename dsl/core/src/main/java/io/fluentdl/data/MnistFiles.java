@@ -20,9 +20,12 @@ import java.util.Optional;
  * @param trainLabels their labels
  * @param testImages  the 10,000 test images
  * @param testLabels  their labels
+ * @param mustBeMnist whether the files claim to be MNIST itself (the shipped copy), so that reading
+ *                    checks their SHA-256 sums against MNIST's; any other folder may hold any data
+ *                    set of the same format (its sums are recorded, and tell whether it is MNIST)
  */
 public record MnistFiles(Path folder, String source, Path trainImages, Path trainLabels, Path testImages,
-        Path testLabels) {
+        Path testLabels, boolean mustBeMnist) {
 
     /** The four base names, without {@code .gz}, in the order train images, train labels, test images, test labels. */
     public static final List<String> NAMES = List.of(
@@ -33,8 +36,13 @@ public record MnistFiles(Path folder, String source, Path trainImages, Path trai
         return List.of(trainImages, trainLabels, testImages, testLabels);
     }
 
-    /** The files in {@code folder}, or empty when any of the four is missing (see {@link #missingIn}). */
+    /** The files in a folder that may hold any IDX data set, or empty when any of the four is missing. */
     static Optional<MnistFiles> in(Path folder, String source) {
+        return in(folder, source, false);
+    }
+
+    /** The files in {@code folder}, or empty when any of the four is missing (see {@link #missingIn}). */
+    static Optional<MnistFiles> in(Path folder, String source, boolean mustBeMnist) {
         List<Path> found = new ArrayList<>();
         for (String name : NAMES) {
             Path file = find(folder, name);
@@ -43,7 +51,8 @@ public record MnistFiles(Path folder, String source, Path trainImages, Path trai
             }
             found.add(file);
         }
-        return Optional.of(new MnistFiles(folder, source, found.get(0), found.get(1), found.get(2), found.get(3)));
+        return Optional.of(new MnistFiles(folder, source, found.get(0), found.get(1), found.get(2), found.get(3),
+                mustBeMnist));
     }
 
     /** The names (with {@code .gz}) of the files that {@code folder} lacks in both forms. */

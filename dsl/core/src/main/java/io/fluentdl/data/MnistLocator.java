@@ -11,13 +11,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.eclipse.deeplearning4j.resources.DataSetResource;
 import org.eclipse.deeplearning4j.resources.ResourceDataSets;
 
 /**
  * Finds the folder with the four MNIST files: the given path, then {@value Mnist#ENV_DIR}, then
- * DL4J's caches and our own download cache, and only then DL4J's download.
+ * DL4J's caches and our own download cache, then the copy shipped on the class path (the
+ * {@code fluentdl-datasets} jar), and only when that jar is absent DL4J's download.
  *
  * <p>A folder the user named (path or environment variable) must be complete: falling back to a
  * cache behind their back would train on other data than they asked for. Caches are used only when
@@ -40,12 +42,15 @@ final class MnistLocator {
     private final Function<String, String> environment;
     private final List<Path> dl4jCaches;
     private final Path downloadCache;
+    private final Supplier<Optional<MnistFiles>> shipped;
     private final Downloader downloader;
 
-    MnistLocator(Function<String, String> environment, List<Path> dl4jCaches, Path downloadCache, Downloader downloader) {
+    MnistLocator(Function<String, String> environment, List<Path> dl4jCaches, Path downloadCache,
+                 Supplier<Optional<MnistFiles>> shipped, Downloader downloader) {
         this.environment = environment;
         this.dl4jCaches = List.copyOf(dl4jCaches);
         this.downloadCache = downloadCache;
+        this.shipped = shipped;
         this.downloader = downloader;
     }
 
@@ -57,7 +62,7 @@ final class MnistLocator {
         Path dl4jBase = dl4jProperty == null ? home.resolve(".deeplearning4j") : Path.of(dl4jProperty);
         // data/MNIST is where older DL4J versions unpack; M2.1 unpacks straight into the base folder.
         return new MnistLocator(System::getenv, List.of(dl4jBase.resolve("data").resolve("MNIST"), dl4jBase),
-                home.resolve(".fluentdl").resolve("datasets").resolve("mnist"), MnistLocator::downloadWithDl4j);
+                home.resolve(".fluentdl").resolve("datasets").resolve("mnist"), ShippedMnist::find, MnistLocator::downloadWithDl4j);
     }
 
     MnistFiles locate(Path explicit) {
@@ -82,6 +87,11 @@ final class MnistLocator {
             }
             looked.add(String.format("%s (%s)", cache, whatIsMissing(cache)));
         }
+        Optional<MnistFiles> onClassPath = shipped.get();
+        if (onClassPath.isPresent()) {
+            return onClassPath.get();
+        }
+        looked.add(String.format("the shipped copy (%s is not on the class path)", ShippedMnist.ARTIFACT));
         return download(looked);
     }
 
@@ -122,7 +132,8 @@ final class MnistLocator {
                     e.getClass().getSimpleName(), e.getMessage()));
             String rule = String.format("no folder has the four MNIST files and the download failed; looked in: %s",
                     String.join("; ", looked));
-            String fix = String.format("Set %s or pass --data to a folder with the four files (.gz or unpacked)", Mnist.ENV_DIR);
+            String fix = String.format("Add %s to the class path, or set %s or pass --data to a folder with the four files (.gz or unpacked)",
+                    ShippedMnist.ARTIFACT, Mnist.ENV_DIR);
             throw new InvalidConfigException(List.of(new Problem("MNIST", "data", null, rule, fix)), e);
         } finally {
             deleteQuietly(partial);

@@ -8,7 +8,7 @@ import io.fluentdl.errors.Check;
  * <p>{@code a_t = (1 − t/τ) · a_0 + (t/τ) · a_τ} for {@code t <= τ}, and {@code a_τ} after (the
  * lecture's schedule; Goodfellow, Bengio &amp; Courville 2016, §8.3.1, suggest {@code a_τ ≈ a_0/100}
  * and {@code τ} of a few hundred passes). The same curve as {@link PolynomialDecay} with power 1.
- * Do not reach for DL4J's {@code PolySchedule} for this: it rises (see {@code DL4J facts} in DESIGN.md).
+ * Do not reach for DL4J's {@code PolySchedule} for this: it computes {@code init * (1 + i / max)^p}, which rises, then drops to 0.
  *
  * <pre>{@code
  * LearningRate lr = LinearDecay.of(0.1, 0.001, Period.epochs(50));   // 0.1 → 0.001 over 50 epochs

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class MnistLocatorTest {
 
     private MnistLocator locator(Map<String, String> env, MnistLocator.Downloader downloader) {
         return new MnistLocator(env::get, List.of(temp.resolve("dl4j/data/MNIST"), temp.resolve("dl4j")),
-                temp.resolve("fluentdl/datasets/mnist"), folder -> {
+                temp.resolve("fluentdl/datasets/mnist"), Optional::empty, folder -> {
                     downloads.incrementAndGet();
                     downloader.downloadInto(folder);
                 });
@@ -94,7 +95,8 @@ class MnistLocatorTest {
                         temp.resolve("dl4j")),
                 String.format("DL4J download into %s (failed: UnknownHostException: dl4jdata.blob.core.windows.net)",
                         temp.resolve("fluentdl/datasets/mnist")),
-                "Set FLUENTDL_MNIST_DIR or pass --data to a folder with the four files")) {
+                "the shipped copy (io.fluentdl:fluentdl-datasets is not on the class path)",
+                "Add io.fluentdl:fluentdl-datasets to the class path, or set FLUENTDL_MNIST_DIR or pass --data to a folder with the four files")) {
             assertTrue(message.contains(fragment), String.format("'%s' not in: %s", fragment, message));
         }
         assertTrue(e.getCause() instanceof UnknownHostException);
@@ -124,5 +126,28 @@ class MnistLocatorTest {
         MnistLocator locator = locator(Map.of(), folder -> Files.write(folder.resolve("train-images-idx3-ubyte"), new byte[] {1}));
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> locator.locate(null));
         assertTrue(e.getMessage().contains("the download ended without [train-labels-idx1-ubyte.gz"), e.getMessage());
+    }
+
+    @Test
+    void theShippedCopyComesAfterTheCachesAndBeforeAnyDownload() throws IOException {
+        Path shippedFolder = temp.resolve("shipped");
+        IdxFixtures.writeTinySet(shippedFolder);
+        MnistFiles shippedFiles = MnistFiles.in(shippedFolder, "shipped copy", true).orElseThrow();
+        MnistLocator locator = new MnistLocator(Map.<String, String>of()::get, List.of(temp.resolve("dl4j")),
+                temp.resolve("fluentdl/datasets/mnist"), () -> Optional.of(shippedFiles), folder -> {
+                    downloads.incrementAndGet();
+                });
+        assertEquals(shippedFiles, locator.locate(null));
+        IdxFixtures.writeTinySet(temp.resolve("dl4j"));
+        assertEquals(temp.resolve("dl4j"), locator.locate(null).folder(), "a complete DL4J cache wins over the shipped copy");
+        assertEquals(0, downloads.get());
+    }
+
+    @Test
+    void theRealLocatorFindsTheShippedCopyOnTheTestClassPath() {
+        MnistFiles shipped = Mnist.shipped().orElseThrow();
+        assertTrue(shipped.mustBeMnist());
+        assertTrue(shipped.source().startsWith("shipped copy (io.fluentdl:fluentdl-datasets, "), shipped.source());
+        assertEquals("train-images-idx3-ubyte.gz", shipped.trainImages().getFileName().toString());
     }
 }

@@ -4,6 +4,7 @@ import static io.fluentdl.data.IdxFixtures.gzip;
 import static io.fluentdl.data.IdxFixtures.images;
 import static io.fluentdl.data.IdxFixtures.labels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,8 +13,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -25,19 +26,10 @@ class MnistTest {
     @TempDir
     Path temp;
 
-    /**
-     * The real files: $FLUENTDL_MNIST_DIR (which must then be right: CI sets it), else
-     * shared/datasets/mnist beside the repository root, skipping only when that is absent.
-     */
+    /** The real files: the copy shipped in fluentdl-datasets (a test dependency), never skipped. */
     private static Path realMnist() {
-        String fromEnvironment = System.getenv(Mnist.ENV_DIR);
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return Path.of(fromEnvironment);
-        }
-        Path folder = Path.of("../../../shared/datasets/mnist").toAbsolutePath().normalize();
-        Assumptions.assumeTrue(MnistFiles.in(folder, "test").isPresent(),
-                String.format("MNIST files not found in %s", folder));
-        return folder;
+        return Mnist.shipped().orElseThrow(() -> new AssertionError("fluentdl-datasets is not on the test class path"))
+                .folder();
     }
 
     private static int argmax(INDArray labels, int row) {
@@ -268,5 +260,57 @@ class MnistTest {
         MnistData reloaded = Mnist.load(folder);
         assertEquals(3, reloaded.test().size());
         assertEquals(3, argmax(reloaded.test().labels(), 0));
+    }
+
+    @Test
+    void theShippedCopyIsMnistByItsSums() {
+        MnistData mnist = Mnist.load(Mnist.shipped().orElseThrow(), 10, 10);
+        assertTrue(mnist.isMnist());
+        assertEquals("MNIST", mnist.name());
+        assertEquals(List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz",
+                "t10k-labels-idx1-ubyte.gz"), List.copyOf(mnist.sha256().keySet()));
+        // the published SHA-256 of LeCun's train-images-idx3-ubyte.gz (also pinned by nixpkgs)
+        assertEquals("440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609",
+                mnist.sha256().get("train-images-idx3-ubyte.gz"));
+    }
+
+    @Test
+    void anotherIdxDataSetIsNamedAfterItsFolderAndIsNotMnist() throws IOException {
+        Path folder = temp.resolve("fashion-mnist");
+        IdxFixtures.writeTinySet(folder);
+        MnistData data = Mnist.load(folder);
+        assertFalse(data.isMnist());
+        assertEquals("fashion-mnist", data.name());
+        assertEquals("Fashion-MNIST", data.named("Fashion-MNIST").name());
+        assertEquals(MnistChecksums.sha256(folder.resolve("t10k-labels-idx1-ubyte.gz")),
+                data.sha256().get("t10k-labels-idx1-ubyte.gz"));
+    }
+
+    @Test
+    void unpackedMnistIsRecognisedByTheSumsOfTheUnpackedFiles() throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("unpacked"));
+        for (Path gz : Mnist.shipped().orElseThrow().files()) {
+            String name = gz.getFileName().toString().replace(".gz", "");
+            try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(gz))) {
+                Files.copy(in, folder.resolve(name));
+            }
+        }
+        MnistData data = Mnist.load(folder, 5, 5);
+        assertTrue(data.isMnist());
+        assertEquals("MNIST", data.name());
+    }
+
+    @Test
+    void aCopyThatMustBeMnistButIsNotStopsNamingTheFileAndTheExpectedSum() throws IOException {
+        Path folder = temp.resolve("damaged");
+        IdxFixtures.writeTinySet(folder);
+        MnistFiles claimed = MnistFiles.in(folder, "shipped copy", true).orElseThrow();
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> Mnist.load(claimed, 1, 1));
+        String message = e.getMessage();
+        assertTrue(message.startsWith(String.format("MNIST file '%s' (shipped copy): the file is corrupt or truncated: "
+                + "its SHA-256 must be 440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609, got sha256=%s",
+                folder.resolve("train-images-idx3-ubyte.gz"), MnistChecksums.sha256(folder.resolve("train-images-idx3-ubyte.gz")))),
+                message);
+        assertEquals(1, message.lines().count(), message);
     }
 }

@@ -29,7 +29,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -201,7 +200,7 @@ class LrRangeTestTest {
     /** The lecture-style MNIST MLP with SGD + momentum 0.9 on the first 2,000 training images. */
     @Test
     void mnistSuggestionIsSane() {
-        Dataset train = Mnist.load(realMnist(), 2000, 1).train();
+        Dataset train = Mnist.load(Mnist.shipped().orElseThrow(), 2000, 1).train();
         ModelSpec mlp = Sequential.named("mnist-mlp")
                 .input(28 * 28)
                 .dense(512, RELU, HE_UNIFORM)
@@ -217,16 +216,6 @@ class LrRangeTestTest {
                 r.stoppedEarly(), r.stopReason(), (System.nanoTime() - start) / 1e9);
         assertBetween(1e-3, 1.0, r.suggestedSteepest());
         assertBetween(1e-3, 1.0, r.suggestedMinOver10());
-    }
-
-    private static Path realMnist() {
-        String fromEnvironment = System.getenv(Mnist.ENV_DIR);
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return Path.of(fromEnvironment);
-        }
-        Path folder = Path.of("../../../shared/datasets/mnist").toAbsolutePath().normalize();
-        Assumptions.assumeTrue(Files.isDirectory(folder), String.format("MNIST files not found in %s", folder));
-        return folder;
     }
 
     private static IUpdater updaterOf(MultiLayerNetwork net) {

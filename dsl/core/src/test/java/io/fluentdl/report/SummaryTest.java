@@ -12,7 +12,7 @@ import io.fluentdl.Specs;
 import io.fluentdl.layers.BnPlacement;
 import org.junit.jupiter.api.Test;
 
-/** Parameter counts as Keras reports them for the case study (DESIGN.md reference numbers). */
+/** Parameter counts as Keras reports them for the case study (Keras: Dense(50) from 2 inputs = 150, BatchNorm(50) = 200 with 100 non-trainable, Dense(1) = 51). */
 class SummaryTest {
 
     @Test

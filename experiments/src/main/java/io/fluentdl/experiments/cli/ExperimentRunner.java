@@ -43,7 +43,7 @@ final class ExperimentRunner {
         Path dir = Files.createDirectories(options.out().resolve(experiment.name()));
         RunContext context = new RunContext(dir, options.seedsFor(experiment), options.epochsFor(experiment), options.quick(),
                 options.data(), options.quiet(), options.backend(), Progress.choose(options.quiet(), out),
-                options.commandLine(), options.resume());
+                options.commandLine(), options.resume(), options.datasetName());
         LOG.info("run {}: seeds={} epochs={} quick={} out={}", experiment.name(), context.seeds(), context.epochs(),
                 context.quick(), dir.toAbsolutePath());
         String nativeChoice = NativeBackend.choiceLine();

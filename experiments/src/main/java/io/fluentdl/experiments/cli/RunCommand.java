@@ -69,6 +69,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Folder with data sets (e.g. the MNIST IDX files).")
     private Path data;
 
+    @Option(names = "--dataset-name", paramLabel = "NAME", description = "What the data in --data is, e.g. "
+            + "Fashion-MNIST, for tables and reports (default: MNIST for MNIST's files, else the folder's name).")
+    private String datasetName;
+
     @Option(names = "--quiet", description = "No progress bars or progress lines.")
     private boolean quiet;
 
@@ -93,7 +97,8 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(decision.message());
         }
         RunOptions options = new RunOptions(out, Optional.ofNullable(seed).orElse(FIRST_SEED), Optional.ofNullable(seeds),
-                Optional.ofNullable(epochs), quick, Optional.ofNullable(data), quiet, backend, commandLine(), resume); // provenance: what was asked; nd4jBackend: what ran
+                Optional.ofNullable(epochs), quick, Optional.ofNullable(data), quiet, backend, commandLine(), resume,
+                Optional.ofNullable(datasetName)); // provenance: what was asked; nd4jBackend: what ran
         ExperimentRunner runner = new ExperimentRunner(options, spec.commandLine().getOut());
         for (Experiment e : experiments) {
             runner.run(e);
@@ -119,6 +124,9 @@ final class RunCommand implements Callable<Integer> {
     private void validate() {
         if (data != null && !Files.isDirectory(data)) {
             throw new ParameterException(spec.commandLine(), String.format("--data must be a folder, got %s.", data));
+        }
+        if (datasetName != null && datasetName.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--dataset-name must not be blank, got ''.");
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new ParameterException(spec.commandLine(), String.format("--out must be a folder, got %s, a file.", out));

@@ -9,7 +9,14 @@ import java.util.stream.LongStream;
 
 /** The parsed {@code run} options that apply to every experiment of one invocation. */
 record RunOptions(Path out, long firstSeed, Optional<Integer> seedCount, Optional<Integer> epochs, boolean quick,
-                  Optional<Path> data, boolean quiet, Backend backend, List<String> commandLine, boolean resume) {
+                  Optional<Path> data, boolean quiet, Backend backend, List<String> commandLine, boolean resume,
+                  Optional<String> datasetName) {
+
+    /** Options whose data set is named by its files. */
+    RunOptions(Path out, long firstSeed, Optional<Integer> seedCount, Optional<Integer> epochs, boolean quick,
+               Optional<Path> data, boolean quiet, Backend backend, List<String> commandLine, boolean resume) {
+        this(out, firstSeed, seedCount, epochs, quick, data, quiet, backend, commandLine, resume, Optional.empty());
+    }
 
     /** Seeds firstSeed, firstSeed+1, ...: --seeds of them, else the experiment's quick or full count. */
     List<Long> seedsFor(Experiment experiment) {

@@ -10,6 +10,7 @@ import io.fluentdl.experiments.results.ExperimentOutput;
 import io.fluentdl.experiments.runs.UnitRunner;
 import io.fluentdl.experiments.results.RangeTest;
 import io.fluentdl.experiments.results.Reference;
+import io.fluentdl.experiments.results.DatasetInfo;
 import io.fluentdl.experiments.results.Results;
 import io.fluentdl.experiments.results.VariantResult;
 import io.fluentdl.experiments.results.VariantSpec;
@@ -111,7 +112,8 @@ public final class LrRangeTestExperiment implements Experiment {
                 units, variants, specs);
         Results results = new Results(NAME, context.seeds(), context.epochs(), Reference.none(), variants)
                 .withRangeTests(tests)
-                .withPlots(Results.LR_RANGE, Results.TEST_ERROR, Results.TRAIN_LOSS);
+                .withPlots(Results.LR_RANGE, Results.TEST_ERROR, Results.TRAIN_LOSS)
+                .withDataset(DatasetInfo.of(data));
         return new ExperimentOutput(results, specs);
     }
 

@@ -13,6 +13,7 @@ import io.fluentdl.experiments.RunContext;
 import io.fluentdl.experiments.results.ExperimentOutput;
 import io.fluentdl.experiments.runs.UnitRunner;
 import io.fluentdl.experiments.results.Reference;
+import io.fluentdl.experiments.results.DatasetInfo;
 import io.fluentdl.experiments.results.Results;
 import io.fluentdl.experiments.results.VariantResult;
 import io.fluentdl.optim.RmsProp;
@@ -82,7 +83,8 @@ public final class KerasMnistMlp implements Experiment {
         UnitRunner units = MnistRuns.units(context, NAME);
         VariantResult result = MnistRuns.train(variant, data, BATCH_SIZE, context, units);
         Results results = new Results(NAME, context.seeds(), context.epochs(), reference(), List.of(result))
-                .withPlots(Results.TRAIN_LOSS, Results.TEST_ERROR);
+                .withPlots(Results.TRAIN_LOSS, Results.TEST_ERROR)
+                .withDataset(DatasetInfo.of(data));
         return new ExperimentOutput(results, List.of(MnistRuns.specOf(variant, context)));
     }
 }

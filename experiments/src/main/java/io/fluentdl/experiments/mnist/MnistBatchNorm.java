@@ -6,6 +6,7 @@ import io.fluentdl.experiments.RunContext;
 import io.fluentdl.experiments.results.ExperimentOutput;
 import io.fluentdl.experiments.runs.UnitRunner;
 import io.fluentdl.experiments.results.Reference;
+import io.fluentdl.experiments.results.DatasetInfo;
 import io.fluentdl.experiments.results.Results;
 import io.fluentdl.experiments.results.SeedRun;
 import io.fluentdl.experiments.results.VariantResult;
@@ -78,7 +79,8 @@ public final class MnistBatchNorm implements Experiment {
             variants.add(result.withMetric(EPOCHS_TO_ZERO, result.runs().stream().map(MnistBatchNorm::epochsToZero).toList()));
         }
         Results results = new Results(NAME, context.seeds(), context.epochs(), reference(), variants)
-                .withPlots(Results.TRAIN_ERROR, Results.TEST_ERROR, Results.TRAIN_LOSS);
+                .withPlots(Results.TRAIN_ERROR, Results.TEST_ERROR, Results.TRAIN_LOSS)
+                .withDataset(DatasetInfo.of(data));
         return new ExperimentOutput(results, specs);
     }
 

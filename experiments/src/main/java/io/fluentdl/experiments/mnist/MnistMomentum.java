@@ -6,6 +6,7 @@ import io.fluentdl.experiments.RunContext;
 import io.fluentdl.experiments.results.ExperimentOutput;
 import io.fluentdl.experiments.runs.UnitRunner;
 import io.fluentdl.experiments.results.Reference;
+import io.fluentdl.experiments.results.DatasetInfo;
 import io.fluentdl.experiments.results.Results;
 import io.fluentdl.experiments.results.VariantResult;
 import io.fluentdl.experiments.results.VariantSpec;
@@ -85,7 +86,8 @@ public final class MnistMomentum implements Experiment {
                     result.runs().stream().map(MnistRuns::jitter).toList()));
         }
         Results results = new Results(NAME, context.seeds(), context.epochs(), reference(), variants)
-                .withPlots(Results.TEST_ERROR, Results.TRAIN_LOSS);
+                .withPlots(Results.TEST_ERROR, Results.TRAIN_LOSS)
+                .withDataset(DatasetInfo.of(data));
         return new ExperimentOutput(results, specs);
     }
 }

@@ -61,8 +61,10 @@ public final class MnistRuns {
     /** The first {@code train} training and {@code test} test images, from --data or the default lookup. */
     public static MnistData load(RunContext context, int train, int test) {
         int[] cap = cap();
-        MnistData data = Mnist.load(context.dataDir().orElse(null), Math.min(train, cap[0]), Math.min(test, cap[1]));
-        LOG.info("MNIST from {}: {} train, {} test images", data.source(), data.train().size(), data.test().size());
+        MnistData loaded = Mnist.load(context.dataDir().orElse(null), Math.min(train, cap[0]), Math.min(test, cap[1]));
+        MnistData data = context.datasetName().map(loaded::named).orElse(loaded);
+        LOG.info("{} from {}: {} train, {} test images{}", data.name(), data.source(), data.train().size(),
+                data.test().size(), data.isMnist() ? "" : " (not MNIST by its SHA-256 sums: no MNIST reference numbers)");
         return data;
     }
 

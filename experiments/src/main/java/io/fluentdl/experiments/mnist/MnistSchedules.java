@@ -6,6 +6,7 @@ import io.fluentdl.experiments.RunContext;
 import io.fluentdl.experiments.results.ExperimentOutput;
 import io.fluentdl.experiments.runs.UnitRunner;
 import io.fluentdl.experiments.results.Reference;
+import io.fluentdl.experiments.results.DatasetInfo;
 import io.fluentdl.experiments.results.Results;
 import io.fluentdl.experiments.results.VariantResult;
 import io.fluentdl.experiments.results.VariantSpec;
@@ -126,7 +127,8 @@ public final class MnistSchedules implements Experiment {
                     .withSchedule(MnistRuns.curve(choice.rate(), context.epochs(), steps, 1500)));
         }
         Results results = new Results(NAME, context.seeds(), context.epochs(), Reference.none(), variants)
-                .withPlots(Results.LEARNING_RATE, Results.TRAIN_LOSS, Results.TEST_ERROR);
+                .withPlots(Results.LEARNING_RATE, Results.TRAIN_LOSS, Results.TEST_ERROR)
+                .withDataset(DatasetInfo.of(data));
         return new ExperimentOutput(results, specs);
     }
 }

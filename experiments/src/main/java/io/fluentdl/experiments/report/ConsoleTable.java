@@ -61,8 +61,9 @@ public final class ConsoleTable {
             }
         }
         StringBuilder out = new StringBuilder();
-        out.append(String.format("%s: %d seed%s %s, %d epochs; accuracy after the last epoch, mean ± std over seeds%n",
-                results.experiment(), results.seeds().size(), results.seeds().size() == 1 ? "" : "s",
+        out.append(String.format("%s%s: %d seed%s %s, %d epochs; accuracy after the last epoch, mean ± std over seeds%n",
+                results.experiment(), results.dataset() == null ? "" : String.format(" on %s", results.dataset().name()),
+                results.seeds().size(), results.seeds().size() == 1 ? "" : "s",
                 results.seeds(), results.epochs()));
         for (int r = 0; r < rows.size(); r++) {
             String[] row = rows.get(r);

@@ -52,13 +52,15 @@ final class ReportHtml {
         StringBuilder html = new StringBuilder();
         int units = results.variants().stream().mapToInt(v -> v.runs().size()).sum();
         html.append(Page.open(results.experiment(), String.format(Locale.ROOT,
-                "%d variants &times; %d seed%s %s = %d runs, %d epochs each%s &middot; files: "
+                "%11$s%d variants &times; %d seed%s %s = %d runs, %d epochs each%s &middot; files: "
                         + "<a href=\"%8$s\">%8$s</a>, <a href=\"%9$s\">%9$s</a>, <a href=\"%10$s\">%10$s</a>",
                 results.variants().size(), results.seeds().size(), results.seeds().size() == 1 ? "" : "s",
                 Html.escape(results.seeds().toString()), units, results.epochs(),
                 provenance.map(p -> " &middot; started " + Html.escape(shortTime(p.start())) + " &middot; "
                         + Html.escape(String.valueOf(p.backend().nativeBuild()))).orElse(""),
-                RunFiles.RESULTS, RunFiles.METRICS, RunFiles.PROVENANCE), List.of(
+                RunFiles.RESULTS, RunFiles.METRICS, RunFiles.PROVENANCE,
+                results.dataset() == null ? "" : String.format("data: <b>%s</b> (%s) &middot; ",
+                        Html.escape(results.dataset().name()), Html.escape(results.dataset().source()))), List.of(
                 new Page.Section("runs-section", "Runs"), new Page.Section("summary", "Summary"),
                 new Page.Section("curves", "Learning curves"), new Page.Section("final", "Final accuracy"),
                 new Page.Section("histograms", "Histograms"), new Page.Section("models", "Models"),

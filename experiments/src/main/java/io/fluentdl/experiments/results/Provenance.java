@@ -22,12 +22,16 @@ import java.util.List;
  * @param gpu             GPUs found (nvidia-smi), or "none found"
  * @param backend         what ND4J ran on
  * @param variants        the spec JSON and summary of each variant
+ * @param dataset         the data set read from files, with where it was found and its SHA-256 sums;
+ *                        absent for generated data
  */
 @JsonPropertyOrder({"experiment", "commandLine", "start", "end", "seeds", "epochs", "fluentdlVersion",
-        "dl4jVersion", "java", "os", "arch", "cpu", "gpu", "backend", "variants"})
+        "dl4jVersion", "java", "os", "arch", "cpu", "gpu", "backend", "dataset", "variants"})
 public record Provenance(String experiment, String commandLine, String start, String end, List<Long> seeds,
                          int epochs, String fluentdlVersion, String dl4jVersion, String java, String os,
-                         String arch, String cpu, String gpu, BackendInfo backend, List<Variant> variants) {
+                         String arch, String cpu, String gpu, BackendInfo backend, List<Variant> variants,
+                         @com.fasterxml.jackson.annotation.JsonInclude(
+                                 com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) DatasetInfo dataset) {
 
     /**
      * What ND4J ran on.

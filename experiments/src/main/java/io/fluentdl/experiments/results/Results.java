@@ -17,12 +17,15 @@ import java.util.List;
  * @param plots      optional: plots to draw besides the standard ones, by name (see
  *                   {@link #PLOTS}); absent from the JSON when empty
  * @param rangeTests optional: learning-rate range tests that the experiment ran; absent when empty
+ * @param dataset    optional: the data set the experiment read from files (MNIST or another IDX
+ *                   data set); absent for generated data (two circles)
  */
-@JsonPropertyOrder({"experiment", "seeds", "epochs", "reference", "plots", "rangeTests", "variants"})
+@JsonPropertyOrder({"experiment", "dataset", "seeds", "epochs", "reference", "plots", "rangeTests", "variants"})
 public record Results(String experiment, List<Long> seeds, int epochs, Reference reference,
                       List<VariantResult> variants,
                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> plots,
-                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RangeTest> rangeTests) {
+                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RangeTest> rangeTests,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) DatasetInfo dataset) {
 
     /** Test error (1 − accuracy) per epoch, every variant, log scale. */
     public static final String TEST_ERROR = "test-error";
@@ -53,16 +56,31 @@ public record Results(String experiment, List<Long> seeds, int epochs, Reference
 
     /** Results with the standard plots only. */
     public Results(String experiment, List<Long> seeds, int epochs, Reference reference, List<VariantResult> variants) {
-        this(experiment, seeds, epochs, reference, variants, List.of(), List.of());
+        this(experiment, seeds, epochs, reference, variants, List.of(), List.of(), null);
+    }
+
+    /** Results without a data set read from files. */
+    public Results(String experiment, List<Long> seeds, int epochs, Reference reference, List<VariantResult> variants,
+                   List<String> plots, List<RangeTest> rangeTests) {
+        this(experiment, seeds, epochs, reference, variants, plots, rangeTests, null);
     }
 
     /** These results with extra plots. */
     public Results withPlots(String... names) {
-        return new Results(experiment, seeds, epochs, reference, variants, List.of(names), rangeTests);
+        return new Results(experiment, seeds, epochs, reference, variants, List.of(names), rangeTests, dataset);
     }
 
     /** These results with range tests. */
     public Results withRangeTests(List<RangeTest> tests) {
-        return new Results(experiment, seeds, epochs, reference, variants, plots, tests);
+        return new Results(experiment, seeds, epochs, reference, variants, plots, tests, dataset);
+    }
+
+    /**
+     * These results on the data set {@code info}; when it is not MNIST, the reference (MNIST's
+     * published numbers) is dropped, so that a run on other data never reads as a comparison with them.
+     */
+    public Results withDataset(DatasetInfo info) {
+        return new Results(experiment, seeds, epochs, info.isMnist() ? reference : Reference.none(), variants, plots,
+                rangeTests, info);
     }
 }

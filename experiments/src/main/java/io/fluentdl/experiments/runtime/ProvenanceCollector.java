@@ -27,7 +27,8 @@ public final class ProvenanceCollector {
         return new Provenance(experiment, String.join(" ", context.commandLine()), start.toString(), end.toString(),
                 context.seeds(), context.epochs(), Versions.fluentdl(), Versions.dl4j(), Versions.java(),
                 String.format("%s %s", System.getProperty("os.name"), System.getProperty("os.version")),
-                System.getProperty("os.arch"), Machine.cpu(), Machine.gpu(), backend, variants);
+                System.getProperty("os.arch"), Machine.cpu(), Machine.gpu(), backend, variants,
+                output.results().dataset());
     }
 
     private static Provenance.Variant variant(VariantSpec spec) {

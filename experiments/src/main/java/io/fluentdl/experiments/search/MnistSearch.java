@@ -80,13 +80,19 @@ public final class MnistSearch {
     private final Dataset train;
     private final Dataset validation;
     private final Dataset test;
+    private final MnistData mnist;
 
     public MnistSearch(Settings settings, Path mnistDir) {
         this.settings = settings;
-        MnistData mnist = Mnist.load(mnistDir, settings.trainSize() + settings.validationSize(), settings.testSize());
+        this.mnist = Mnist.load(mnistDir, settings.trainSize() + settings.validationSize(), settings.testSize());
         this.train = mnist.train().first(settings.trainSize());
         this.validation = mnist.train().slice(settings.trainSize(), settings.trainSize() + settings.validationSize());
         this.test = mnist.test();
+    }
+
+    /** The data set searched on (MNIST, or another IDX data set from --data), with its sums. */
+    public MnistData data() {
+        return mnist;
     }
 
     static final Hp<Double> LR = Hp.logUniform("lr", 1e-4, 1e-1);

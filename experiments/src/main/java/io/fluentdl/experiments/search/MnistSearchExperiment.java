@@ -3,6 +3,7 @@ package io.fluentdl.experiments.search;
 import io.fluentdl.ModelSpec;
 import io.fluentdl.experiments.OwnOutputExperiment;
 import io.fluentdl.experiments.RunContext;
+import io.fluentdl.experiments.results.DatasetInfo;
 import io.fluentdl.experiments.progress.ProgressTask;
 import io.fluentdl.search.Hp;
 import io.fluentdl.search.SearchResult;
@@ -65,6 +66,7 @@ public final class MnistSearchExperiment implements OwnOutputExperiment {
 
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("experiment", NAME);
+        results.put("dataset", DatasetInfo.of(context.datasetName().map(search.data()::named).orElse(search.data())));
         results.put("seed", s.seed());
         results.put("settings", s);
         results.put("pruned_search", outcome("random + coarse-to-fine + ASHA", c.pruned()));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fluentdl.data.Mnist;
 import io.fluentdl.experiments.Experiments;
 import io.fluentdl.experiments.results.Json;
 import io.fluentdl.experiments.results.RunFiles;
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,8 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every MNIST experiment, CI-sized: {@code run <name> --quick --epochs 1 --seeds 1} on the first 200
  * training and 100 test images ({@link MnistRuns#LIMIT_PROPERTY}). Checks the files, results.json's
  * keys (the README documents them), and that metrics.csv and the aggregates agree with the runs.
- * Needs the MNIST files: $FLUENTDL_MNIST_DIR (CI sets it), else shared/datasets/mnist beside the
- * repository; skipped when neither exists.
+ * Reads MNIST through the default lookup, which ends at the copy shipped in fluentdl-datasets.
  */
 class MnistExperimentsRunTest {
 
@@ -54,12 +51,11 @@ class MnistExperimentsRunTest {
 
     @BeforeAll
     static void runAll() {
-        Path data = mnistFolder();
         System.setProperty(MnistRuns.LIMIT_PROPERTY, "200,100");
         try {
             for (String name : VARIANTS.keySet()) {
                 Cli.Outcome o = Cli.run(Experiments.registry(), "run", name, "--quick", "--epochs", "1", "--seeds", "1",
-                        "--quiet", "--data", data.toString(), "--out", out.toString());
+                        "--quiet", "--out", out.toString());
                 if (o.exitCode() != 0) {
                     FAILURES.put(name, o.err());
                 }
@@ -72,13 +68,6 @@ class MnistExperimentsRunTest {
     @AfterAll
     static void noLeftoverProperty() {
         assertFalse(System.getProperties().containsKey(MnistRuns.LIMIT_PROPERTY));
-    }
-
-    static Path mnistFolder() {
-        String env = System.getenv(Mnist.ENV_DIR);
-        Path folder = env != null ? Path.of(env) : Path.of("../../shared/datasets/mnist").toAbsolutePath().normalize();
-        Assumptions.assumeTrue(Files.isDirectory(folder), String.format("MNIST files not found in %s", folder));
-        return folder;
     }
 
     static List<String> experiments() {
@@ -100,12 +89,15 @@ class MnistExperimentsRunTest {
     @MethodSource("experiments")
     void resultsJsonHasTheDocumentedKeys(String name) throws IOException {
         JsonNode results = results(name);
-        Set<String> top = new TreeSet<>(Set.of("experiment", "seeds", "epochs", "reference", "plots", "variants"));
+        Set<String> top = new TreeSet<>(Set.of("experiment", "dataset", "seeds", "epochs", "reference", "plots", "variants"));
         if (name.equals("lr-range-test")) {
             top.add("rangeTests");
         }
         assertEquals(top, keys(results));
         assertEquals(name, results.get("experiment").asText());
+        assertEquals("MNIST", results.get("dataset").get("name").asText());
+        assertTrue(results.get("dataset").get("isMnist").asBoolean());
+        assertEquals(4, results.get("dataset").get("sha256").size());
         assertEquals("[1]", results.get("seeds").toString());
         assertEquals(EPOCHS, results.get("epochs").asInt());
         List<String> names = new ArrayList<>();
@@ -191,7 +183,7 @@ class MnistExperimentsRunTest {
         Cli.Outcome o;
         try {
             o = Cli.run(Experiments.registry(), "run", name, "--quick", "--epochs", "1", "--seeds", "1", "--quiet",
-                    "--data", mnistFolder().toString(), "--out", out.toString(), "--resume");
+                    "--out", out.toString(), "--resume");
         } finally {
             System.clearProperty(MnistRuns.LIMIT_PROPERTY);
         }
