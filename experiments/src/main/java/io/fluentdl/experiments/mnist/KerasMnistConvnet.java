@@ -9,6 +9,7 @@ import io.fluentdl.Sequential;
 import io.fluentdl.data.MnistData;
 import io.fluentdl.experiments.Experiment;
 import io.fluentdl.experiments.RunContext;
+import io.fluentdl.experiments.results.DatasetInfo;
 import io.fluentdl.experiments.results.ExperimentOutput;
 import io.fluentdl.experiments.results.Reference;
 import io.fluentdl.experiments.results.Results;
@@ -86,7 +87,8 @@ public final class KerasMnistConvnet implements Experiment {
         UnitRunner units = MnistRuns.units(context, NAME);
         VariantResult result = MnistRuns.train(variant, data, BATCH_SIZE, context, units);
         Results results = new Results(NAME, context.seeds(), context.epochs(), reference(), List.of(result))
-                .withPlots(Results.TRAIN_LOSS, Results.TEST_ERROR);
+                .withPlots(Results.TRAIN_LOSS, Results.TEST_ERROR)
+                .withDataset(DatasetInfo.of(data));
         return new ExperimentOutput(results, List.of(MnistRuns.specOf(variant, context)));
     }
 }
