@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -56,6 +55,7 @@ public final class Model {
     public static final String VERBOSE_PROPERTY = "fluentdl.verbose";
     private TrainMetrics trainMetrics = TrainMetrics.FULL_PASS;
     private int verbose = defaultVerbose();
+    private boolean checkFinite = true;
     /** The last fit's batches: reused by the next fit on the same data, with its gather buffers. */
     private ShufflingBatchIterator batches;
 
@@ -66,7 +66,9 @@ public final class Model {
 
     /** Builds and initialises the network; the same spec (and seed) gives the same initial weights. */
     public static Model of(ModelSpec spec) {
-        MultiLayerNetwork net = new MultiLayerNetwork(ModelTranslator.translate(spec).configuration());
+        org.deeplearning4j.nn.conf.MultiLayerConfiguration conf = ModelTranslator.translate(spec).configuration();
+        DataChecks.memory(spec); // before init allocates: a layer too large dies in native code, not with an exception
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         return new Model(spec, net);
     }
@@ -134,6 +136,16 @@ public final class Model {
         return fit(data.view(0, splitAt), epochs, batchSize, data.view(splitAt, data.size()), listeners);
     }
 
+     * Whether {@link #fit}, {@link #evaluate} and {@link #predict} first check that every feature is a
+     * finite number (default {@code true}): NaN or infinite inputs otherwise train to a NaN loss without
+     * a word. The check is one pass over the data (a sum, and a scan only when the sum is not finite);
+     * turn it off for very large data that is known to be clean. Label and shape checks always run.
+     */
+    public Model checkFinite(boolean on) {
+        this.checkFinite = on;
+        return this;
+    }
+
     /** Trains without validation data. */
     public History fit(Dataset train, int epochs, int batchSize, EpochListener... listeners) {
         return fit(train, epochs, batchSize, null, listeners);
@@ -154,8 +166,9 @@ public final class Model {
      * @return the per-epoch metrics
      */
     public History fit(Dataset train, int epochs, int batchSize, Dataset validation, EpochListener... listeners) {
-        io.fluentdl.errors.Check.atLeast(String.format("Model '%s' fit", spec.name()), "epochs", epochs, 1);
-        io.fluentdl.errors.Check.atLeast(String.format("Model '%s' fit", spec.name()), "batchSize", batchSize, 1);
+        String where = String.format("Model '%s' fit", spec.name());
+        io.fluentdl.errors.Limits.epochs(where, io.fluentdl.errors.Check.atLeast(where, "epochs", epochs, 1));
+        io.fluentdl.errors.Limits.batchSize(where, io.fluentdl.errors.Check.atLeast(where, "batchSize", batchSize, 1));
         checkInputs(train, "train");
         if (validation != null) {
             checkInputs(validation, "validation");
@@ -200,8 +213,9 @@ public final class Model {
             long start = System.nanoTime();
             network.fit(batches);
             double seconds = (System.nanoTime() - start) / 1e9;
-            Evaluation onTrain = running != null ? running.epoch() : evaluate(train);
-            Evaluation onValidation = validation == null ? null : evaluate(validation);
+            // checked once by fit: no second data pass per epoch
+            Evaluation onTrain = running != null ? running.epoch() : Evaluator.evaluate(network, train, EVALUATION_BATCH);
+            Evaluation onValidation = validation == null ? null : Evaluator.evaluate(network, validation, EVALUATION_BATCH);
             EpochMetrics metrics = new EpochMetrics(epoch, onTrain.loss(), onTrain.accuracy(),
                     onValidation == null ? Double.NaN : onValidation.loss(),
                     onValidation == null ? Double.NaN : onValidation.accuracy(), seconds, lastIterationLearningRate(),
@@ -240,6 +254,7 @@ public final class Model {
 
     /** Outputs (probabilities for sigmoid/softmax outputs) for {@code features}, one row per example. */
     public INDArray predict(INDArray features) {
+        DataChecks.features(String.format("Model '%s' predict", spec.name()), features, spec, checkFinite);
         return network.output(features, false);
     }
 
@@ -321,9 +336,10 @@ public final class Model {
     /** Loads a model saved by {@link #save(Path)}, with its updater state and spec. */
     public static Model load(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new UncheckedIOException(new NoSuchFileException(String.format(
-                    "No model file at %s: save one with model.save(path)", file.toAbsolutePath())));
+            throw io.fluentdl.errors.InvalidConfigException.of("Model.load", "file", file.toAbsolutePath(), String.format(
+                    "No model file at %s", file.toAbsolutePath()), "Save one with model.save(path).");
         }
+        requireZip(file);
         try {
             ModelSpec spec;
             try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + file.toAbsolutePath().toUri()), Map.of())) {
@@ -341,14 +357,32 @@ public final class Model {
         }
     }
 
-    private void checkInputs(Dataset data, String what) {
-        if (data.numFeatures() != spec.inputSize()) {
-            throw io.fluentdl.errors.InvalidConfigException.of(String.format("Model '%s' %s data", spec.name(), what),
-                    "features", data.numFeatures(),
-                    String.format("the data has %d features per example but the model's input(%d) expects %d",
-                            data.numFeatures(), spec.inputSize(), spec.inputSize()), "");
+    /** A zip starts with "PK\3\4"; anything else would fail inside the zip file system with "Provider "jar" not found". */
+    private static void requireZip(Path file) {
+        byte[] head = new byte[4];
+        int read;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(head, 0, 4);
+        } catch (IOException e) {
+            throw new UncheckedIOException(String.format("Model.load: could not read %s", file.toAbsolutePath()), e);
         }
-        LabelCheck.check(spec, data, what);
+        if (read < 4 || head[0] != 'P' || head[1] != 'K' || head[2] != 3 || head[3] != 4) {
+            throw io.fluentdl.errors.InvalidConfigException.of("Model.load", "file", file.toAbsolutePath(), String.format(
+                    "a model file is a zip written by model.save(path), got %s, which is not a zip (%d bytes)",
+                    file.toAbsolutePath(), sizeOf(file)), "Pass the path of a saved model.");
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private void checkInputs(Dataset data, String what) {
+        DataChecks.dataset(String.format("Model '%s' %s data", spec.name(), what), data, spec, checkFinite);
     }
 
     private final class Control implements TrainingControl {

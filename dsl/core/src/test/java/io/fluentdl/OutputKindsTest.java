@@ -128,8 +128,8 @@ class OutputKindsTest {
                 Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 10, 3));
         Model model = Model.of(base("w").output(2, SOFTMAX, CATEGORICAL_CROSSENTROPY).build());
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> model.fit(data, 1, 5));
-        assertEquals("Model 'w' train data: the labels have 3 columns but output 'output_1' (2 units, softmax, "
-                + "categorical_crossentropy) needs 2. Give one-hot labels of 2 columns, or output(3, ...).", e.getMessage());
+        assertTrue(e.getMessage().contains("labels must have 2 columns for output(2, categorical_crossentropy), got 3 columns"),
+                e.getMessage());
     }
 
     @Test
@@ -138,6 +138,6 @@ class OutputKindsTest {
         Dataset data = Dataset.of(Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 3, 3), Nd4j.createFromArray(y));
         Model model = Model.of(base("sp").output(3, SOFTMAX, SPARSE_CATEGORICAL_CROSSENTROPY).build());
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> model.evaluate(data));
-        assertTrue(e.getMessage().contains("needs class numbers 0..2, got label=3.0 in row 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("needs class indices 0..2, got labels[2, 0]=3"), e.getMessage());
     }
 }

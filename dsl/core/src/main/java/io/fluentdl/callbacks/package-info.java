@@ -1,6 +1,7 @@
 /**
  * Keras-style training callbacks, run by {@code Model.fit} after every epoch:
- * {@link io.fluentdl.callbacks.ReduceLROnPlateau} and {@link io.fluentdl.callbacks.EarlyStopping}.
+ * {@link io.fluentdl.callbacks.ReduceLROnPlateau}, {@link io.fluentdl.callbacks.EarlyStopping} and
+ * {@link io.fluentdl.callbacks.TerminateOnNaN}.
  *
  * <pre>{@code
  * model.fit(train, 100, 32, validation,

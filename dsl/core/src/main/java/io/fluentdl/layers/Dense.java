@@ -26,6 +26,7 @@ public record Dense(String name, int units, Activation activation, Init init, Bo
     public static Dense of(String where, String name, int units, Activation activation, Init init,
                            UnaryOperator<DenseOptions> options) {
         Check.atLeast(where, "units", units, 1);
+        io.fluentdl.errors.Limits.units(where, units);
         Check.notNull(where, "activation", activation);
         Check.notNull(where, "init", init);
         DenseOptions o = options.apply(new DenseOptions(where));

@@ -26,6 +26,7 @@ public record Output(String name, int units, Activation activation, Loss loss, I
     public static Output of(String where, String name, int units, Activation activation, Loss loss, Init init,
                             UnaryOperator<DenseOptions> options) {
         Check.atLeast(where, "units", units, 1);
+        io.fluentdl.errors.Limits.units(where, units);
         Check.notNull(where, "activation", activation);
         Check.notNull(where, "loss", loss);
         Check.notNull(where, "init", init);

@@ -83,7 +83,7 @@ public final class Search<T> {
 
     /** Trials per round, {@code >= 1}; a grid stops early when it has fewer points. Default {@value #DEFAULT_TRIALS}. */
     public Search<T> trials(int trials) {
-        this.trials = Check.atLeast(where(), "trials", trials, 1);
+        this.trials = io.fluentdl.errors.Limits.trials(where(), Check.atLeast(where(), "trials", trials, 1));
         return this;
     }
 

@@ -88,19 +88,23 @@ final class JsonLines implements Closeable {
         String[] lines = text.split("\n", -1);
         List<T> records = new ArrayList<>(lines.length);
         boolean torn = false;
+        int lastWritten = lines.length - 1; // a torn line may end in '\n' (the crash came after it): the last non-empty one
+        while (lastWritten > 0 && lines[lastWritten].isBlank()) {
+            lastWritten--;
+        }
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (line.isEmpty()) {
                 continue;
             }
-            boolean last = i == lines.length - 1;
+            boolean last = i == lastWritten;
             try {
                 records.add(parse.apply(Json.MAPPER.readTree(line)));
             } catch (JsonProcessingException | RuntimeException e) {
                 if (!last) {
                     throw new IllegalStateException(String.format(
                             "%s, line %d: not a tracking record (%s). The file was damaged; only a torn last line is expected after a crash.",
-                            file, i + 1, e.getMessage()), e);
+                            file, i + 1, e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
                 }
                 torn = true;
             }

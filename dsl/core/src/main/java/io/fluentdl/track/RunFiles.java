@@ -49,9 +49,9 @@ public final class RunFiles {
         Path target = runDir.resolve(META);
         try {
             byte[] bytes = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(run);
-            Path tmp = Files.createTempFile(runDir, META, ".tmp");
+            Path tmp = TempFiles.beside(target);
             try {
-                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                     ch.write(ByteBuffer.wrap(bytes));
                     ch.force(true);
                 }

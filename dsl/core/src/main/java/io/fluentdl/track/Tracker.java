@@ -195,7 +195,7 @@ public final class Tracker implements AutoCloseable {
     public Path artifact(Path file) {
         Path target = artifactPath(file.getFileName().toString());
         try {
-            Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+            Path tmp = TempFiles.beside(target);
             Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return target;

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -154,7 +153,7 @@ public final class TrackerBuilder {
     }
 
     private Path createRunDir(Instant now) {
-        String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String slug = SafeName.slug(name);
         try {
             Files.createDirectories(root.resolve(RunFiles.RUNS));
             for (int attempt = 0; ; attempt++) {

@@ -80,6 +80,22 @@ class RunReaderTest {
     }
 
     @Test
+    void tornLastLineEndingInANewlineIsSkippedToo() throws IOException {
+        Path dir;
+        try (Tracker t = start()) {
+            dir = t.dir();
+            t.logEpoch(values("train_loss", 0.4));
+            t.finish();
+        }
+        // the crash came after the newline of a record whose middle never reached the disk
+        Files.writeString(dir.resolve(RunFiles.METRICS), "{\"scope\":\"epoch\",\"iter\n\n",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        RunReader r = RunReader.open(dir);
+        assertTrue(r.hadTornLine());
+        assertArrayEquals(new double[] {0.4}, r.series(Scope.EPOCH, "train_loss").y());
+    }
+
+    @Test
     void damagedLineInTheMiddleIsAnErrorNamingTheLine() throws IOException {
         Path dir;
         try (Tracker t = start()) {

@@ -40,7 +40,39 @@ final class ExperimentRunner {
 
     /** Runs {@code experiment}; returns its output folder. */
     Path run(Experiment experiment) throws Exception {
-        Path dir = Files.createDirectories(options.out().resolve(experiment.name()));
+        Path dir = options.out().resolve(experiment.name());
+        boolean existed = Files.isDirectory(dir);
+        Files.createDirectories(dir);
+        // a run killed between writing and renaming leaves .<file>.<pid>-<random>.tmp files (results, run.json)
+        io.fluentdl.track.TempFiles.cleanLeftovers(dir, 3);
+        try {
+            return runIn(dir, experiment);
+        } catch (Exception | Error e) {
+            if (!existed) {
+                OutFolder.deleteIfNoFiles(dir); // e.g. a data error before anything was written
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Whether {@code dir} holds an earlier run of an experiment (results or tracked runs), which only
+     * {@code --resume} may continue: without it a second run would retrain and append to its runs.db.
+     */
+    static boolean used(Path dir) throws IOException {
+        if (Files.exists(RunFiles.results(dir))) {
+            return true;
+        }
+        Path runs = dir.resolve(io.fluentdl.track.RunFiles.RUNS);
+        if (!Files.isDirectory(runs)) {
+            return false;
+        }
+        try (java.util.stream.Stream<Path> children = Files.list(runs)) {
+            return children.findAny().isPresent();
+        }
+    }
+
+    private Path runIn(Path dir, Experiment experiment) throws Exception {
         RunContext context = new RunContext(dir, options.seedsFor(experiment), options.epochsFor(experiment), options.quick(),
                 options.data(), options.quiet(), options.backend(), Progress.choose(options.quiet(), out),
                 options.commandLine(), options.resume(), options.datasetName());

@@ -25,6 +25,19 @@ final class NumberConverters {
         }
     }
 
+    /** Epochs: a whole number in [1, {@link io.fluentdl.errors.Limits#MAX_EPOCHS}]. */
+    static final class Epochs implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int n = new Positive().convert(value);
+            if (n > io.fluentdl.errors.Limits.MAX_EPOCHS) {
+                throw new TypeConversionException(String.format("expected at most %d epochs (DL4J counts iterations "
+                        + "in an int, which longer runs overflow), got '%s'", io.fluentdl.errors.Limits.MAX_EPOCHS, value));
+            }
+            return n;
+        }
+    }
+
     /** A count: a whole number >= 1. */
     static final class Positive implements ITypeConverter<Integer> {
         @Override

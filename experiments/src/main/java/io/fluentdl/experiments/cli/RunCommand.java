@@ -50,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
                     + " with --quick).")
     private Integer seeds;
 
-    @Option(names = "--epochs", paramLabel = "N", converter = NumberConverters.Positive.class, description = "Epochs per run (default: the experiment's).")
+    @Option(names = "--epochs", paramLabel = "N", converter = NumberConverters.Epochs.class, description = "Epochs per run (default: the experiment's).")
     private Integer epochs;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "results",
@@ -88,6 +88,16 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Experiment> experiments = experiments();
         validate();
+        OutFolder.create(spec.commandLine(), "--out", out);
+        if (!resume) {
+            for (Experiment e : experiments) {
+                if (ExperimentRunner.used(out.resolve(e.name()))) {
+                    throw new ParameterException(spec.commandLine(), String.format("%s has a run of '%s' already: add "
+                            + "--resume to keep its finished runs and train the rest, or use another --out.",
+                            out.resolve(e.name()), e.name()));
+                }
+            }
+        }
         BackendCheck.Decision decision = BackendCheck.decide(backend, fallbackCpu, BackendCheck.probe(backend));
         LogFile.attach(createOut());
         if (!decision.ok()) {

@@ -49,7 +49,7 @@ public final class ChartFiles {
     /** The chart as an {@code <svg>} element of the given size. */
     public static String svg(JFreeChart chart, String id, int width, int height) {
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
-        g2.setDefsKeyPrefix(id + "-");
+        g2.setDefsKeyPrefix(safe(id) + "-");
         chart.draw(g2, new java.awt.Rectangle(0, 0, width, height));
         return element(g2, id, width, height);
     }
@@ -82,7 +82,7 @@ public final class ChartFiles {
     /** The painter as an {@code <svg>} element whose ids start with {@code id}. */
     public static String svg(Painter painter, String id) {
         SVGGraphics2D g2 = new SVGGraphics2D(painter.width(), painter.height());
-        g2.setDefsKeyPrefix(id + "-");
+        g2.setDefsKeyPrefix(safe(id) + "-");
         painter.paint(g2);
         return element(g2, id, painter.width(), painter.height());
     }
@@ -111,6 +111,18 @@ public final class ChartFiles {
         byte[] png = png(painter);
         AtomicFiles.writeBytes(dir.resolve(base + ".png"), png);
         return png;
+    }
+
+    /**
+     * JFreeSVG writes the id into the {@code <svg id='...'>} attribute as it is, and the id also names the
+     * files: a name that is not one safe segment ({@link Html#id}) is a bug in the caller, never written.
+     */
+    private static String safe(String id) {
+        if (!Html.id(id).equals(id)) {
+            throw new IllegalArgumentException(String.format("ChartFiles: a chart id must be one safe name "
+                    + "(letters, digits, '.', '_', '-'), got id='%s'. Pass it through Html.id first.", id));
+        }
+        return id;
     }
 
     /** With a viewBox, so that the page can scale the SVG to its column without cropping it. */

@@ -23,8 +23,8 @@ final class IndexPage {
         for (Path runDir : runDirs) {
             JsonNode tree = Json.MAPPER.readTree(RunFiles.results(runDir).toFile());
             String name = runDir.getFileName().toString();
-            HtmlTable.Cell link = HtmlTable.Cell.html(String.format("<a href=\"%s/%s\">%s</a>", Html.escape(name),
-                    RunFiles.REPORT, Html.escape(name)), name);
+            HtmlTable.Cell link = HtmlTable.Cell.html(String.format("<a href=\"%s\">%s</a>", Html.url(name, RunFiles.REPORT),
+                    Html.escape(name)), name);
             if (SearchData.isSearch(tree)) {
                 SearchData data = SearchData.parse(tree);
                 table.row(List.of(link, HtmlTable.Cell.text("search"),

@@ -75,7 +75,12 @@ public final class ReportBuilder {
     /** Reads the run folder and (re)writes its plots and report; returns the report's path. */
     public static Path build(Path runDir) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        JsonNode tree = Json.MAPPER.readTree(RunFiles.results(runDir).toFile());
+        JsonNode tree;
+        try {
+            tree = Json.MAPPER.readTree(RunFiles.results(runDir).toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(String.format("Could not read %s", RunFiles.results(runDir)), e); // Jackson's text names no file
+        }
         if (tree.path(OWN_REPORT).asBoolean(false)) {
             return RunFiles.report(runDir); // written with the results by an OwnOutputExperiment: nothing to rebuild
         }
@@ -109,7 +114,7 @@ public final class ReportBuilder {
                 if (figure.isEmpty()) {
                     continue;
                 }
-                String base = "histograms-" + v.name();
+                String base = Html.id("histograms-" + v.name());
                 byte[] png = ChartFiles.write(figure, plots, base);
                 histograms.add(new ReportHtml.Image(String.format("%s (seed %d, %d tensors)", v.name(), seed,
                         figure.rowCount()), String.format("%s: weights, gradients and updates over iterations", v.name()),
@@ -151,15 +156,18 @@ public final class ReportBuilder {
         return figures;
     }
 
+    /** Writes the chart to {@code dir/<base>.svg/.png}; {@code base} may hold a user's name: it is made one safe id first. */
     static ReportHtml.Figure figure(org.jfree.chart.JFreeChart chart, Path dir, String base, String caption)
             throws IOException {
-        String svg = ChartFiles.write(chart, dir, base);
-        return new ReportHtml.Figure(caption, svg, PLOTS + "/" + base);
+        String safe = Html.id(base);
+        String svg = ChartFiles.write(chart, dir, safe);
+        return new ReportHtml.Figure(caption, svg, PLOTS + "/" + safe);
     }
 
     static ReportHtml.Figure figure(org.jfree.chart.JFreeChart chart, Path dir, String base, String caption,
                                     int width, int height) throws IOException {
-        String svg = ChartFiles.write(chart, dir, base, width, height);
-        return new ReportHtml.Figure(caption, svg, PLOTS + "/" + base);
+        String safe = Html.id(base);
+        String svg = ChartFiles.write(chart, dir, safe, width, height);
+        return new ReportHtml.Figure(caption, svg, PLOTS + "/" + safe);
     }
 }

@@ -122,7 +122,7 @@ final class ReportHtml {
                 cells.add(HtmlTable.Cell.number((double) v.params().total(), Long.toString(v.params().total())));
                 keys.forEach(k -> cells.add(HtmlTable.Cell.text(config.getOrDefault(v.name(), Map.of()).getOrDefault(k, ""))));
                 cells.add(t.map(r -> HtmlTable.Cell.html(String.format("<a href=\"%s\">%s</a>",
-                        Html.escape(TrackedRuns.link(r)), Html.escape(r.id())), r.id())).orElse(HtmlTable.Cell.text("")));
+                        Html.url(TrackedRuns.link(r)), Html.escape(r.id())), r.id())).orElse(HtmlTable.Cell.text("")));
                 table.row(cells);
             }
         }
@@ -146,7 +146,7 @@ final class ReportHtml {
                     HtmlTable.Cell.number(r.seed() == null ? null : r.seed().doubleValue(), String.valueOf(r.seed())),
                     HtmlTable.Cell.number(epochs, epochs == null ? "" : String.format(Locale.ROOT, "%.0f", epochs)),
                     status(r.status().name(), null), HtmlTable.Cell.text(r.error() == null ? "" : r.error()),
-                    HtmlTable.Cell.html(String.format("<a href=\"%s\">%s</a>", Html.escape(TrackedRuns.link(r)),
+                    HtmlTable.Cell.html(String.format("<a href=\"%s\">%s</a>", Html.url(TrackedRuns.link(r)),
                             Html.escape(r.id())), r.id())));
         }
         html.append(table.render());
@@ -227,7 +227,8 @@ final class ReportHtml {
 
     private static void figure(StringBuilder html, Figure figure) {
         html.append(String.format("<figure>%n%s%n<figcaption>%s (<a href=\"%s.svg\">SVG</a>, <a href=\"%s.png\">PNG</a>)"
-                + "</figcaption>%n</figure>%n", figure.svg(), Html.escape(figure.caption()), figure.file(), figure.file()));
+                + "</figcaption>%n</figure>%n", figure.svg(), Html.escape(figure.caption()), Html.url(figure.file()),
+                Html.url(figure.file())));
     }
 
     private static void histograms(StringBuilder html, List<Image> images, boolean tracked) {
@@ -246,7 +247,7 @@ final class ReportHtml {
             html.append(String.format("<details%s><summary>%s</summary>%n<figure><img src=\"%s\" width=\"%d\" alt=\"%s\">"
                             + "%n<figcaption>%s (<a href=\"%s.svg\">SVG</a>, <a href=\"%s.png\">PNG</a>)</figcaption></figure>"
                             + "%n</details>%n", i < 2 ? " open" : "", Html.escape(im.title()), im.dataUrl(), im.width(),
-                    Html.escape(im.caption()), Html.escape(im.caption()), im.file(), im.file()));
+                    Html.escape(im.caption()), Html.escape(im.caption()), Html.url(im.file()), Html.url(im.file())));
         }
         html.append("</section>\n");
     }

@@ -35,7 +35,7 @@ final class SearchReport {
                 ChartFiles.svg(parallel, "parallel-coordinates"), ReportBuilder.PLOTS + "/parallel-coordinates");
         List<ReportHtml.Figure> scatter = new ArrayList<>();
         for (Param p : data.space()) {
-            String base = "score-vs-" + p.name().replaceAll("[^A-Za-z0-9_-]", "_");
+            String base = "score-vs-" + p.name();
             scatter.add(ReportBuilder.figure(SearchCharts.scoreVs(data, p), plots, base,
                     String.format("%s against %s (%s%s)", data.metric(), p.name(), p.kind(), p.guessed() ? ", scale guessed" : ""),
                     ReportBuilder.SMALL_WIDTH, ReportBuilder.SMALL_HEIGHT));
@@ -116,6 +116,6 @@ final class SearchReport {
 
     private static void figure(StringBuilder html, ReportHtml.Figure f) {
         html.append(String.format("<figure>%n%s%n<figcaption>%s (<a href=\"%s.svg\">SVG</a>, <a href=\"%s.png\">PNG</a>)"
-                + "</figcaption>%n</figure>%n", f.svg(), Html.escape(f.caption()), f.file(), f.file()));
+                + "</figcaption>%n</figure>%n", f.svg(), Html.escape(f.caption()), Html.url(f.file()), Html.url(f.file())));
     }
 }

@@ -24,8 +24,6 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
-
     private AtomicFiles() {
     }
 
@@ -44,7 +42,7 @@ public final class AtomicFiles {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         // not Files.createTempFile: it makes the file owner-only (0600), and results are meant to be shared
-        Path temp = dir.resolve(String.format(".%s.%016x.tmp", target.getFileName(), RANDOM.nextLong()));
+        Path temp = io.fluentdl.track.TempFiles.beside(target); // the pid in its name lets a later run delete it if we are killed
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {

@@ -28,7 +28,7 @@ public final class ProvenanceCollector {
                 context.seeds(), context.epochs(), Versions.fluentdl(), Versions.dl4j(), Versions.java(),
                 String.format("%s %s", System.getProperty("os.name"), System.getProperty("os.version")),
                 System.getProperty("os.arch"), Machine.cpu(), Machine.gpu(), backend, variants,
-                output.results() == null ? null : output.results().dataset()); // searches write no Results
+                output.results() == null ? null : output.results().dataset()); // own-output experiments have none
     }
 
     private static Provenance.Variant variant(VariantSpec spec) {

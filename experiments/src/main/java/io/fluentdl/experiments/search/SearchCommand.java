@@ -4,6 +4,9 @@ import io.fluentdl.ModelSpec;
 import io.fluentdl.errors.InvalidConfigException;
 import io.fluentdl.experiments.Backend;
 import io.fluentdl.experiments.RunContext;
+import io.fluentdl.experiments.cli.OutFolder;
+import io.fluentdl.track.SafeName;
+import io.fluentdl.track.TempFiles;
 import io.fluentdl.experiments.progress.Progress;
 import io.fluentdl.experiments.progress.ProgressTask;
 import io.fluentdl.experiments.report.ReportBuilder;
@@ -70,8 +73,15 @@ public final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Sweep sweep = parse();
-        Path dir = Files.createDirectories(out.resolve(sweep.name()));
         PrintWriter console = spec.commandLine().getOut();
+        OutFolder.create(spec.commandLine(), "--out", out);
+        // the name comes from the file: it must map to one folder inside --out ("../x", "/abs", "a/b" must not escape)
+        String folder = SafeName.segment(sweep.name());
+        if (!folder.equals(sweep.name())) {
+            console.printf("Sweep name '%s' is not a safe folder name: writing to %s.%n", sweep.name(), out.resolve(folder));
+        }
+        Path dir = OutFolder.create(spec.commandLine(), "--out", out.resolve(folder));
+        TempFiles.cleanLeftovers(dir, 1);
         Progress progress = Progress.choose(quiet, console);
         ProgressTask task = progress.start(sweep.name(), (long) sweep.trials() * sweep.rounds());
         double[] best = {Double.NaN};
@@ -93,9 +103,14 @@ public final class SearchCommand implements Callable<Integer> {
                         + "--resume to continue it, or use another --out.", dir.resolve(SweepRunner.STUDY_FILE), sweep.name()));
             }
             throw e;
+        } catch (RuntimeException e) {
+            throw StudyFailure.named(dir.resolve(SweepRunner.STUDY_FILE), e);
         }
         SearchResult<ModelSpec> r = outcome.result();
-        task.close(String.format(Locale.ROOT, "%d trials, best %s %.4f", r.trials().size(), sweep.metric(), best[0]));
+        // the study's best, not this process' best: after --resume the earlier trials count too
+        task.close(r.trials(TrialStatus.COMPLETE).isEmpty()
+                ? String.format(Locale.ROOT, "%d trials, none complete", r.trials().size())
+                : String.format(Locale.ROOT, "%d trials, best %s %.4f", r.trials().size(), sweep.metric(), r.best().score()));
         write(outcome, dir, start);
         console.print(r.table());
         for (String warning : SweepRunner.warnings(outcome)) {
@@ -127,6 +142,11 @@ public final class SearchCommand implements Callable<Integer> {
         if (trials != null) {
             if (trials < 1) {
                 throw new ParameterException(spec.commandLine(), String.format("--trials must be >= 1, got %d.", trials));
+            }
+            if (trials > io.fluentdl.errors.Limits.MAX_TRIALS) {
+                throw new ParameterException(spec.commandLine(), String.format("%s, got --trials %d.",
+                        io.fluentdl.errors.Limits.rule("--trials", io.fluentdl.errors.Limits.MAX_TRIALS,
+                                "every trial is kept in memory and in the study"), trials));
             }
             sweep = sweep.withTrials(trials);
         }

@@ -3,6 +3,7 @@ package io.fluentdl.experiments.search;
 import io.fluentdl.ModelSpec;
 import io.fluentdl.experiments.RunContext;
 import io.fluentdl.experiments.report.ChartFiles;
+import io.fluentdl.experiments.report.Html;
 import io.fluentdl.experiments.report.ReportBuilder;
 import io.fluentdl.experiments.results.AtomicFiles;
 import io.fluentdl.experiments.results.ExperimentOutput;
@@ -49,8 +50,9 @@ final class SearchFiles {
 
     /** Writes a plot to plots/{@code base}.svg/.png and shows it in the report. */
     SearchFiles figure(JFreeChart chart, String base, String caption) throws IOException {
-        String svg = ChartFiles.write(chart, dir.resolve(ReportBuilder.PLOTS), base);
-        figures.add(new String[] {caption, svg, ReportBuilder.PLOTS + "/" + base});
+        String safe = Html.id(base);
+        String svg = ChartFiles.write(chart, dir.resolve(ReportBuilder.PLOTS), safe);
+        figures.add(new String[] {caption, svg, ReportBuilder.PLOTS + "/" + safe});
         return this;
     }
 
@@ -105,7 +107,8 @@ final class SearchFiles {
         h.append("</table>\n");
         for (String[] f : figures) {
             h.append("<figure>").append(f[1]).append("<figcaption>").append(escape(f[0])).append(" (<a href=\"")
-                    .append(f[2]).append(".svg\">svg</a>, <a href=\"").append(f[2]).append(".png\">png</a>)")
+                    .append(Html.url(f[2] + ".svg")).append("\">svg</a>, <a href=\"").append(Html.url(f[2] + ".png"))
+                    .append("\">png</a>)")
                     .append("</figcaption></figure>\n");
         }
         if (!table.isEmpty()) {
@@ -115,7 +118,7 @@ final class SearchFiles {
         return h.toString();
     }
 
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    private static String escape(String s) {
+        return Html.escape(s);
     }
 }

@@ -113,6 +113,7 @@ public enum Knob {
                 if (v < 1) {
                     throw new IllegalArgumentException(String.format("%s must be >= 1, got %s=%s", key, key, text));
                 }
+                checkMax((int) v, text);
                 return (int) v;
             }
             case BN: {
@@ -132,6 +133,33 @@ public enum Knob {
                     throw new IllegalArgumentException(unknown("activation", text, Arrays.stream(Activation.values())
                             .filter(a -> a != Activation.SOFTMAX).map(Activation::kerasName).collect(Collectors.toList())));
                 }
+        }
+    }
+
+    /** The machine-protecting maximum of an INT knob ({@link io.fluentdl.errors.Limits}), checked before any trial runs. */
+    private void checkMax(int v, String text) {
+        int max;
+        String why;
+        switch (this) {
+            case UNITS -> {
+                max = io.fluentdl.errors.Limits.MAX_UNITS;
+                why = "a 65536 x 65536 weight matrix alone takes 16 GiB";
+            }
+            case BATCH_SIZE -> {
+                max = io.fluentdl.errors.Limits.MAX_BATCH_SIZE;
+                why = "a batch's activations are allocated at once";
+            }
+            case LAYERS -> {
+                max = io.fluentdl.errors.Limits.MAX_LAYERS;
+                why = "deeper plain dense stacks do not train";
+            }
+            default -> {
+                return;
+            }
+        }
+        if (v > max) {
+            throw new IllegalArgumentException(String.format("%s, got %s=%s", io.fluentdl.errors.Limits.rule(key, max, why),
+                    key, text));
         }
     }
 

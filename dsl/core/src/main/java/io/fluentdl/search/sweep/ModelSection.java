@@ -59,7 +59,8 @@ final class ModelSection {
                     "MNIST has 10000 test images, got test_size=%d", test)));
         }
         double noise = yaml.real(m.get("noise"), "noise", 0.1);
-        int epochs = yaml.integer(m.get("epochs"), "epochs", 10, 1);
+        int epochs = yaml.integer(m.get("epochs"), "epochs", 10, 1, io.fluentdl.errors.Limits.MAX_EPOCHS,
+                "DL4J counts iterations in an int, which longer runs overflow");
         SweepModel.OptimizerKind opt = m.containsKey("optimizer") ? yaml.choice(m.get("optimizer"), "optimizer",
                 SweepModel.OptimizerKind.class, SweepModel.OptimizerKind.SGD) : SweepModel.OptimizerKind.SGD;
         Activation output = output(m.get("output"), data);

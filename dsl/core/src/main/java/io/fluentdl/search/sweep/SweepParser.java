@@ -1,6 +1,7 @@
 package io.fluentdl.search.sweep;
 
 import io.fluentdl.errors.InvalidConfigException;
+import io.fluentdl.errors.Limits;
 import io.fluentdl.errors.Problem;
 import io.fluentdl.search.CoarseToFine;
 import io.fluentdl.search.Goal;
@@ -11,11 +12,15 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -75,14 +80,42 @@ public final class SweepParser {
 
     /** Reads and checks the sweep file at {@code path}; messages name its file name and lines. */
     public static Sweep parse(Path path) {
-        String text;
+        String base = path.getFileName().toString();
+        byte[] bytes;
         try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(path);
         } catch (IOException e) {
             throw new UncheckedIOException(String.format("Cannot read the sweep file %s: %s", path, e.getMessage()), e);
         }
-        String base = path.getFileName().toString();
-        return parse(text, base, base.replaceFirst("\\.ya?ml$", ""));
+        return parse(utf8(bytes, base), base, base.replaceFirst("\\.ya?ml$", ""));
+    }
+
+    /** The file's text; a byte that is not UTF-8 is reported with its line, not as "Input length = 1". */
+    static String utf8(byte[] bytes, String file) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            int offset = firstBadByte(bytes);
+            int line = 1;
+            for (int i = 0; i < offset; i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new SweepException(List.of(new Problem(String.format("%s line %d", file, line), "encoding",
+                    String.format("0x%02x", bytes[offset] & 0xff), String.format("a sweep file must be UTF-8 text, got "
+                    + "byte 0x%02x at offset %d, which is not UTF-8", bytes[offset] & 0xff, offset),
+                    "Save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8).")), e);
+        }
+    }
+
+    /** The offset of the first byte that starts no valid UTF-8 sequence. */
+    private static int firstBadByte(byte[] bytes) {
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        java.nio.charset.CoderResult r = decoder.decode(in, out, true);
+        return r.isError() ? in.position() : Math.max(0, bytes.length - 1);
     }
 
     /**
@@ -103,7 +136,8 @@ public final class SweepParser {
         String description = top.containsKey("description") ? yaml.text(top.get("description")) : "";
         Sweep.Method method = top.containsKey("method") ? yaml.choice(top.get("method"), "method", Sweep.Method.class,
                 Sweep.Method.RANDOM) : Sweep.Method.RANDOM;
-        int trials = yaml.integer(top.get("trials"), "trials", Search.DEFAULT_TRIALS, 1);
+        int trials = yaml.integer(top.get("trials"), "trials", Search.DEFAULT_TRIALS, 1, Limits.MAX_TRIALS,
+                "every trial is kept in memory and in the study");
         long seed = yaml.integer(top.get("seed"), "seed", (int) Search.DEFAULT_SEED, Integer.MIN_VALUE);
         int workers = yaml.integer(top.get("workers"), "workers", 1, 1);
         int executions = yaml.integer(top.get("executions"), "executions", 1, 1);
@@ -168,6 +202,11 @@ public final class SweepParser {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             throw new SweepException(List.of(Problem.of(yaml.at(m), "", null, String.format("not valid YAML: %s",
                     e.getProblem()))), e);
+        } catch (YAMLException e) {
+            // not marked: SnakeYAML's guards, e.g. an alias bomb ("Number of aliases for non-scalar nodes exceeds ...")
+            throw new SweepException(List.of(new Problem(yaml.file(), "", null, String.format(
+                    "not a sweep SnakeYAML will read: %s", e.getMessage().replaceAll("\\s+", " ").trim()),
+                    "Write the values out instead of through many aliases (*name).")), e);
         }
         if (!(root instanceof MappingNode)) {
             throw new SweepException(List.of(Problem.of(root == null ? String.format("%s", yaml.file()) : yaml.at(root),

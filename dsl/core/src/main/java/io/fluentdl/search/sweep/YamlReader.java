@@ -76,6 +76,14 @@ final class YamlReader {
 
     /** A whole number {@code >= min}; {@code fallback} when the node is absent (null) or invalid. */
     int integer(Node node, String key, int fallback, int min) {
+        return integer(node, key, fallback, min, Integer.MAX_VALUE, "");
+    }
+
+    /**
+     * A whole number in {@code [min, max]}; {@code fallback} when the node is absent (null) or invalid.
+     * {@code why} says why {@code max} protects the machine (see {@link io.fluentdl.errors.Limits}).
+     */
+    int integer(Node node, String key, int fallback, int min, int max, String why) {
         if (node == null) {
             return fallback;
         }
@@ -86,6 +94,9 @@ final class YamlReader {
                 add(Problem.of(at(node), key, t, String.format("%s must be a whole number, got %s=%s", key, key, t)));
             } else if (v < min) {
                 add(Problem.of(at(node), key, t, String.format("%s must be >= %d, got %s=%s", key, min, key, t)));
+            } else if (v > max) {
+                add(Problem.of(at(node), key, t, String.format("%s, got %s=%s",
+                        io.fluentdl.errors.Limits.rule(key, max, why), key, t)));
             } else {
                 return (int) v;
             }
