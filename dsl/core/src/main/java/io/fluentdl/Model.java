@@ -136,6 +136,7 @@ public final class Model {
         return fit(data.view(0, splitAt), epochs, batchSize, data.view(splitAt, data.size()), listeners);
     }
 
+    /**
      * Whether {@link #fit}, {@link #evaluate} and {@link #predict} first check that every feature is a
      * finite number (default {@code true}): NaN or infinite inputs otherwise train to a NaN loss without
      * a word. The check is one pass over the data (a sum, and a scan only when the sum is not finite);
