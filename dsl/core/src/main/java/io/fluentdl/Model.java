@@ -215,8 +215,8 @@ public final class Model {
             network.fit(batches);
             double seconds = (System.nanoTime() - start) / 1e9;
             // checked once by fit: no second data pass per epoch
-            Evaluation onTrain = running != null ? running.epoch() : Evaluator.evaluate(network, train, EVALUATION_BATCH);
-            Evaluation onValidation = validation == null ? null : Evaluator.evaluate(network, validation, EVALUATION_BATCH);
+            Evaluation onTrain = running != null ? running.epoch() : Evaluator.evaluate(network, train, EVALUATION_BATCH, spec.outputKind());
+            Evaluation onValidation = validation == null ? null : Evaluator.evaluate(network, validation, EVALUATION_BATCH, spec.outputKind());
             EpochMetrics metrics = new EpochMetrics(epoch, onTrain.loss(), onTrain.accuracy(),
                     onValidation == null ? Double.NaN : onValidation.loss(),
                     onValidation == null ? Double.NaN : onValidation.accuracy(), seconds, lastIterationLearningRate(),
