@@ -2,27 +2,29 @@ package io.fluentdl;
 
 import io.fluentdl.data.Dataset;
 import io.fluentdl.train.Evaluation;
-import java.util.ArrayList;
+import io.fluentdl.train.OutputKind;
 import java.util.List;
 import org.deeplearning4j.nn.api.layers.IOutputLayer;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Measures loss, accuracy and per-class metrics in inference mode, in chunks so large sets fit in memory.
- * Accuracy: argmax for several output units, threshold 0.5 for one (sigmoid) unit.
+ * Measures loss and the metrics of the output's kind ({@link Scoring}) in inference mode, in chunks so
+ * large sets fit in memory; the outputs are kept (n × units floats) for AUC.
  */
 final class Evaluator {
 
     private Evaluator() {
     }
 
-    static Evaluation evaluate(MultiLayerNetwork network, Dataset data, int chunk) {
+    static Evaluation evaluate(MultiLayerNetwork network, Dataset data, int chunk, OutputKind kind) {
         int n = data.size();
-        int outputs = data.numLabelColumns();
-        int classes = Math.max(2, outputs);
-        long[][] confusion = new long[classes][classes]; // [actual][predicted]
+        int units = (int) ((org.deeplearning4j.nn.conf.layers.FeedForwardLayer) network.getOutputLayer().conf().getLayer()).getNOut();
+        int labelColumns = data.numLabelColumns();
+        float[] outputs = new float[n * units];
+        float[] labels = new float[n * labelColumns];
         double lossSum = 0;
         for (int from = 0; from < n; from += chunk) {
             int to = Math.min(n, from + chunk);
@@ -38,6 +40,7 @@ final class Evaluator {
             }
             IOutputLayer outputLayer = (IOutputLayer) network.getOutputLayer();
             LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
+            outputLayerInput = outputLayerInput(network, outputLayerInput, noWorkspaces);
             outputLayer.setInput(outputLayerInput, noWorkspaces);
             outputLayer.setLabels(part.labels());
             // score = mean loss of the chunk + regularization, as MultiLayerNetwork.score(data, false)
@@ -46,64 +49,38 @@ final class Evaluator {
             // Only the output layer holds our arrays (feedForwardToLayer cleared the others). Never
             // network.clear(): it also drops the network's Solver, and with it the updater state, so
             // every evaluation between epochs silently reset momentum / Adam's moments to zero.
+            copyRows(out, outputs, from * units);
             outputLayer.clear();
-            int[] predicted = labelsOf(out, outputs);
-            int[] actual = labelsOf(part.labels(), outputs);
-            for (int i = 0; i < predicted.length; i++) {
-                confusion[actual[i]][predicted[i]]++;
-            }
+            copyRows(part.labels(), labels, from * labelColumns);
         }
-        long correct = 0;
-        for (int c = 0; c < classes; c++) {
-            correct += confusion[c][c];
-        }
-        return new Evaluation(lossSum / n, n == 0 ? Double.NaN : (double) correct / n, perClass(confusion), n);
+        return Scoring.score(kind, outputs, labels, n, units, n == 0 ? Double.NaN : lossSum / n);
     }
 
-    /** How many rows of {@code outputs} predict the label of the same row of {@code labels}. */
-    static long correct(INDArray outputs, INDArray labels) {
-        int columns = (int) labels.columns();
-        int[] predicted = labelsOf(outputs, columns);
-        int[] actual = labelsOf(labels, columns);
-        long correct = 0;
-        for (int i = 0; i < predicted.length; i++) {
-            correct += predicted[i] == actual[i] ? 1 : 0;
-        }
-        return correct;
+    private static void copyRows(INDArray values, float[] into, int offset) {
+        float[] flat = values.dup('c').data().asFloat(); // row-major, whatever the view's order
+        System.arraycopy(flat, 0, into, offset, flat.length);
     }
 
-    private static int[] labelsOf(INDArray values, int outputs) {
-        int rows = (int) values.rows();
-        int[] labels = new int[rows];
-        if (outputs == 1) {
-            float[] p = values.reshape(rows).toFloatVector();
-            for (int i = 0; i < rows; i++) {
-                labels[i] = p[i] >= 0.5f ? 1 : 0;
-            }
-        } else {
-            long[] argmax = values.argMax(1).toLongVector();
-            for (int i = 0; i < rows; i++) {
-                labels[i] = (int) argmax[i];
-            }
-        }
-        return labels;
+    /**
+     * Applies the output layer's input preprocessor (a {@code flatten()} right before {@code output(...)}),
+     * which feedForwardToLayer does not reach: it stops at the previous layer's activations.
+     */
+    static INDArray outputLayerInput(MultiLayerNetwork network, INDArray previous, LayerWorkspaceMgr workspaces) {
+        InputPreProcessor pre = network.getLayerWiseConfigurations().getInputPreProcess(network.getnLayers() - 1);
+        return pre == null ? previous : pre.preProcess(previous, (int) previous.size(0), workspaces);
     }
 
-    private static List<Evaluation.ClassMetrics> perClass(long[][] confusion) {
-        List<Evaluation.ClassMetrics> metrics = new ArrayList<>();
-        for (int c = 0; c < confusion.length; c++) {
-            long tp = confusion[c][c];
-            long actual = 0;
-            long predicted = 0;
-            for (int k = 0; k < confusion.length; k++) {
-                actual += confusion[c][k];
-                predicted += confusion[k][c];
-            }
-            double precision = predicted == 0 ? 0 : (double) tp / predicted;
-            double recall = actual == 0 ? 0 : (double) tp / actual;
-            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-            metrics.add(new Evaluation.ClassMetrics(c, precision, recall, f1, (int) actual));
-        }
-        return metrics;
+    /**
+     * How many rows of {@code outputs} predict the labels of the same row of {@code labels}; for a
+     * multi-label output the fraction of right labels of each row (Keras' binary accuracy), for
+     * regression NaN.
+     */
+    static double correct(INDArray outputs, INDArray labels, OutputKind kind) {
+        int n = (int) outputs.rows();
+        int units = (int) outputs.columns();
+        float[] out = outputs.dup('c').data().asFloat();
+        float[] y = labels.dup('c').data().asFloat();
+        Evaluation e = Scoring.score(kind, out, y, n, units, Double.NaN);
+        return e.accuracy() * n;
     }
 }

@@ -50,8 +50,11 @@ public final class Model {
     private static final String SPEC_ENTRY = "fluentdl-spec.json";
 
     private final ModelSpec spec;
-    private MultiLayerNetwork network;
+    private MultiLayerNetwork network; // replaced by engine(...), which rebuilds it on the other layers
+    /** Set to "0" (the {@code fluentdl} command does, it has its own bars) to make {@link #verbose} default to 0. */
+    public static final String VERBOSE_PROPERTY = "fluentdl.verbose";
     private TrainMetrics trainMetrics = TrainMetrics.FULL_PASS;
+    private int verbose = defaultVerbose();
     private boolean checkFinite = true;
     /** The last fit's batches: reused by the next fit on the same data, with its gather buffers. */
     private ShufflingBatchIterator batches;
@@ -120,6 +123,44 @@ public final class Model {
     }
 
     /**
+     * How much {@link #fit} prints, Keras' {@code verbose}: 0 nothing, 1 or 2 one line per epoch
+     * ({@code Epoch 3/15 - 12.4s - loss: 0.0412 - accuracy: 0.9871 - val_loss: ...}) on standard output.
+     * Default 1 when the JVM has a console (a terminal), else 0, and 0 when the system property
+     * {@value #VERBOSE_PROPERTY} is "0".
+     */
+    public Model verbose(int level) {
+        io.fluentdl.errors.Check.atLeast(String.format("Model '%s' verbose", spec.name()), "level", level, 0);
+        this.verbose = level;
+        return this;
+    }
+
+    private static int defaultVerbose() {
+        return System.console() != null && !"0".equals(System.getProperty(VERBOSE_PROPERTY)) ? 1 : 0;
+    }
+
+    /**
+     * Trains on the first {@code 1 − validationSplit} of {@code data} and validates on the rest, Keras'
+     * {@code validation_split}: the split is taken before any shuffling, so the validation examples are
+     * the last ones, the same every epoch and every run.
+     *
+     * @param validationSplit fraction in (0, 1) held out from the end of {@code data}
+     */
+    public History fit(Dataset data, int epochs, int batchSize, double validationSplit, EpochListener... listeners) {
+        String where = String.format("Model '%s' fit", spec.name());
+        if (!(validationSplit > 0 && validationSplit < 1)) {
+            throw io.fluentdl.errors.InvalidConfigException.of(where, "validationSplit", validationSplit,
+                    String.format("validationSplit must be in (0, 1), got validationSplit=%s", validationSplit), "");
+        }
+        int splitAt = (int) (data.size() * (1 - validationSplit)); // Keras: int(n * (1 - validation_split))
+        if (splitAt < 1 || splitAt >= data.size()) {
+            throw io.fluentdl.errors.InvalidConfigException.of(where, "validationSplit", validationSplit,
+                    String.format("validationSplit=%s of %d examples leaves %d to train and %d to validate; both need at least one",
+                            validationSplit, data.size(), splitAt, data.size() - splitAt), "");
+        }
+        return fit(data.view(0, splitAt), epochs, batchSize, data.view(splitAt, data.size()), listeners);
+    }
+
+    /**
      * Whether {@link #fit}, {@link #evaluate} and {@link #predict} first check that every feature is a
      * finite number (default {@code true}): NaN or infinite inputs otherwise train to a NaN loss without
      * a word. The check is one pass over the data (a sum, and a scan only when the sum is not finite);
@@ -162,9 +203,16 @@ public final class Model {
         if (batches == null || !batches.serves(train, batchSize, spec.seed())) {
             batches = train.batches(batchSize, spec.seed());
         }
-        RunningTrainMetrics running = trainMetrics == TrainMetrics.RUNNING ? new RunningTrainMetrics() : null;
+        // warm-ups and cycles counted in epochs move every step: they need the epoch's length
+        io.fluentdl.internal.dl4j.StepResolution.apply(network, spec.optimizer().learningRate(),
+                (train.size() + batchSize - 1) / batchSize);
+        RunningTrainMetrics running = trainMetrics == TrainMetrics.RUNNING ? new RunningTrainMetrics(spec.outputKind()) : null;
         if (running != null) {
             network.addListeners(running);
+        }
+        if (verbose > 0) {
+            listeners = java.util.stream.Stream.concat(java.util.Arrays.stream(listeners),
+                    java.util.stream.Stream.of(new io.fluentdl.callbacks.ProgressLogger(System.out, epochs))).toArray(EpochListener[]::new);
         }
         try {
             return fitEpochs(train, epochs, batches, validation, running, control, listeners);
@@ -192,11 +240,12 @@ public final class Model {
             network.fit(batches);
             double seconds = (System.nanoTime() - start) / 1e9;
             // checked once by fit: no second data pass per epoch
-            Evaluation onTrain = running != null ? running.epoch() : Evaluator.evaluate(network, train, EVALUATION_BATCH);
-            Evaluation onValidation = validation == null ? null : Evaluator.evaluate(network, validation, EVALUATION_BATCH);
+            Evaluation onTrain = running != null ? running.epoch() : Evaluator.evaluate(network, train, EVALUATION_BATCH, spec.outputKind());
+            Evaluation onValidation = validation == null ? null : Evaluator.evaluate(network, validation, EVALUATION_BATCH, spec.outputKind());
             EpochMetrics metrics = new EpochMetrics(epoch, onTrain.loss(), onTrain.accuracy(),
                     onValidation == null ? Double.NaN : onValidation.loss(),
-                    onValidation == null ? Double.NaN : onValidation.accuracy(), seconds, lastIterationLearningRate());
+                    onValidation == null ? Double.NaN : onValidation.accuracy(), seconds, lastIterationLearningRate(),
+                    chosenMetrics(onTrain, onValidation));
             history.add(metrics);
             for (EpochListener listener : listeners) {
                 listener.onEpochEnd(metrics, control);
@@ -209,16 +258,58 @@ public final class Model {
         return result;
     }
 
+    /** The values of the spec's {@code metrics(...)}: {@code auc}, then {@code val_auc} (running train metrics have none: NaN). */
+    private Map<String, Double> chosenMetrics(Evaluation onTrain, Evaluation onValidation) {
+        Map<String, Double> chosen = new java.util.LinkedHashMap<>();
+        for (io.fluentdl.train.Metric m : spec.metrics()) {
+            chosen.put(m.key(), onTrain.metric(m.key()));
+        }
+        if (onValidation != null) {
+            for (io.fluentdl.train.Metric m : spec.metrics()) {
+                chosen.put(m.onValidation().key(), onValidation.metric(m.key()));
+            }
+        }
+        return chosen;
+    }
+
     /** Loss, accuracy and per-class metrics on {@code data}, in inference mode. */
     public Evaluation evaluate(Dataset data) {
         checkInputs(data, "evaluate");
-        return Evaluator.evaluate(network, data, EVALUATION_BATCH);
+        return Evaluator.evaluate(network, data, EVALUATION_BATCH, spec.outputKind());
     }
 
     /** Outputs (probabilities for sigmoid/softmax outputs) for {@code features}, one row per example. */
     public INDArray predict(INDArray features) {
         DataChecks.features(String.format("Model '%s' predict", spec.name()), features, spec, checkFinite);
         return network.output(features, false);
+    }
+
+    /**
+     * The predicted class of each row: the argmax of a softmax output, or 1 where a sigmoid output is
+     * at least 0.5 (Keras' old {@code predict_classes}). Multi-label and regression outputs have no
+     * single class: use {@link #predict}.
+     */
+    public int[] predictClasses(INDArray features) {
+        io.fluentdl.train.OutputKind kind = spec.outputKind();
+        if (kind == io.fluentdl.train.OutputKind.MULTI_LABEL || kind == io.fluentdl.train.OutputKind.REGRESSION) {
+            throw new IllegalStateException(String.format(
+                    "Model '%s' predictClasses: a %s output has no single class per row. Use predict(features) and a threshold",
+                    spec.name(), kind));
+        }
+        INDArray out = predict(features);
+        int[] classes = new int[(int) out.rows()];
+        if (kind == io.fluentdl.train.OutputKind.BINARY) {
+            float[] p = out.dup('c').data().asFloat();
+            for (int i = 0; i < classes.length; i++) {
+                classes[i] = p[i] >= 0.5f ? 1 : 0;
+            }
+        } else {
+            long[] argmax = out.argMax(1).toLongVector();
+            for (int i = 0; i < classes.length; i++) {
+                classes[i] = (int) argmax[i];
+            }
+        }
+        return classes;
     }
 
     /** The learning rate the optimizer will use at the next iteration (after any schedule or callback change). */
@@ -320,7 +411,7 @@ public final class Model {
         DataChecks.dataset(String.format("Model '%s' %s data", spec.name(), what), data, spec, checkFinite);
     }
 
-    private static final class Control implements TrainingControl {
+    private final class Control implements TrainingControl {
         private MultiLayerNetwork network;
         private boolean stop;
 
@@ -341,6 +432,11 @@ public final class Model {
         @Override
         public MultiLayerNetwork network() {
             return network;
+        }
+
+        @Override
+        public void save(Path file) {
+            Model.this.save(file);
         }
     }
 }

@@ -7,7 +7,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fluentdl.internal.dl4j.ModelTranslator;
 import io.fluentdl.layers.BatchNorm;
 import io.fluentdl.layers.BnPlacement;
+import io.fluentdl.layers.ImageShape;
 import io.fluentdl.layers.LayerSpec;
+import io.fluentdl.layers.Output;
+import io.fluentdl.train.Metric;
+import io.fluentdl.train.OutputKind;
+import io.fluentdl.optim.GradientClipping;
 import io.fluentdl.optim.Optimizer;
 import io.fluentdl.report.ParamCount;
 import io.fluentdl.report.Summary;
@@ -15,7 +20,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * A validated, immutable description of a feed-forward model: its stack of layers as written, the
+ * A validated, immutable description of a sequential model (dense or convolutional): its stack of layers as written, the
  * model-wide batch-norm switch, the optimizer and the seed. Safe to share across threads and trials.
  * Make one with {@link Sequential#named(String)}, variants with {@link #toBuilder()}.
  *
@@ -26,9 +31,14 @@ import java.util.List;
  * @param batchNormPlacement where hidden batch norm goes (see {@link BnPlacement})
  * @param optimizer          the optimizer with its learning rate
  * @param seed               the seed of weight init, dropout and batch order
+ * @param inputShape         the image shape given by {@code input(height, width, channels)}, or null for
+ *                           {@code input(n)}; {@code inputSize} is then height·width·channels
+ * @param metrics            what {@code fit} measures besides loss and accuracy, Keras' {@code compile(metrics=...)}
+ * @param gradientClipping   Keras' {@code clipnorm} / {@code clipvalue}, or null for none
  */
 public record ModelSpec(String name, int inputSize, BatchNorm inputBatchNorm, List<LayerSpec> layers,
-                        BnPlacement batchNormPlacement, Optimizer optimizer, long seed) {
+                        BnPlacement batchNormPlacement, Optimizer optimizer, long seed, ImageShape inputShape,
+                        List<Metric> metrics, GradientClipping gradientClipping) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -36,11 +46,33 @@ public record ModelSpec(String name, int inputSize, BatchNorm inputBatchNorm, Li
 
     public ModelSpec {
         layers = List.copyOf(layers);
+        // training-set names, once each; loss and accuracy are always measured
+        metrics = metrics == null ? List.of()
+                : metrics.stream().map(Metric::onTraining).filter(m -> !m.isStandard()).distinct().toList();
+    }
+
+    /** A spec with flat input ({@code input(n)}). */
+    public ModelSpec(String name, int inputSize, BatchNorm inputBatchNorm, List<LayerSpec> layers,
+                     BnPlacement batchNormPlacement, Optimizer optimizer, long seed) {
+        this(name, inputSize, inputBatchNorm, layers, batchNormPlacement, optimizer, seed, null, List.of(), null);
     }
 
     /** A builder holding this spec's values, to make a variant. */
     public Sequential toBuilder() {
         return Sequential.from(this);
+    }
+
+    /** What the output means ({@link OutputKind}): how it is evaluated and which labels it takes. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public OutputKind outputKind() {
+        Output out = output();
+        return OutputKind.of(out.activation(), out.loss(), out.units());
+    }
+
+    /** The output layer (the last one). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public Output output() {
+        return (Output) layers.get(layers.size() - 1);
     }
 
     /** The Keras-style table of layers, output shapes and parameter counts; works before training. */

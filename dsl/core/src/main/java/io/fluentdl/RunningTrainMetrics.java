@@ -21,10 +21,15 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class RunningTrainMetrics extends BaseTrainingListener {
 
+    private final io.fluentdl.train.OutputKind kind;
     private double lossSum;
-    private long correct;
+    private double correct;
     private long examples;
     private long pendingBatch;
+
+    RunningTrainMetrics(io.fluentdl.train.OutputKind kind) {
+        this.kind = kind;
+    }
 
     /** Starts a new epoch. */
     void reset() {
@@ -37,7 +42,7 @@ final class RunningTrainMetrics extends BaseTrainingListener {
     /** The epoch's batch-size-weighted means (per-class metrics are not collected). */
     Evaluation epoch() {
         return new Evaluation(examples == 0 ? Double.NaN : lossSum / examples,
-                examples == 0 ? Double.NaN : (double) correct / examples, List.of(), (int) examples);
+                examples == 0 ? Double.NaN : correct / examples, List.of(), (int) examples, kind, java.util.Map.of(), null);
     }
 
     @Override
@@ -47,8 +52,9 @@ final class RunningTrainMetrics extends BaseTrainingListener {
         INDArray outputInput = activations.get(activations.size() - 1);
         // outside DL4J's training workspaces: these few small arrays must not grow them
         try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-            INDArray outputs = outputs(network.getOutputLayer(), outputInput);
-            correct += Evaluator.correct(outputs, labels);
+            INDArray outputs = outputs(network.getOutputLayer(),
+                    Evaluator.outputLayerInput(network, outputInput, org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces()));
+            correct += Evaluator.correct(outputs, labels, kind);
         }
         pendingBatch = labels.rows();
     }

@@ -7,13 +7,22 @@ import io.fluentdl.layers.BnPlacement;
 import io.fluentdl.layers.Dense;
 import io.fluentdl.layers.DenseOptions;
 import io.fluentdl.layers.Dropout;
+import io.fluentdl.layers.Conv2D;
+import io.fluentdl.layers.Flatten;
+import io.fluentdl.layers.GlobalPooling2D;
+import io.fluentdl.layers.ImageShape;
+import io.fluentdl.layers.Padding;
+import io.fluentdl.layers.PoolType;
+import io.fluentdl.layers.Pooling2D;
 import io.fluentdl.layers.LayerSpec;
 import io.fluentdl.layers.Output;
 import io.fluentdl.nn.Activation;
 import io.fluentdl.nn.Init;
 import io.fluentdl.nn.Loss;
+import io.fluentdl.optim.GradientClipping;
 import io.fluentdl.optim.Optimizer;
 import io.fluentdl.optim.RmsProp;
+import io.fluentdl.train.Metric;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -48,11 +57,14 @@ public final class Sequential {
 
     private String name;
     private int inputSize;
+    private ImageShape inputShape;
     private BatchNorm inputBatchNorm;
     private final List<LayerSpec> layers = new ArrayList<>();
     private BnPlacement placement = BnPlacement.AS_WRITTEN;
     private Optimizer optimizer = DEFAULT_OPTIMIZER;
     private long seed = DEFAULT_SEED;
+    private List<Metric> metrics = List.of();
+    private GradientClipping clipping;
 
     private Sequential(String name) {
         this.name = name;
@@ -70,11 +82,14 @@ public final class Sequential {
     static Sequential from(ModelSpec spec) {
         Sequential s = new Sequential(spec.name());
         s.inputSize = spec.inputSize();
+        s.inputShape = spec.inputShape();
         s.inputBatchNorm = spec.inputBatchNorm();
         s.layers.addAll(spec.layers());
         s.placement = spec.batchNormPlacement();
         s.optimizer = spec.optimizer();
         s.seed = spec.seed();
+        s.metrics = spec.metrics();
+        s.clipping = spec.gradientClipping();
         return s;
     }
 
@@ -88,6 +103,22 @@ public final class Sequential {
     /** The number of input features; Keras' {@code Input(shape=(n,))}. */
     public Sequential input(int size) {
         this.inputSize = Check.atLeast(modelWhere(), "input size", size, 1);
+        this.inputShape = null;
+        return this;
+    }
+
+    /**
+     * Image input, channels-last as in Keras: {@code input(28, 28, 1)} is Keras'
+     * {@code Input(shape=(28, 28, 1))}. Examples are still flat rows of height·width·channels numbers
+     * (see {@link ImageShape} for their order).
+     */
+    public Sequential input(int height, int width, int channels) {
+        String where = modelWhere();
+        Check.atLeast(where, "height", height, 1);
+        Check.atLeast(where, "width", width, 1);
+        Check.atLeast(where, "channels", channels, 1);
+        this.inputShape = new ImageShape(height, width, channels);
+        this.inputSize = inputShape.size();
         return this;
     }
 
@@ -117,6 +148,63 @@ public final class Sequential {
     public Sequential dense(int units, Activation activation, Init init, UnaryOperator<DenseOptions> options) {
         String auto = nextName(Dense.class);
         return add(Dense.of(where(auto), auto, units, activation, init, options));
+    }
+
+    /** A 3x3-style convolution with stride 1, valid padding and glorot_uniform: {@code conv2d(32, 3, RELU)}. */
+    public Sequential conv2d(int filters, int kernel, Activation activation) {
+        return conv2d(filters, kernel, 1, Padding.VALID, activation);
+    }
+
+    /** A convolution with a stride and padding, Keras' {@code Conv2D(filters, kernel, strides, padding, activation)}. */
+    public Sequential conv2d(int filters, int kernel, int stride, Padding padding, Activation activation) {
+        return conv2d(filters, kernel, stride, padding, activation, Init.KERAS_DEFAULT, c -> c);
+    }
+
+    /** A convolution with an initialiser and options ({@code c -> c.useBias(false).l2(1e-4)}); see {@link Conv2D}. */
+    public Sequential conv2d(int filters, int kernel, int stride, Padding padding, Activation activation, Init init,
+                             UnaryOperator<DenseOptions> options) {
+        String auto = nextName("conv2d");
+        return add(Conv2D.of(where(auto), auto, filters, kernel, stride, padding, activation, init, options));
+    }
+
+    /** Max pooling over {@code size x size} windows with stride {@code size}, Keras' {@code MaxPooling2D(size)}. */
+    public Sequential maxPool(int size) {
+        return maxPool(size, size, Padding.VALID);
+    }
+
+    /** Max pooling with a stride and padding. */
+    public Sequential maxPool(int size, int stride, Padding padding) {
+        return pool(PoolType.MAX, size, stride, padding);
+    }
+
+    /** Average pooling over {@code size x size} windows with stride {@code size}, Keras' {@code AveragePooling2D(size)}. */
+    public Sequential avgPool(int size) {
+        return avgPool(size, size, Padding.VALID);
+    }
+
+    /** Average pooling with a stride and padding. */
+    public Sequential avgPool(int size, int stride, Padding padding) {
+        return pool(PoolType.AVG, size, stride, padding);
+    }
+
+    private Sequential pool(PoolType type, int size, int stride, Padding padding) {
+        String auto = nextName(type == PoolType.MAX ? "max_pooling2d" : "average_pooling2d");
+        return add(Pooling2D.of(where(auto), auto, type, size, stride, padding));
+    }
+
+    /** The mean of each channel over the image, Keras' {@code GlobalAveragePooling2D}: (h, w, c) becomes (c). */
+    public Sequential globalAvgPool() {
+        return add(new GlobalPooling2D(nextName("global_average_pooling2d"), PoolType.AVG));
+    }
+
+    /** The maximum of each channel over the image, Keras' {@code GlobalMaxPooling2D}. */
+    public Sequential globalMaxPool() {
+        return add(new GlobalPooling2D(nextName("global_max_pooling2d"), PoolType.MAX));
+    }
+
+    /** Images to vectors of height·width·channels numbers, Keras' {@code Flatten}; see {@link Flatten} for the order. */
+    public Sequential flatten() {
+        return add(new Flatten(nextName("flatten")));
     }
 
     /** Batch norm with Keras defaults (momentum {@value BatchNorm#DEFAULT_MOMENTUM}, epsilon {@value BatchNorm#DEFAULT_EPSILON}). */
@@ -178,9 +266,44 @@ public final class Sequential {
         return this;
     }
 
+    /**
+     * What {@code fit} measures and logs besides loss and accuracy, Keras' {@code compile(metrics=[...])}:
+     * {@code metrics(Metric.AUC, Metric.F1)} adds {@code auc} and {@code f1} to every epoch, and
+     * {@code val_auc}, {@code val_f1} with validation data, so callbacks can monitor them. Replaces earlier choices.
+     */
+    public Sequential metrics(Metric... chosen) {
+        for (Metric m : chosen) {
+            Check.notNull(modelWhere(), "metrics", m);
+        }
+        this.metrics = List.of(chosen);
+        return this;
+    }
+
+    /** Rescales each weight tensor's gradient to L2 norm at most {@code threshold}, Keras' {@code clipnorm}; see {@link GradientClipping}. */
+    public Sequential clipNorm(double threshold) {
+        return clip(GradientClipping.Kind.NORM, threshold);
+    }
+
+    /** Clips each gradient element to [−threshold, threshold], Keras' {@code clipvalue}; see {@link GradientClipping}. */
+    public Sequential clipValue(double threshold) {
+        return clip(GradientClipping.Kind.VALUE, threshold);
+    }
+
+    private Sequential clip(GradientClipping.Kind kind, double threshold) {
+        String parameter = kind == GradientClipping.Kind.NORM ? "clipNorm" : "clipValue";
+        Check.positive(modelWhere(), parameter, threshold);
+        if (clipping != null && clipping.kind() != kind) {
+            throw io.fluentdl.errors.InvalidConfigException.of(modelWhere(), parameter, threshold,
+                    String.format("DL4J clips by norm or by value, not both, got %s and %s=%s", clipping, parameter, threshold),
+                    "Keep one of clipNorm(...) and clipValue(...)");
+        }
+        this.clipping = new GradientClipping(kind, threshold);
+        return this;
+    }
+
     /** Checks the whole stack and returns the immutable spec; all problems are reported at once. */
     public ModelSpec build() {
-        ModelSpec spec = new ModelSpec(name, inputSize, inputBatchNorm, layers, placement, optimizer, seed);
+        ModelSpec spec = new ModelSpec(name, inputSize, inputBatchNorm, layers, placement, optimizer, seed, inputShape, metrics, clipping);
         StackRules.check(spec);
         return spec;
     }
@@ -191,8 +314,12 @@ public final class Sequential {
     }
 
     private String nextName(Class<? extends LayerSpec> type) {
-        long sameKind = layers.stream().filter(type::isInstance).count();
-        return String.format("%s_%d", LayerSpec.autoPrefix(type), sameKind + 1);
+        return nextName(LayerSpec.autoPrefix(type));
+    }
+
+    private String nextName(String prefix) {
+        long sameKind = layers.stream().filter(l -> l.autoPrefix().equals(prefix)).count();
+        return String.format("%s_%d", prefix, sameKind + 1);
     }
 
     private String where(String layerName) {

@@ -4,7 +4,11 @@ import io.fluentdl.errors.InvalidConfigException;
 import io.fluentdl.errors.Problem;
 import io.fluentdl.layers.BatchNorm;
 import io.fluentdl.layers.BnPlacement;
+import io.fluentdl.layers.Conv2D;
 import io.fluentdl.layers.Dense;
+import io.fluentdl.layers.GlobalPooling2D;
+import io.fluentdl.layers.Pooling2D;
+import io.fluentdl.layers.Shapes;
 import io.fluentdl.layers.LayerSpec;
 import io.fluentdl.layers.Output;
 import io.fluentdl.nn.Activation;
@@ -35,9 +39,12 @@ final class StackRules {
                     String.format("the stack must end with output(units, activation, loss); it ends with %s", end), ""));
         }
         Set<String> names = new HashSet<>();
+        long[] shape = Shapes.input(spec.inputShape(), Math.max(1, spec.inputSize()));
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec layer = layers.get(i);
             String where = String.format("%s, layer %d '%s'", model, i + 1, layer.name());
+            String previous = i == 0 ? "the input" : String.format("'%s'", layers.get(i - 1).name());
+            shape = checkShape(where, layer, shape, previous, problems);
             if (!names.add(layer.name())) {
                 problems.add(new Problem(where, "name", layer.name(),
                         String.format("layer names must be unique, got name=%s twice", layer.name()), "Rename one of them"));
@@ -50,10 +57,10 @@ final class StackRules {
                 checkLoss(where, out, problems);
             }
             if (layer instanceof BatchNorm && spec.batchNormPlacement().onEveryDense()
-                    && (i == 0 || !(layers.get(i - 1) instanceof Dense))) {
+                    && (i == 0 || !(layers.get(i - 1) instanceof Dense || layers.get(i - 1) instanceof Conv2D))) {
                 String after = i == 0 ? "the input" : String.format("'%s'", layers.get(i - 1).name());
                 problems.add(new Problem(where, "batchNormPlacement", spec.batchNormPlacement(),
-                        String.format("%s needs batchNorm() directly after a dense(...) with an activation, but it follows %s",
+                        String.format("%s needs batchNorm() directly after a dense(...) or conv2d(...) with an activation, but it follows %s",
                                 spec.batchNormPlacement(), after),
                         "Move it up, or use AS_WRITTEN to keep it where it is"));
             }
@@ -61,6 +68,36 @@ final class StackRules {
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
+    }
+
+    /**
+     * Image layers need images and dense layers need vectors; DL4J would flatten silently before a dense
+     * layer, Keras would not (its Dense acts on the channel axis), so we ask for flatten() as Keras users write it.
+     * Returns the layer's output shape, or the input shape unchanged when the layer cannot take it.
+     */
+    private static long[] checkShape(String where, LayerSpec layer, long[] in, String previous, List<Problem> problems) {
+        boolean imageLayer = layer instanceof Conv2D || layer instanceof Pooling2D || layer instanceof GlobalPooling2D;
+        if (imageLayer && !Shapes.isImage(in)) {
+            problems.add(new Problem(where, "input", Shapes.keras(in),
+                    String.format("%s needs images (height, width, channels), but %s gives vectors %s",
+                            layer.kind(), previous, Shapes.keras(in)),
+                    "Start the model with input(height, width, channels), and put image layers before flatten()"));
+            return in;
+        }
+        if ((layer instanceof Dense || layer instanceof Output) && Shapes.isImage(in)) {
+            problems.add(new Problem(where, "input", Shapes.keras(in),
+                    String.format("%s needs vectors, but %s gives images %s", layer.kind(), previous, Shapes.keras(in)),
+                    "Add flatten() or globalAvgPool() before it"));
+            return new long[] {Shapes.after(layer, in)[0]};
+        }
+        long[] out = Shapes.after(layer, in);
+        if (Shapes.isImage(out) && (out[0] < 1 || out[1] < 1)) {
+            problems.add(new Problem(where, "kernel", Shapes.keras(in),
+                    String.format("the window does not fit: %s %s would give %s", layer.kind(), Shapes.keras(in), Shapes.keras(out)),
+                    "Use a smaller kernel or pool size, padding SAME, or fewer pooling layers"));
+            return in;
+        }
+        return out;
     }
 
     // DL4J would accept these and train badly; Keras users know them as the classic mix-ups.

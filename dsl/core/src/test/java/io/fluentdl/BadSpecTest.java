@@ -79,7 +79,7 @@ class BadSpecTest {
                 bad("bn before activation after dropout", () -> base().dense(5, RELU).dropout(0.1).batchNorm()
                                 .output(1, SIGMOID, BINARY_CROSSENTROPY).batchNormPlacement(BnPlacement.BEFORE_ACTIVATION).build(),
                         "batchNormPlacement", BnPlacement.BEFORE_ACTIVATION,
-                        "Model 'm', layer 3 'batch_norm_1': BEFORE_ACTIVATION needs batchNorm() directly after a dense(...) with an activation, but it follows 'dropout_1'"),
+                        "Model 'm', layer 3 'batch_norm_1': BEFORE_ACTIVATION needs batchNorm() directly after a dense(...) or conv2d(...) with an activation, but it follows 'dropout_1'"),
                 bad("binary crossentropy with softmax", () -> base().output(2, SOFTMAX, BINARY_CROSSENTROPY).build(),
                         "activation", "softmax", "binary_crossentropy needs probabilities from a sigmoid output, got activation=softmax"),
                 bad("categorical crossentropy with one unit", () -> base().output(1, SOFTMAX, CATEGORICAL_CROSSENTROPY).build(),

@@ -45,7 +45,7 @@ class EvaluatorTest {
         long[] expectedPredictions = net.output(x, false).argMax(1).toLongVector();
 
         for (int chunk : new int[] {50, 16}) {
-            Evaluation e = Evaluator.evaluate(net, data, chunk);
+            Evaluation e = Evaluator.evaluate(net, data, chunk, io.fluentdl.train.OutputKind.CLASSIFICATION);
             if (chunk == 50) {
                 assertEquals(expectedLoss, e.loss(), 0.0);
             } else {

@@ -2,6 +2,7 @@ package io.fluentdl.experiments;
 
 import io.fluentdl.experiments.bn.BnCaseStudy;
 import io.fluentdl.experiments.lrtest.LrRangeTestExperiment;
+import io.fluentdl.experiments.mnist.KerasMnistConvnet;
 import io.fluentdl.experiments.mnist.KerasMnistMlp;
 import io.fluentdl.experiments.mnist.MnistBatchNorm;
 import io.fluentdl.experiments.mnist.MnistMomentum;
@@ -27,6 +28,7 @@ public final class Experiments {
                 .add(MnistSchedules::new)
                 .add(LrRangeTestExperiment::new)
                 .add(KerasMnistMlp::new)
+                .add(KerasMnistConvnet::new)
                 .add(SamplingScalesExperiment::new)
                 .add(RandomVsGridExperiment::new)
                 .add(MnistSearchExperiment::new);

@@ -14,14 +14,25 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Dropout.class, name = "dropout"),
         @JsonSubTypes.Type(value = ActivationLayer.class, name = "activation"),
         @JsonSubTypes.Type(value = Output.class, name = "output"),
+        @JsonSubTypes.Type(value = Conv2D.class, name = "conv2d"),
+        @JsonSubTypes.Type(value = Pooling2D.class, name = "pooling2d"),
+        @JsonSubTypes.Type(value = GlobalPooling2D.class, name = "globalPooling2d"),
+        @JsonSubTypes.Type(value = Flatten.class, name = "flatten"),
 })
-public sealed interface LayerSpec permits Dense, BatchNorm, Dropout, ActivationLayer, Output {
+public sealed interface LayerSpec permits Dense, BatchNorm, Dropout, ActivationLayer, Output, Conv2D, Pooling2D,
+        GlobalPooling2D, Flatten {
 
     /** The layer's name, Keras-style ({@code dense_1}); unique within a model. */
     String name();
 
-    /** The Keras type shown by {@code summary()}: Dense, BatchNorm, Dropout, Activation, Output. */
+    /** The Keras type shown by {@code summary()}: Dense, Conv2D, MaxPooling2D, Flatten, BatchNorm, Dropout, ... */
     String kind();
+
+    /** The prefix of this layer's auto name, Keras' ({@code max_pooling2d} → {@code max_pooling2d_1}). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    default String autoPrefix() {
+        return autoPrefix(getClass());
+    }
 
     /** The prefix of auto names for this kind ({@code dense} → {@code dense_1}). */
     static String autoPrefix(Class<? extends LayerSpec> type) {
@@ -33,6 +44,10 @@ public sealed interface LayerSpec permits Dense, BatchNorm, Dropout, ActivationL
             return "dropout";
         } else if (type == ActivationLayer.class) {
             return "activation";
+        } else if (type == Conv2D.class) {
+            return "conv2d";
+        } else if (type == Flatten.class) {
+            return "flatten";
         }
         return "output";
     }

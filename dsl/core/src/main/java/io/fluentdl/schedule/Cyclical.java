@@ -69,7 +69,20 @@ public record Cyclical(Mode mode, double baseLearningRate, double maxLearningRat
 
     @Override
     public double valueAt(long iteration, long epoch) {
-        double t = stepSize.clock(iteration, epoch);
+        return valueAtTime(stepSize.clock(iteration, epoch));
+    }
+
+    /** Per step for a step size in epochs: at fractional epoch {@code iteration / stepsPerEpoch}. */
+    @Override
+    public double valueAt(long iteration, long epoch, int stepsPerEpoch) {
+        if (stepSize.unit() == Period.Unit.EPOCHS && stepsPerEpoch > 0) {
+            return valueAtTime((double) iteration / stepsPerEpoch);
+        }
+        return valueAt(iteration, epoch);
+    }
+
+    /** The rate at time {@code t} in the step size's unit, fractional or not. */
+    public double valueAtTime(double t) {
         double s = stepSize.length();
         double cycle = Math.floor(1 + t / (2 * s));
         double x = Math.abs(t / s - 2 * cycle + 1);

@@ -28,6 +28,16 @@ public interface LearningRate {
     /** The rate at a 0-based iteration (mini-batch) and epoch. */
     double valueAt(long iteration, long epoch);
 
+    /**
+     * The rate at an iteration when every epoch has {@code stepsPerEpoch} mini-batches. Schedules that
+     * count in epochs and ramp or cycle ({@link Warmup}, {@link Cyclical}) then move every step, at
+     * fractional epochs {@code iteration / stepsPerEpoch}, as Keras and PyTorch warm-ups do; the others
+     * equal {@link #valueAt(long, long)}. {@code Model.fit} gives DL4J this resolution.
+     */
+    default double valueAt(long iteration, long epoch, int stepsPerEpoch) {
+        return valueAt(iteration, epoch);
+    }
+
     /** The rate at the start of training. */
     default double initial() {
         return valueAt(0, 0);

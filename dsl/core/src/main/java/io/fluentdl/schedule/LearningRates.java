@@ -30,7 +30,7 @@ public final class LearningRates {
         Check.atLeast("LearningRates.sample", "itersPerEpoch", itersPerEpoch, 1);
         double[] values = new double[(int) iterations];
         for (int i = 0; i < values.length; i++) {
-            values[i] = rate.valueAt(i, i / itersPerEpoch);
+            values[i] = rate.valueAt(i, i / itersPerEpoch, itersPerEpoch); // per step, as Model.fit runs it
         }
         return values;
     }

@@ -13,6 +13,8 @@ import io.fluentdl.errors.Check;
  *   <li>{@code t < W}: {@code a_t = from + (t / W) · (after(0) − from)};</li>
  *   <li>{@code t >= W}: {@code a_t = after(t − W)}.</li>
  * </ul>
+ * In epochs, {@code Model.fit} ramps per iteration (see {@link #valueAt(long, long, int)}): the
+ * formula above with {@code t} the fractional epoch.
  * <b>The wrapped schedule's clock starts when warm-up ends</b>: it sees time {@code t − W} in the
  * warm-up's unit (the other counter passes through unchanged), so a cosine of 10 epochs behind a
  * 2-epoch warm-up ends at epoch 12 and the ramp meets it exactly. Hence both must count in the same
@@ -82,6 +84,25 @@ public record Warmup(Period duration, double from, LearningRate after) implement
         }
         double target = afterAt(iteration, epoch, 0);
         return from + ((double) t / w) * (target - from);
+    }
+
+    /**
+     * Per step for a warm-up in epochs: the ramp rises every iteration over its {@code W · stepsPerEpoch}
+     * iterations ({@code a_i = from + i / (W·stepsPerEpoch) · (after(0) − from)}), so a 1-epoch warm-up from 0
+     * trains during epoch 1 and reaches the target as epoch 2 starts. The schedule after it sees both
+     * clocks shifted by the warm-up.
+     */
+    @Override
+    public double valueAt(long iteration, long epoch, int stepsPerEpoch) {
+        if (duration.unit() != Period.Unit.EPOCHS || stepsPerEpoch < 1) {
+            return valueAt(iteration, epoch);
+        }
+        long steps = duration.length() * stepsPerEpoch;
+        if (iteration >= steps) {
+            return after.valueAt(iteration - steps, Math.max(0, epoch - duration.length()), stepsPerEpoch);
+        }
+        double target = after.valueAt(0, 0, stepsPerEpoch);
+        return from + ((double) iteration / steps) * (target - from);
     }
 
     /** The wrapped schedule at time {@code shifted} in the warm-up's unit; the other counter unchanged. */

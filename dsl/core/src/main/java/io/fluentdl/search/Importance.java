@@ -30,6 +30,18 @@ public record Importance(String name, double spearman, double varianceExplained,
 
     /** Most bins per axis: {@value}. */
     public static final int MAX_BINS = 10;
+    /** Fewer completed trials than this and importance is noise: reports say so. */
+    public static final int MIN_TRIALS = 10;
+
+    /** The warning importance over {@code completed} trials deserves, or empty from {@value #MIN_TRIALS} on. */
+    public static java.util.Optional<String> fewTrialsWarning(int completed) {
+        if (completed >= MIN_TRIALS) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(
+                "parameter importance from %d completed trials is not meaningful (shares and correlations need at "
+                        + "least %d); read it as noise.", completed, MIN_TRIALS));
+    }
 
     /** Importance of every searched Hp of {@code space} over {@code complete}, largest share first. */
     static List<Importance> of(SearchSpace<?> space, List<TrialResult> complete) {

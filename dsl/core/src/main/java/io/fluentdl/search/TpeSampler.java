@@ -71,6 +71,20 @@ public final class TpeSampler implements Sampler {
         this.startup = new RandomSampler(seed);
     }
 
+    /**
+     * The warning a search with {@code trials} trials deserves when TPE never leaves its random start-up
+     * ({@code trials <= startupTrials}): it is then plain random search. Empty when the model gets to choose.
+     */
+    public static java.util.Optional<String> startupWarning(int trials, int startupTrials) {
+        if (trials > startupTrials) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(
+                "method bayes (TPE): trials=%d is not more than its %d random start-up trials, so every trial was "
+                        + "drawn at random and this was random search. Run at least %d trials for TPE to choose any.",
+                trials, startupTrials, startupTrials + 1));
+    }
+
     /** The same sampler with {@code n >= 1} random trials before the model; default {@value #DEFAULT_STARTUP_TRIALS}. */
     public TpeSampler startupTrials(int n) {
         return new TpeSampler(seed, Check.atLeast(where(), "startupTrials", n, 1), candidates, gamma);

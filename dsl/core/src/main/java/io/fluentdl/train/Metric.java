@@ -16,7 +16,10 @@ import java.util.Map;
  * <p>Callbacks watch one ({@code monitor}), a search scores trials by one ({@code objective}), and
  * reports, studies and sweep files name them by {@link #key()}. Each user of a metric keeps its own
  * option for the direction (the callbacks' {@code Mode}, the search's {@code Goal}); its default is
- * {@link #largerIsBetter()}.
+ * {@link #largerIsBetter()}. Loss and accuracy are always measured; the others ({@link #AUC},
+ * {@link #PRECISION}, {@link #MAE}, ...) when the model chooses them with {@code metrics(...)}, as in
+ * Keras' {@code compile(metrics=[...])}: each then appears for training and, with validation data, as
+ * {@code val_...}.
  *
  * <pre>{@code
  * EarlyStopping.monitor(Metric.VAL_LOSS)                                  // Keras: monitor="val_loss"
@@ -32,7 +35,34 @@ public enum Metric {
     /** Mean loss on the validation set, Keras' {@code val_loss}; smaller is better. */
     VAL_LOSS("val_loss", false),
     /** Fraction correct on the validation set, Keras' {@code val_accuracy}; larger is better. */
-    VAL_ACCURACY("val_accuracy", true);
+    VAL_ACCURACY("val_accuracy", true),
+    /** Area under the ROC curve (macro over classes or labels), Keras' {@code AUC}; chosen with {@code metrics(...)}. */
+    AUC("auc", true),
+    VAL_AUC("val_auc", true),
+    /** Precision (of class 1 for a binary output, else the macro average), Keras' {@code Precision}. */
+    PRECISION("precision", true),
+    VAL_PRECISION("val_precision", true),
+    /** Recall (of class 1 for a binary output, else the macro average), Keras' {@code Recall}. */
+    RECALL("recall", true),
+    VAL_RECALL("val_recall", true),
+    /** F1 (of class 1 for a binary output, else the macro average), Keras' {@code F1Score}. */
+    F1("f1", true),
+    VAL_F1("val_f1", true),
+    /** Mean absolute error of a regression output, Keras' {@code mae}. */
+    MAE("mae", false),
+    VAL_MAE("val_mae", false),
+    /** Mean squared error of a regression output, Keras' {@code mse}. */
+    MSE("mse", false),
+    VAL_MSE("val_mse", false),
+    /** Root mean squared error of a regression output, Keras' {@code RootMeanSquaredError}. */
+    RMSE("rmse", false),
+    VAL_RMSE("val_rmse", false),
+    /** R² of a regression output (mean over columns), Keras' {@code R2Score}. */
+    R2("r2", true),
+    VAL_R2("val_r2", true),
+    /** Fraction of examples with every label right, for a multi-label output. */
+    EXACT_MATCH("exact_match", true),
+    VAL_EXACT_MATCH("val_exact_match", true);
 
     private final String key;
     private final boolean largerIsBetter;
@@ -54,7 +84,22 @@ public enum Metric {
 
     /** Whether it is measured on validation data, so {@code fit} needs some. */
     public boolean needsValidation() {
-        return this == VAL_LOSS || this == VAL_ACCURACY;
+        return key.startsWith("val_");
+    }
+
+    /** Whether {@code fit} always measures it (loss and accuracy) rather than only when chosen with {@code metrics(...)}. */
+    public boolean isStandard() {
+        return ordinal() <= VAL_ACCURACY.ordinal();
+    }
+
+    /** The training-set metric of the same name ({@code val_auc} → {@code auc}). */
+    public Metric onTraining() {
+        return needsValidation() ? parse(key.substring("val_".length())) : this;
+    }
+
+    /** The validation-set metric of the same name ({@code auc} → {@code val_auc}). */
+    public Metric onValidation() {
+        return needsValidation() ? this : parse("val_" + key);
     }
 
     /** This metric's value in {@code m} (NaN for a validation metric when fit had no validation data). */
@@ -64,14 +109,20 @@ public enum Metric {
             case ACCURACY -> m.trainAccuracy();
             case VAL_LOSS -> m.validationLoss();
             case VAL_ACCURACY -> m.validationAccuracy();
+            default -> m.metrics().getOrDefault(key, Double.NaN);
         };
     }
 
-    /** Every metric of {@code m} by key, in declaration order (validation ones only when there was validation data). */
+    /**
+     * Every metric of {@code m} by key: loss and accuracy (validation ones only when there was
+     * validation data), then those chosen with {@code metrics(...)}, in declaration order.
+     */
     public static Map<String, Double> all(EpochMetrics m) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (Metric metric : values()) {
-            if (!metric.needsValidation() || m.hasValidation()) {
+            boolean measured = metric.isStandard() ? !metric.needsValidation() || m.hasValidation()
+                    : m.metrics().containsKey(metric.key);
+            if (measured) {
                 out.put(metric.key, metric.of(m));
             }
         }
@@ -81,6 +132,11 @@ public enum Metric {
     /** The keys of every metric, in declaration order. */
     public static List<String> keys() {
         return Arrays.stream(values()).map(Metric::key).toList();
+    }
+
+    /** The keys of the metrics every fit measures: loss, accuracy, val_loss, val_accuracy. */
+    public static List<String> standardKeys() {
+        return Arrays.stream(values()).filter(Metric::isStandard).map(Metric::key).toList();
     }
 
     /**

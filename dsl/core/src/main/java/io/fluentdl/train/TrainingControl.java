@@ -18,6 +18,15 @@ public interface TrainingControl {
     MultiLayerNetwork network();
 
     /**
+     * Saves the model being trained as {@code Model.save} does (weights, updater state, spec), for
+     * {@code ModelCheckpoint}. Controls that are not a model's say so.
+     */
+    default void save(java.nio.file.Path file) {
+        throw new UnsupportedOperationException(String.format(
+                "%s cannot save a model: only Model.fit's control can (got a save to %s)", getClass().getSimpleName(), file));
+    }
+
+    /**
      * The learning rate the optimizer uses at the network's current iteration and epoch (a schedule's
      * value there), or NaN when no layer has a learning rate (AdaDelta).
      *

@@ -18,7 +18,8 @@ class MetricTest {
 
     @Test
     void keysAreKerasHistoryKeysInKerasOrder() {
-        assertEquals(List.of("loss", "accuracy", "val_loss", "val_accuracy"), Metric.keys());
+        assertEquals(List.of("loss", "accuracy", "val_loss", "val_accuracy"), Metric.standardKeys());
+        assertEquals(List.of("loss", "accuracy", "val_loss", "val_accuracy", "auc", "val_auc"), Metric.keys().subList(0, 6));
         assertEquals("val_accuracy", Metric.VAL_ACCURACY.toString());
     }
 
@@ -60,7 +61,8 @@ class MetricTest {
         assertEquals(Metric.ACCURACY, Metric.parse(" Accuracy "));
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> Metric.parse("val_acuracy"));
         assertEquals("metric", e.problems().get(0).parameter());
-        assertEquals("Metric: unknown metric 'val_acuracy'. Expected one of: loss, accuracy, val_loss, val_accuracy. "
-                + "Did you mean 'val_accuracy'?", e.getMessage());
+        assertEquals("Metric: unknown metric 'val_acuracy'. Expected one of: loss, accuracy, val_loss, val_accuracy, auc, "
+                + "val_auc, precision, val_precision, recall, val_recall, f1, val_f1, mae, val_mae, mse, val_mse, rmse, val_rmse, r2, "
+                + "val_r2, exact_match, val_exact_match. Did you mean 'val_accuracy'?", e.getMessage());
     }
 }

@@ -25,6 +25,10 @@ public final class FluentDl implements Callable<Integer> {
     private CommandSpec spec;
 
     public static void main(String[] args) {
+        // the command draws its own progress bars: models it trains print no per-epoch lines unless asked
+        if (System.getProperty(io.fluentdl.Model.VERBOSE_PROPERTY) == null) {
+            System.setProperty(io.fluentdl.Model.VERBOSE_PROPERTY, "0");
+        }
         System.exit(commandLine(Experiments.registry()).execute(args));
     }
 

@@ -16,7 +16,12 @@ import java.util.Set;
  * guessed from its values.
  */
 record SearchData(String name, String description, String metric, boolean maximize, List<Param> space,
-                  List<Trial> trials, List<Importance> importance) {
+                  List<Trial> trials, List<Importance> importance, Map<String, String> fixed, List<String> warnings) {
+
+    SearchData(String name, String description, String metric, boolean maximize, List<Param> space,
+               List<Trial> trials, List<Importance> importance) {
+        this(name, description, metric, maximize, space, trials, importance, Map.of(), List.of());
+    }
 
     /** How a parameter was sampled, which decides its axis. */
     enum Scale {
@@ -69,9 +74,12 @@ record SearchData(String name, String description, String metric, boolean maximi
         }
         List<Param> space = new ArrayList<>();
         Set<String> declared = new LinkedHashSet<>();
+        Map<String, String> fixed = new LinkedHashMap<>(); // shown as fixed, not drawn as axes
         for (JsonNode p : tree.path("space")) {
             String kind = p.path("kind").asText("uniform").toLowerCase(Locale.ROOT);
             if (kind.equals("fixed")) {
+                declared.add(p.path("name").asText());
+                fixed.put(p.path("name").asText(), p.path("values").path(0).asText(""));
                 continue;
             }
             List<String> values = new ArrayList<>();
@@ -83,15 +91,25 @@ record SearchData(String name, String description, String metric, boolean maximi
         Set<String> seen = new LinkedHashSet<>();
         trials.forEach(t -> seen.addAll(t.params().keySet()));
         for (String p : seen) {
-            if (!declared.contains(p)) {
+            Set<String> values = new LinkedHashSet<>();
+            trials.forEach(t -> values.add(String.valueOf(t.params().get(p))));
+            if (declared.contains(p)) {
+                continue;
+            }
+            if (values.size() == 1 && trials.size() > 1) {
+                fixed.put(p, trials.get(0).params().get(p).asText()); // one value in every trial: not searched
+            } else {
                 space.add(guess(p, trials));
             }
         }
+        List<String> warnings = new ArrayList<>();
+        tree.path("warnings").forEach(w -> warnings.add(w.asText()));
         List<Importance> importance = new ArrayList<>();
         for (JsonNode i : tree.path("importance")) {
             importance.add(new Importance(i.path("name").asText(), number(i.get("share")), number(i.get("spearman"))));
         }
-        return new SearchData(name, first(tree, "description").orElse(""), metric, maximize, space, trials, importance);
+        return new SearchData(name, first(tree, "description").orElse(""), metric, maximize, space, trials, importance,
+                fixed, warnings);
     }
 
     /** Completed trials with a score. */

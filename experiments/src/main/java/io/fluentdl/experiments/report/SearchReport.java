@@ -65,6 +65,13 @@ final class SearchReport {
         if (!data.description().isEmpty()) {
             html.append(String.format("<p class=\"note\">%s</p>%n", Html.escape(data.description())));
         }
+        for (String warning : data.warnings()) {
+            html.append(String.format("<p class=\"note warning\">Warning: %s</p>%n", Html.escape(warning)));
+        }
+        if (!data.fixed().isEmpty()) {
+            html.append(String.format("<p class=\"note\">Fixed in every trial: %s</p>%n", Html.escape(data.fixed().entrySet().stream()
+                    .map(e -> e.getKey() + " = " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")))));
+        }
         html.append("<section id=\"trials-section\">\n<h2>Trials</h2>\n<p class=\"note\">One row per trial; click a "
                 + "header to sort.</p>\n");
         HtmlTable table = new HtmlTable("trials").column("trial", true).column("status", false)

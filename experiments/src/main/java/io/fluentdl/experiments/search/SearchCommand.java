@@ -127,6 +127,9 @@ public final class SearchCommand implements Callable<Integer> {
                 : String.format(Locale.ROOT, "%d trials, best %s %.4f", r.trials().size(), sweep.metric(), r.best().score()));
         write(outcome, dir, start);
         console.print(r.table());
+        for (String warning : SweepRunner.warnings(outcome)) {
+            console.printf("Warning: %s%n", warning);
+        }
         if (!r.trials(TrialStatus.COMPLETE).isEmpty()) {
             console.printf(Locale.ROOT, "%nBest %s %.4f (trial %d), test accuracy %.4f, %d epochs in all.%nBest params: %s%n",
                     sweep.metric(), r.best().score(), r.best().number(), outcome.testAccuracy(), r.totalEpochs(),
@@ -196,7 +199,8 @@ public final class SearchCommand implements Callable<Integer> {
     }
 
     private List<String> commandLine() {
-        List<String> line = new ArrayList<>(List.of("fluentdl", "search"));
+        // originalArgs() starts with the subcommand's own name, as RunCommand's does
+        List<String> line = new ArrayList<>(List.of("./fluentdl"));
         line.addAll(spec.commandLine().getParseResult().originalArgs());
         return line;
     }

@@ -168,6 +168,7 @@ public final class SweepRunner {
             m.put("share", finite(i.share()));
             importance.add(m);
         }
+        root.put("warnings", warnings(o));
         root.put("importance_method", "spearman rank correlation of value and score; variance share of binned "
                 + "marginals (eta squared, fANOVA-style, no interactions), over completed trials");
         root.put("importance", importance);
@@ -212,6 +213,18 @@ public final class SweepRunner {
             });
         }
         return rows;
+    }
+
+    /** What the results cannot say: TPE that never left its random start-up, importance over too few trials. */
+    public static List<String> warnings(Outcome o) {
+        List<String> warnings = new ArrayList<>();
+        if (o.sweep().method() == Sweep.Method.BAYES) {
+            // per round: coarse-to-fine restarts the sampler each round
+            io.fluentdl.search.TpeSampler.startupWarning(o.sweep().trials(), io.fluentdl.search.TpeSampler.DEFAULT_STARTUP_TRIALS)
+                    .ifPresent(warnings::add);
+        }
+        Importance.fewTrialsWarning(o.result().trials(TrialStatus.COMPLETE).size()).ifPresent(warnings::add);
+        return warnings;
     }
 
     /** Each Hp: name, kind (its factory's scale, e.g. log_uniform), and its range or values: how the report draws its axis. */

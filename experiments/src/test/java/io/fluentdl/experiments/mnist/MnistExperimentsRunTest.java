@@ -42,6 +42,7 @@ class MnistExperimentsRunTest {
         VARIANTS.put("mnist-schedules", List.of("constant", "step", "linear", "triangular2", "sgdr", "one-cycle"));
         VARIANTS.put("lr-range-test", List.of("sgd-steepest", "sgd-min-over-10", "sgd-lecture"));
         VARIANTS.put("keras-mnist-mlp", List.of("keras-mnist-mlp"));
+        VARIANTS.put("keras-mnist-convnet", List.of("keras-mnist-convnet"));
     }
 
     @TempDir
@@ -169,6 +170,7 @@ class MnistExperimentsRunTest {
                 lr.get("variants").get(0).get("metrics").get("learningRate").get("mean").asDouble());
         JsonNode keras = results("keras-mnist-mlp");
         assertEquals(669_706, keras.get("variants").get(0).get("params").get("total").asInt());
+        assertEquals(34_826, results("keras-mnist-convnet").get("variants").get(0).get("params").get("total").asInt());
         assertTrue(Files.isRegularFile(out.resolve("mnist-schedules/plots/learning-rate.png")));
         assertTrue(Files.isRegularFile(out.resolve("mnist-batchnorm/plots/train-error.svg")));
     }

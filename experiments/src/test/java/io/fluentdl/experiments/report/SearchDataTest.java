@@ -39,6 +39,21 @@ class SearchDataTest {
     }
 
     @Test
+    void fixedParametersAreShownAsFixedNotAsAxes() throws Exception {
+        // issue 17: batch_size: {value: 64} was drawn as a parallel-coordinates axis and a scatter plot
+        SearchData data = SearchData.parse(Json.MAPPER.readTree("""
+                {"search": "x", "metric": "val_accuracy", "space": [
+                  {"name": "lr", "kind": "log_uniform", "low": 0.001, "high": 0.1},
+                  {"name": "optimizer", "kind": "fixed", "values": ["adam"]}],
+                 "warnings": ["few trials"],
+                 "trials": [{"number": 0, "status": "COMPLETE", "score": 0.9, "params": {"lr": 0.01, "optimizer": "adam", "batch_size": 64}},
+                            {"number": 1, "status": "COMPLETE", "score": 0.8, "params": {"lr": 0.05, "optimizer": "adam", "batch_size": 64}}]}"""));
+        assertEquals(java.util.List.of("lr"), data.space().stream().map(SearchData.Param::name).toList());
+        assertEquals(java.util.Map.of("optimizer", "adam", "batch_size", "64"), data.fixed());
+        assertEquals(java.util.List.of("few trials"), data.warnings());
+    }
+
+    @Test
     void declaredKindsDecideTheAxes() throws Exception {
         SearchData data = SearchData.parse(Json.MAPPER.readTree("""
                 {"search": "x", "metric": {"name": "acc"}, "space": [

@@ -86,6 +86,26 @@ class SearchExperimentsTest {
     }
 
     @Test
+    void bayesWithFewerTrialsThanItsStartupSaysItWasRandomSearch(@TempDir Path tmp) throws Exception {
+        Path sweep = tmp.resolve("circles.yaml");
+        Files.writeString(sweep, SweepRunnerTest.CIRCLES.replace("trials: 4", "trials: 2\nmethod: bayes")
+                .replace("early_terminate: {type: asha, min_iter: 1, eta: 2}\n", ""));
+        Path out = tmp.resolve("out");
+        Cli.Outcome o = ok("search", sweep.toString(), "--quiet", "--out", out.toString());
+        String tpe = "method bayes (TPE): trials=2 is not more than its 10 random start-up trials, so every trial was drawn at "
+                + "random and this was random search. Run at least 11 trials for TPE to choose any.";
+        assertTrue(o.out().contains("Warning: " + tpe), o.out());
+        assertTrue(o.out().contains("Warning: parameter importance from 2 completed trials is not meaningful"), o.out());
+        Path dir = out.resolve("circles");
+        JsonNode warnings = results(dir, "warnings").get("warnings");
+        assertEquals(tpe, warnings.get(0).asText());
+        assertEquals(2, warnings.size());
+        assertTrue(Files.readString(dir.resolve("report.html")).contains("Warning: method bayes (TPE)"));
+        String commandLine = io.fluentdl.experiments.results.Json.readProvenance(dir.resolve("provenance.json")).commandLine();
+        assertEquals(String.format("./fluentdl search %s --quiet --out %s", sweep, out), commandLine);
+    }
+
+    @Test
     void searchCommandRunsASweepAndResumesIt(@TempDir Path tmp) throws Exception {
         Path sweep = tmp.resolve("circles.yaml");
         Files.writeString(sweep, SweepRunnerTest.CIRCLES);

@@ -3,6 +3,9 @@ package io.fluentdl.internal.dl4j;
 import java.util.Locale;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
@@ -15,7 +18,22 @@ public final class Describe {
     private Describe() {
     }
 
+    /** What {@code flatten()} became: no layer, a reshape before the next one. */
+    public static final String FLATTEN = "CnnToFeedForwardPreProcessor (order c, h, w)";
+
     public static String of(Layer layer) {
+        if (layer instanceof ConvolutionLayer c) {
+            return String.format("ConvolutionLayer(%dx%d, stride %d, %s, %s%s, %s)", c.getKernelSize()[0], c.getKernelSize()[1],
+                    c.getStride()[0], c.getConvolutionMode(), act(c.getActivationFn()), c.hasBias() ? "" : ", no bias",
+                    init(c.getWeightInitFn()));
+        }
+        if (layer instanceof SubsamplingLayer p) {
+            return String.format("SubsamplingLayer(%s %dx%d, stride %d, %s)", p.getPoolingType(), p.getKernelSize()[0],
+                    p.getKernelSize()[1], p.getStride()[0], p.getConvolutionMode());
+        }
+        if (layer instanceof GlobalPoolingLayer g) {
+            return String.format("GlobalPoolingLayer(%s)", g.getPoolingType());
+        }
         if (layer instanceof OutputLayer o) {
             return String.format("OutputLayer(%s, %s)", act(o.getActivationFn()), o.getLossFn().getClass().getSimpleName()
                     .replace("Loss", "").toUpperCase(Locale.ROOT));

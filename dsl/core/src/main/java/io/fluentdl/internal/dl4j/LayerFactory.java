@@ -78,7 +78,7 @@ public final class LayerFactory {
                 .build();
     }
 
-    private static void regularize(BaseLayer.Builder<?> b, Regularization r) {
+    static void regularize(BaseLayer.Builder<?> b, Regularization r) {
         b.l1(r.l1());
         b.l2(2 * r.l2()); // Keras' l2(λ) adds λ·Σw² to the loss; DL4J's l2(x) adds ½·x·Σw²
         if (r.weightDecay() > 0) {
