@@ -21,6 +21,7 @@ public final class Database implements AutoCloseable {
 
     /** How long an SQLite write waits for another writer before failing, in milliseconds: {@value}. */
     public static final int BUSY_TIMEOUT_MILLIS = 30_000;
+    private static final int OPEN_ATTEMPTS = 5;
     /** How often a transaction is tried before its error is reported: {@value}. */
     public static final int ATTEMPTS = 8;
 
@@ -48,7 +49,7 @@ public final class Database implements AutoCloseable {
                         Files.createDirectories(parent);
                     }
                 }
-                return new Database(url, config.createConnection(url.jdbcUrl()));
+                return new Database(url, connectSqlite(config, url));
             }
             Properties props = new Properties();
             if (url.user() != null) {
@@ -61,6 +62,31 @@ public final class Database implements AutoCloseable {
             return new Database(url, DriverManager.getConnection(url.jdbcUrl(), props));
         } catch (SQLException | IOException e) {
             throw new IllegalStateException(String.format("%s: cannot open %s: %s", where, url, e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Opens an SQLite connection, again when a concurrent first open raced it: two processes switching a
+     * new file to WAL at once can make one of them fail with SQLITE_IOERR_DELETE_NOENT (the other deleted
+     * the rollback journal first) or BUSY; the next try finds the file in WAL mode.
+     */
+    private static Connection connectSqlite(SQLiteConfig config, StorageUrl url) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return config.createConnection(url.jdbcUrl());
+            } catch (SQLException e) {
+                boolean race = String.valueOf(e.getMessage()).contains("SQLITE_IOERR_DELETE_NOENT")
+                        || Dialect.SQLITE.retryable(e);
+                if (!race || attempt >= OPEN_ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(20L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
