@@ -1,7 +1,6 @@
 package io.fluentdl.data;
 
 import io.fluentdl.errors.InvalidConfigException;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -90,7 +89,7 @@ final class ArrayData {
                 flat[i * width + j] = (float) values[i][j];
             }
         }
-        return Nd4j.create(flat, new long[] {values.length, width}, 'c').castTo(DataType.FLOAT);
+        return Nd4j.create(flat, new long[] {values.length, width}, 'c'); // a float[] makes a FLOAT array
     }
 
     private static InvalidConfigException nullRow(String what, int row) {
