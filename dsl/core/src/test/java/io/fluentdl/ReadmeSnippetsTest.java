@@ -20,16 +20,10 @@ import io.fluentdl.schedule.OneCycle;
 import io.fluentdl.schedule.Period;
 import io.fluentdl.schedule.StepDecay;
 import io.fluentdl.schedule.Warmup;
-import io.fluentdl.search.TrainingObjective;
 import io.fluentdl.train.Metric;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import io.fluentdl.data.Circles;
 import io.fluentdl.data.Dataset;
-import io.fluentdl.track.RunReader;
-import io.fluentdl.track.Tracker;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 
 /** The README's Java snippets, so they keep compiling and mean what the README says. */
@@ -66,31 +60,11 @@ class ReadmeSnippetsTest {
     }
 
     @Test
-    void callbackAndObjectiveLinesShareOneMetric() {
+    void callbackLines() {
         Dataset data = Circles.dataset(200, 0.1, 1);
         ReduceLROnPlateau plateau = ReduceLROnPlateau.monitor(Metric.VAL_LOSS).factor(0.1).patience(10);
         EarlyStopping stop = EarlyStopping.monitor(Metric.VAL_LOSS).patience(5).restoreBestWeights(true);
-        TrainingObjective objective = TrainingObjective.on(data.slice(0, 100), data.slice(100, 200))
-                .epochs(9).batchSize(32).metric(Metric.VAL_ACCURACY);
         assertTrue(plateau.toString().startsWith("ReduceLROnPlateau(monitor=val_loss, mode=MIN,"), plateau::toString);
         assertTrue(stop.toString().startsWith("EarlyStopping(monitor=val_loss, mode=MIN,"), stop::toString);
-        assertEquals(Metric.VAL_ACCURACY, objective.metric());
-    }
-
-    @Test
-    void trackingSnippet(@TempDir Path dir) throws Exception {
-        ModelSpec spec = Specs.caseStudy(BnPlacement.AFTER_ACTIVATION);
-        Dataset data = Circles.dataset(200, 0.1, 1);
-        Dataset train = data.slice(0, 100);
-        Dataset test = data.slice(100, 200);
-        Path runDir;
-        try (Tracker t = Tracker.in(dir.resolve("runs")).experiment("bn").name("bn-after").config(spec)
-                .histogramEvery(25).start()) {
-            Model model = Model.of(spec).addListeners(t.listener());
-            model.fit(train, 2, 32, test, t.epochListener());
-            t.finish(Map.of("test_accuracy", model.evaluate(test).accuracy()));
-            runDir = t.dir();
-        }
-        assertEquals(2, RunReader.open(runDir).series(io.fluentdl.track.Scope.EPOCH, "val_accuracy").size());
     }
 }
