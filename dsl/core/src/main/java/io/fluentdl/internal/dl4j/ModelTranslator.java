@@ -56,7 +56,7 @@ public final class ModelTranslator {
         NeuralNetConfiguration.Builder global = new NeuralNetConfiguration.Builder()
                 .seed(spec.seed())
                 .dataType(DataType.FLOAT)
-                .updater(EngineLayers.forEngine(UpdaterTranslator.toDl4j(spec.optimizer()), engine));
+                .updater(UpdaterTranslator.toDl4j(spec.optimizer()));
         if (spec.gradientClipping() != null) {
             global.gradientNormalization(spec.gradientClipping().kind() == GradientClipping.Kind.NORM
                             ? GradientNormalization.ClipL2PerParamType : GradientNormalization.ClipElementWiseAbsoluteValue)
