@@ -42,6 +42,7 @@ class BenchJsonTest {
                 assertTrue(row.path(side).path("inferenceExamplesPerSec").path("median").asDouble() > 0);
             }
             assertTrue(row.path("dsl").has("epochExamplesPerSecIncludingEvaluation"));
+            assertTrue(row.path("dsl").path("trainExamplesPerCpuSec").path("median").asDouble() > 0, row.toString());
             assertTrue(row.path("dslOverRaw").path("median").asDouble() > 0);
             // the default engine is FAST, so the DSL is also timed on DL4J's own layers
             assertEquals("FAST", row.path("engine").asText());
