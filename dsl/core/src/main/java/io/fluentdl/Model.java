@@ -61,7 +61,7 @@ public final class Model {
 
     private Model(ModelSpec spec, MultiLayerNetwork network) {
         this.spec = spec;
-        this.network = network;
+        this.network = io.fluentdl.internal.dl4j.fast.EngineLayers.prepare(network);
     }
 
     /**

@@ -65,6 +65,19 @@ public final class EngineLayers {
     }
 
     /**
+     * Readies a network built or loaded elsewhere for its engine: on {@link Engine#FAST}, the
+     * {@link SameViewUpdater} (keeping the optimizer state); DL4J's own updater on {@link Engine#STOCK}.
+     *
+     * @return {@code net}
+     */
+    public static MultiLayerNetwork prepare(MultiLayerNetwork net) {
+        if (of(net.getLayerWiseConfigurations()) == Engine.FAST) {
+            SameViewUpdater.install(net);
+        }
+        return net;
+    }
+
+    /**
      * A new network like {@code source} run by {@code engine}: same configuration otherwise, weights,
      * BN statistics, updater state, iteration and epoch counts and listeners.
      */
@@ -79,6 +92,6 @@ public final class EngineLayers {
         net.setIterationCount(source.getIterationCount());
         net.setEpochCount(source.getEpochCount());
         net.setListeners(source.getListeners());
-        return net;
+        return prepare(net);
     }
 }
