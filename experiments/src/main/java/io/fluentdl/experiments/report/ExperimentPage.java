@@ -87,7 +87,7 @@ final class ExperimentPage {
             Image im = images.get(i);
             // linked, not inlined: as base64 the histograms took 2.9 of the quick case study's 3.4 MB
             html.append(String.format("<details%s><summary>%s</summary>%n<figure><img src=\"%s.png\" width=\"%d\" "
-                            + "loading=\"lazy\" alt=\"%s\">%n<figcaption>%s (<a href=\"%s.svg\">SVG</a>, <a href=\"%s.png\">"
+                            + "alt=\"%s\">%n<figcaption>%s (<a href=\"%s.svg\">SVG</a>, <a href=\"%s.png\">"
                             + "PNG</a>)</figcaption></figure>%n</details>%n", i < 2 ? " open" : "", Html.escape(im.title()),
                     Html.url(im.file()), im.width(), Html.escape(im.caption()), Html.escape(im.caption()),
                     Html.url(im.file()), Html.url(im.file())));

@@ -201,7 +201,7 @@ final class SearchOptions {
         for (Param p : data.space()) {
             JsonNode v = t.params().get(p.name());
             tip.add(String.format(Locale.ROOT, "%s = %s", p.name(), v == null || v.isNull() ? "none"
-                    : v.isNumber() ? HistogramFigure.number(v.asDouble()) : v.asText()));
+                    : v.isNumber() && !v.isIntegralNumber() ? HistogramFigure.number(v.asDouble()) : v.asText()));
         }
         return tip;
     }
