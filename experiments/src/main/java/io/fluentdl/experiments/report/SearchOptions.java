@@ -61,7 +61,7 @@ final class SearchOptions {
         double hi = scored.stream().mapToDouble(Trial::score).max().orElse(1);
         ObjectNode visual = option.putObject("visualMap").put("type", "continuous").put("dimension", space.size())
                 .put("seriesIndex", 0).put("right", 8).put("top", "middle").put("calculable", true)
-                .put("itemHeight", 160);
+                .put("itemHeight", 160).put("precision", 3);
         visual.set("min", ChartJson.number(lo));
         visual.set("max", ChartJson.number(hi > lo ? hi : lo + 1e-9));
         visual.putArray("text").add(data.maximize() ? "better" : "worse").add(data.maximize() ? "worse" : "better");

@@ -29,7 +29,7 @@ final class SearchReport {
     static Path build(Path runDir, JsonNode tree) throws IOException {
         SearchData data = SearchData.parse(tree);
         Path plots = runDir.resolve(ReportBuilder.PLOTS);
-        ChartFiles.write(SearchCharts.parallelCoordinates(data), plots, "parallel-coordinates");
+        ChartFiles.write(ParallelFigure.of(data), plots, "parallel-coordinates");
         Figure parallelFigure = new Figure("Parallel coordinates: one line per trial through its parameter values to its "
                 + "score; drag along an axis to keep the trials in a range", SearchOptions.parallelCoordinates(data),
                 ReportBuilder.PLOTS + "/parallel-coordinates", Figure.TALL);

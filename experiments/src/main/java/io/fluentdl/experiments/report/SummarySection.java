@@ -1,23 +1,12 @@
 package io.fluentdl.experiments.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.fluentdl.experiments.results.Json;
-import io.fluentdl.experiments.results.Provenance;
 import io.fluentdl.experiments.results.Results;
-import io.fluentdl.experiments.results.RunFiles;
-import io.fluentdl.experiments.results.SeedRun;
 import io.fluentdl.experiments.results.TrainTest;
 import io.fluentdl.experiments.results.VariantResult;
-import io.fluentdl.track.Run;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The summary section of an experiment's report: final accuracy (mean &plusmn; std over seeds) and
