@@ -100,12 +100,12 @@ final class CurveOptions {
         OptionParts.tooltip(option, "item", OptionParts.TIP);
         ArrayNode names = ChartJson.array();
         results.variants().forEach(v -> names.add(v.name()));
-        ObjectNode x = OptionParts.axis("category", "variant").put("nameGap", 56);
+        ObjectNode x = OptionParts.axis("category", "variant").put("nameGap", 80);
         x.set("data", names);
         x.putObject("axisLabel").put("rotate", 30).put("interval", 0);
         option.set("xAxis", x);
         option.set("yAxis", OptionParts.axis("value", "accuracy after the last epoch").put("nameGap", 50));
-        option.with("grid").put("bottom", 96);
+        option.with("grid").put("bottom", 120);
         ArrayNode series = option.putArray("series");
         String[] names4 = {"train (ours)", "test (ours)", "train (reference)", "test (reference)"};
         int[] offsets = {-15, -5, 5, 15};
