@@ -180,6 +180,19 @@ final class HeadlessChromium implements AutoCloseable {
         call("Input.dispatchMouseEvent", Map.of("type", "mouseMoved", "x", x, "y", y, "button", "none"));
     }
 
+    /** Clicks the left button at ({@code x}, {@code y}) in CSS pixels of the viewport: press, then release. */
+    void click(double x, double y) throws Exception {
+        mouseMove(x, y);
+        for (String type : List.of("mousePressed", "mouseReleased")) {
+            call("Input.dispatchMouseEvent", Map.of("type", type, "x", x, "y", y, "button", "left", "clickCount", 1));
+        }
+    }
+
+    /** Turns the mouse wheel at ({@code x}, {@code y}); a negative {@code deltaY} scrolls up (zooms in on charts). */
+    void wheel(double x, double y, double deltaY) throws Exception {
+        call("Input.dispatchMouseEvent", Map.of("type", "mouseWheel", "x", x, "y", y, "deltaX", 0, "deltaY", deltaY));
+    }
+
     /** Emulates a CSS media type ("print", "screen"), or the default with "". */
     void emulateMedia(String media) throws Exception {
         call("Emulation.setEmulatedMedia", Map.of("media", media));

@@ -122,6 +122,43 @@ class ReportBrowserTest {
     }
 
     @Test
+    void clickingALegendEntryHidesTheVariantWithItsBandAndTheWheelZooms() throws Exception {
+        Results results = io.fluentdl.experiments.results.Json.readResults(RunFiles.results(out.resolve("bn-case-study")));
+        String name = results.variants().get(2).name();
+        browser.open(RunFiles.report(out.resolve("bn-case-study")));
+        String state = """
+                (function () {
+                  var el = document.getElementById('chart-test-accuracy');
+                  var chart = echarts.getInstanceByDom(el);
+                  var legend = Array.from(el.querySelectorAll('svg text')).filter(function (t) {
+                    return t.textContent === %s; })[0].getBoundingClientRect();
+                  var box = el.getBoundingClientRect();
+                  var zoom = chart.getOption().dataZoom[0];
+                  return JSON.stringify({paths: el.querySelectorAll('svg path').length,
+                    selected: chart.getOption().legend[0].selected[%2$s] !== false,
+                    legendX: legend.left + legend.width / 2, legendY: legend.top + legend.height / 2,
+                    x: box.left + box.width / 2, y: box.top + box.height / 2, start: zoom.start, end: zoom.end});
+                })()""".formatted(io.fluentdl.experiments.results.Json.MAPPER.writeValueAsString(name),
+                io.fluentdl.experiments.results.Json.MAPPER.writeValueAsString(name));
+        browser.evaluate("document.getElementById('chart-test-accuracy').scrollIntoView({block: 'center'})");
+        JsonNode before = Json.parse(browser.evaluate(state).asText());
+        assertTrue(before.get("selected").asBoolean());
+        browser.click(before.get("legendX").asDouble(), before.get("legendY").asDouble());
+        JsonNode hidden = Json.parse(browser.evaluate(state).asText());
+        assertFalse(hidden.get("selected").asBoolean(), "clicking '" + name + "' in the legend unselects it");
+        // its mean line and every band segment (one per epoch step) are gone
+        int epochs = results.epochs();
+        assertTrue(before.get("paths").asInt() - hidden.get("paths").asInt() >= epochs,
+                String.format("paths before %d, after %d: line and %d band segments hidden", before.get("paths").asInt(),
+                        hidden.get("paths").asInt(), epochs - 1));
+        browser.wheel(hidden.get("x").asDouble(), hidden.get("y").asDouble(), -500);
+        JsonNode zoomed = Json.parse(browser.evaluate(state).asText());
+        assertEquals(0, before.get("start").asDouble(), 1e-9);
+        assertTrue(zoomed.get("end").asDouble() - zoomed.get("start").asDouble() < 100,
+                "the wheel zoomed in on the epochs: " + zoomed);
+    }
+
+    @Test
     void hoveringAScatterPointShowsItsTrial() throws Exception {
         SearchData data = SearchData.parse(io.fluentdl.experiments.results.Json.MAPPER.readTree(
                 RunFiles.results(out.resolve("circles-search")).toFile()));
