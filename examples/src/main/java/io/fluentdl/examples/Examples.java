@@ -43,8 +43,8 @@ public final class Examples {
         add("random-search-kt", "the same in Kotlin", RandomSearchCoarseToFineKotlin::main);
         add("own-data", "your own CSV data (Iris, shipped): fromCsv, split, normalize, train", OwnData::main);
         add("own-data-kt", "the same in Kotlin", OwnDataKotlin::main);
-        add("arbiter-interop", "an Arbiter MultiLayerSpace searched by FluentDL; FluentDL's TPE run by Arbiter's runner "
-                + "(Java only)", ArbiterInterop::main);
+        add("arbiter-interop", "an Arbiter MultiLayerSpace searched by FluentDL; FluentDL's TPE and its space "
+                + "(toMultiLayerSpace) run by Arbiter's runner (Java only)", ArbiterInterop::main);
         add("track-plain-dl4j", "our tracker on a network built with DL4J's own builders (Java only)",
                 TrackPlainDl4j::main);
     }
