@@ -74,6 +74,11 @@ public final class SweepRunner {
         String name(Sweep sweep) {
             return study != null ? study : sweep.name();
         }
+
+        /** The place of an experiment's searches in {@code dir}: a named storage is joined, as is a resumed run. */
+        public StudyPlace place(Path dir, String defaultName, boolean resume) {
+            return new StudyPlace(url(dir), study != null ? study : defaultName, heartbeatSeconds, resume || shared());
+        }
     }
 
     private SweepRunner() {
