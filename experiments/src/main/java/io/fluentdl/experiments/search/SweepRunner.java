@@ -112,7 +112,7 @@ public final class SweepRunner {
             Search<ModelSpec> search = sweep.search(data).study(study).onTrialEnd(onTrial)
                     .heartbeat(java.time.Duration.ofSeconds(where.heartbeatSeconds()));
             if (resume || where.shared()) {
-                search.resume();
+                search = search.resume();
             }
             result = search.run();
         }
