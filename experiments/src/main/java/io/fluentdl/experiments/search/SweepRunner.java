@@ -238,7 +238,7 @@ public final class SweepRunner {
         for (io.fluentdl.search.Hp<?> hp : space.params()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", hp.name());
-            m.put("kind", hp.kind().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("kind", hp.kind().key());
             if (hp.kind().isNumeric()) {
                 m.put("low", hp.low());
                 m.put("high", hp.high());
