@@ -1,5 +1,6 @@
 package io.fluentdl.layers;
 
+import io.fluentdl.Translate;
 import static io.fluentdl.nn.Activation.RELU;
 import static io.fluentdl.nn.Activation.SOFTMAX;
 import static io.fluentdl.nn.Loss.CATEGORICAL_CROSSENTROPY;
@@ -36,7 +37,7 @@ class ConvLayersTest {
 
     @Test
     void mnistConvnetHasKerasShapesAndItsParameterCount() {
-        Summary summary = Summary.of(mnistConvnet(BnPlacement.AS_WRITTEN), ModelTranslator.translate(mnistConvnet(BnPlacement.AS_WRITTEN)));
+        Summary summary = mnistConvnet(BnPlacement.AS_WRITTEN).table();
         // Keras' model.summary() of examples/vision/mnist_convnet.py, by hand:
         //   conv2d      (None, 26, 26, 32)   3*3*1*32 + 32  =    320
         //   max_pool    (None, 13, 13, 32)                        0
@@ -61,8 +62,7 @@ class ConvLayersTest {
 
     @Test
     void batchNormBeforeActivationOnConvNormalisesChannelsAndDropsTheConvBias() {
-        Summary summary = Summary.of(mnistConvnet(BnPlacement.BEFORE_ACTIVATION),
-                ModelTranslator.translate(mnistConvnet(BnPlacement.BEFORE_ACTIVATION)));
+        Summary summary = mnistConvnet(BnPlacement.BEFORE_ACTIVATION).table();
         List<Summary.Row> rows = summary.rows();
         // conv2d_1 without bias: 288; batch_norm_1 over 32 channels: 4*32 = 128 (64 trainable γ, β; 64 running mean/var)
         assertEquals("batch_norm_1", rows.get(1).name());
@@ -80,7 +80,7 @@ class ConvLayersTest {
         ModelSpec spec = Sequential.named("conv-bn").input(8, 8, 3)
                 .conv2d(4, 3, RELU).batchNorm().globalAvgPool()
                 .output(2, SOFTMAX, CATEGORICAL_CROSSENTROPY).build();
-        Summary summary = Summary.of(spec, ModelTranslator.translate(spec));
+        Summary summary = spec.table();
         assertEquals(new ParamCount(16, 8, 8), summary.rows().get(1).params());
         assertEquals(List.of(4L), summary.rows().get(2).outputShape());
         Model.of(spec).predict(Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2, 8 * 8 * 3)); // runs
@@ -143,7 +143,7 @@ class ConvLayersTest {
             }
             y[i][column < 3 ? 0 : 1] = 1f;
         }
-        Dataset data = Dataset.of(Nd4j.createFromArray(x), Nd4j.createFromArray(y));
+        Dataset data = Model.dataset(Nd4j.createFromArray(x), Nd4j.createFromArray(y));
         ModelSpec spec = Sequential.named("bars").input(6, 6, 1)
                 .conv2d(4, 3, 1, Padding.SAME, RELU).maxPool(2).flatten()
                 .output(2, SOFTMAX, CATEGORICAL_CROSSENTROPY)
