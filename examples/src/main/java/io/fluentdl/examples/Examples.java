@@ -43,6 +43,12 @@ public final class Examples {
         add("random-search-kt", "the same in Kotlin", RandomSearchCoarseToFineKotlin::main);
         add("own-data", "your own CSV data (Iris, shipped): fromCsv, split, normalize, train", OwnData::main);
         add("own-data-kt", "the same in Kotlin", OwnDataKotlin::main);
+        add("regression", "a regression (Friedman #1): MSE loss, metrics(MAE, RMSE, R2), yardsticks; no accuracy",
+                Regression::main);
+        add("regression-kt", "the same in Kotlin", RegressionKotlin::main);
+        add("multi-label", "four tags per point: sigmoid + binary cross-entropy, per-label and exact-match accuracy",
+                MultiLabel::main);
+        add("multi-label-kt", "the same in Kotlin", MultiLabelKotlin::main);
         add("arbiter-interop", "an Arbiter MultiLayerSpace searched by FluentDL; FluentDL's TPE run by Arbiter's runner "
                 + "(Java only)", ArbiterInterop::main);
         add("track-plain-dl4j", "our tracker on a network built with DL4J's own builders (Java only)",

@@ -2,6 +2,7 @@ package io.fluentdl.kotlin
 
 import io.fluentdl.ModelSpec
 import io.fluentdl.Sequential
+import io.fluentdl.train.Metric
 import io.fluentdl.layers.BatchNorm
 import io.fluentdl.layers.BnPlacement
 import io.fluentdl.layers.DenseOptions
@@ -77,6 +78,14 @@ class SequentialScope internal constructor(@PublishedApi internal val builder: S
     /** The number of input features; Keras' `Input(shape=(size,))`. */
     fun input(size: Int) {
         builder.input(size)
+    }
+
+    /**
+     * What `fit` measures and logs each epoch besides loss and accuracy, Keras' `metrics=[...]`, e.g.
+     * `metrics(MAE, RMSE, R2)` for a regression; Java's [Sequential.metrics].
+     */
+    fun metrics(vararg chosen: Metric) {
+        builder.metrics(*chosen)
     }
 
     /** Batch norm on the raw inputs (independent of [batchNormPlacement]); options as in [batchNorm]. */

@@ -16,6 +16,7 @@ import io.fluentdl.experiments.runs.UnitRunner;
 import io.fluentdl.report.ParamCount;
 import io.fluentdl.schedule.LearningRate;
 import io.fluentdl.schedule.LearningRates;
+import io.fluentdl.train.TrainMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +47,16 @@ public final class MnistRuns {
     private static final Logger LOG = LoggerFactory.getLogger(MnistRuns.class);
 
     /** A variant to train: its name, a line on what distinguishes it, and its spec per seed. */
-    public record Variant(String name, String description, LongFunction<ModelSpec> spec) {
+    /**
+     * One network to train: its name, a description, its spec for a seed, and how {@code fit} measures
+     * the training metrics of an epoch ({@link TrainMetrics#FULL_PASS} unless an experiment follows
+     * Keras' running means, which save a forward pass over the training set per epoch).
+     */
+    public record Variant(String name, String description, LongFunction<ModelSpec> spec, TrainMetrics trainMetrics) {
+
+        public Variant(String name, String description, LongFunction<ModelSpec> spec) {
+            this(name, description, spec, TrainMetrics.FULL_PASS);
+        }
     }
 
     private MnistRuns() {
@@ -96,7 +106,7 @@ public final class MnistRuns {
             ModelSpec spec = variant.spec().apply(seed);
             first = first == null ? spec : first;
             runs.add(units.run(task, variant.name(), seed, spec, 0, tracker -> {
-                Model model = Model.of(spec);
+                Model model = Model.of(spec).trainMetrics(variant.trainMetrics());
                 return model.fit(data.train(), context.epochs(), batchSize, data.test(), tracker.callback(),
                         Callback.atEpochEnd(m -> {
                             task.step();
