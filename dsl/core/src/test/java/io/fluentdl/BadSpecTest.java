@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fluentdl.data.Dataset;
 import io.fluentdl.errors.InvalidConfigException;
 import io.fluentdl.errors.Problem;
 import io.fluentdl.layers.BnPlacement;

@@ -1,6 +1,5 @@
 package io.fluentdl.layers;
 
-import io.fluentdl.Translate;
 import static io.fluentdl.nn.Activation.RELU;
 import static io.fluentdl.nn.Activation.SOFTMAX;
 import static io.fluentdl.nn.Loss.CATEGORICAL_CROSSENTROPY;
@@ -16,7 +15,6 @@ import io.fluentdl.errors.InvalidConfigException;
 import io.fluentdl.optim.Adam;
 import io.fluentdl.report.ParamCount;
 import io.fluentdl.report.Summary;
-import io.fluentdl.internal.dl4j.ModelTranslator;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
