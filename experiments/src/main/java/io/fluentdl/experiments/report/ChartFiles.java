@@ -7,7 +7,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Base64;
 import javax.imageio.ImageIO;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -128,11 +127,6 @@ public final class ChartFiles {
     /** With a viewBox, so that the page can scale the SVG to its column without cropping it. */
     private static String element(SVGGraphics2D g2, String id, int width, int height) {
         return g2.getSVGElement(id, true, new ViewBox(0, 0, width, height), null, null);
-    }
-
-    /** A {@code data:} URL of PNG bytes, to inline an image in a self-contained page. */
-    static String dataUrl(byte[] png) {
-        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
     }
 
     private static String svgDocument(String element) {

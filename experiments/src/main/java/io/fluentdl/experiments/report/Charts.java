@@ -36,7 +36,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 public final class Charts {
 
     /** Distinct, colour-blind friendly colours (Okabe-Ito), reused in order. */
-    private static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
+    static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
             new Color(0xCC79A7), new Color(0xE69F00), new Color(0x56B4E9), new Color(0x000000), new Color(0xF0E442)};
 
     private Charts() {
@@ -254,19 +254,10 @@ public final class Charts {
     }
 
     private static YIntervalSeries band(String name, List<SeedRun> runs, Function<SeedRun, List<Double>> curve) {
+        SeedBand band = SeedBand.of(name, runs, curve);
         YIntervalSeries series = new YIntervalSeries(name);
-        int epochs = runs.get(0).epochs();
-        for (int e = 0; e < epochs; e++) {
-            double sum = 0;
-            double low = Double.POSITIVE_INFINITY;
-            double high = Double.NEGATIVE_INFINITY;
-            for (SeedRun run : runs) {
-                double value = curve.apply(run).get(e);
-                sum += value;
-                low = Math.min(low, value);
-                high = Math.max(high, value);
-            }
-            series.add(e + 1, sum / runs.size(), low, high);
+        for (int e = 0; e < band.epochs(); e++) {
+            series.add(e + 1, band.mean()[e], band.low()[e], band.high()[e]);
         }
         return series;
     }

@@ -3,8 +3,10 @@ package io.fluentdl.experiments.report;
 import java.util.List;
 
 /**
- * The frame every report page shares: inline CSS, the tiny inline script that sorts tables, a header
- * with the page's facts and a navigation bar. No network, no external files: a page opens from disk.
+ * The one page builder of every report (experiment, search, index): inline CSS, a header with the
+ * page's facts, a navigation bar, and at the end the inline scripts: the table sorter and, on pages
+ * with charts, Apache ECharts with our chart runtime ({@link EChartsScripts}). No network: a page opens
+ * from disk; its static figures and histogram images are files beside it, in {@code plots/}.
  */
 final class Page {
 
@@ -58,6 +60,15 @@ final class Page {
             figure svg, figure img { max-width: 100%; height: auto; display: block; }
             figcaption { font-size: 0.85em; color: var(--muted); margin-top: 0.2em; }
             details { margin: 0.5em 0; } summary { cursor: pointer; font-weight: 600; }
+            div.echart { width: 100%; min-width: 0; }
+            img.print-only { display: none; }
+            .fluentdl-tooltip { font-size: 0.85em; }
+            @media print {
+              nav { display: none; }
+              div.echart { display: none; }
+              img.print-only { display: block; max-width: 100%; height: auto; }
+              section { break-inside: avoid-page; }
+            }
             """;
 
     /** Sorts a table.sortable by the clicked column: numbers as numbers (data-v), text as text. */
@@ -123,8 +134,14 @@ final class Page {
                 """, Html.escape(title), STYLE, factsHtml, nav);
     }
 
-    /** Closes the page, with the sorting script. */
+    /** Closes a page without charts, with the sorting script. */
     static String close() {
         return String.format("</main>%n<script>%n%s</script>%n</body>%n</html>%n", SCRIPT);
+    }
+
+    /** Closes a page with charts: the sorting script, ECharts (inlined, no CDN) and our chart runtime. */
+    static String closeWithCharts() {
+        return String.format("</main>%n<script>%n%s</script>%n<script>%n%s%n</script>%n<script>%n%s</script>%n</body>%n"
+                + "</html>%n", SCRIPT, EChartsScripts.echarts(), EChartsScripts.runtime());
     }
 }

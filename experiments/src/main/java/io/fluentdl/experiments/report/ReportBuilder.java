@@ -1,11 +1,13 @@
 package io.fluentdl.experiments.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fluentdl.experiments.results.AtomicFiles;
 import io.fluentdl.experiments.results.Json;
 import io.fluentdl.experiments.results.Provenance;
 import io.fluentdl.experiments.results.Results;
 import io.fluentdl.experiments.results.RunFiles;
+import io.fluentdl.experiments.results.SeedRun;
 import io.fluentdl.experiments.results.VariantResult;
 import io.fluentdl.track.HistogramRecord;
 import java.io.IOException;
@@ -93,18 +95,19 @@ public final class ReportBuilder {
                 ? Optional.of(Json.readProvenance(provenanceFile)) : Optional.empty();
         Optional<TrackedRuns> tracked = TrackedRuns.in(runDir, results.experiment(), results.epochs());
         Path plots = runDir.resolve(PLOTS);
-        ReportHtml.Figure overview = figure(Charts.testAccuracyOverview(results), plots, "test-accuracy",
-                "Test accuracy per epoch, every variant: mean line, band from the lowest to the highest seed");
-        ReportHtml.Figure finalAccuracy = figure(Charts.finalAccuracy(results), plots, "final-accuracy",
-                "Final accuracy per variant: mean with ± std whiskers over seeds, and the published reference");
-        List<ReportHtml.Figure> extra = extraFigures(results, plots);
-        List<ReportHtml.Figure> perVariant = new ArrayList<>();
+        Figure overview = figure(Charts.testAccuracyOverview(results), CurveOptions.testAccuracyOverview(results), plots,
+                "test-accuracy", "Test accuracy per epoch, every variant: mean line, band from the lowest to the highest seed");
+        Figure finalAccuracy = figure(Charts.finalAccuracy(results), CurveOptions.finalAccuracy(results), plots,
+                "final-accuracy", "Final accuracy per variant: mean with ± std whiskers over seeds, and the published reference");
+        List<Figure> extra = extraFigures(results, plots);
+        List<Figure> perVariant = new ArrayList<>();
         for (VariantResult v : results.variants()) {
-            perVariant.add(figure(Charts.accuracyCurves(results, v), plots, "accuracy-" + v.name(),
+            perVariant.add(figure(Charts.accuracyCurves(results, v), CurveOptions.accuracyCurves(v), plots,
+                    "accuracy-" + v.name(),
                     String.format("%s: train and test accuracy per epoch (mean, min-max band over seeds)", v.name()),
                     SMALL_WIDTH, SMALL_HEIGHT));
         }
-        List<ReportHtml.Image> histograms = new ArrayList<>();
+        List<ExperimentPage.Image> histograms = new ArrayList<>();
         if (tracked.isPresent()) {
             for (VariantResult v : results.variants()) {
                 long seed = v.runs().get(0).seed();
@@ -115,37 +118,40 @@ public final class ReportBuilder {
                     continue;
                 }
                 String base = Html.id("histograms-" + v.name());
-                byte[] png = ChartFiles.write(figure, plots, base);
-                histograms.add(new ReportHtml.Image(String.format("%s (seed %d, %d tensors)", v.name(), seed,
+                ChartFiles.write(figure, plots, base);
+                histograms.add(new ExperimentPage.Image(String.format("%s (seed %d, %d tensors)", v.name(), seed,
                         figure.rowCount()), String.format("%s: weights, gradients and updates over iterations", v.name()),
-                        ChartFiles.dataUrl(png), PLOTS + "/" + base, figure.width()));
+                        PLOTS + "/" + base, figure.width()));
             }
         }
         Path report = RunFiles.report(runDir);
-        AtomicFiles.writeString(report, ReportHtml.render(results, provenance, tracked,
-                new ReportHtml.Figures(overview, finalAccuracy, perVariant, histograms, extra)));
+        AtomicFiles.writeString(report, ExperimentPage.render(results, provenance, tracked,
+                new ExperimentPage.Figures(overview, finalAccuracy, perVariant, histograms, extra)));
         return report;
     }
 
     /** The plots that {@code results.plots()} asks for, in its order; each file is named after the plot. */
-    private static List<ReportHtml.Figure> extraFigures(Results results, Path plots) throws IOException {
-        List<ReportHtml.Figure> figures = new ArrayList<>();
+    private static List<Figure> extraFigures(Results results, Path plots) throws IOException {
+        List<Figure> figures = new ArrayList<>();
         for (String plot : results.plots()) {
             switch (plot) {
                 case Results.TEST_ERROR -> figures.add(figure(
-                        Charts.logOverview(results, "test error", r -> Charts.errors(r.testAccuracy()), 1e-3), plots, plot,
+                        Charts.logOverview(results, "test error", r -> Charts.errors(r.testAccuracy()), 1e-3),
+                        CurveOptions.logOverview(results, "test error", r -> Charts.errors(r.testAccuracy()), 1e-3), plots, plot,
                         "Test error (1 - accuracy) per epoch, every variant, log scale: mean line, min-max band over seeds"));
                 case Results.TRAIN_ERROR -> figures.add(figure(
-                        Charts.logOverview(results, "train error", r -> Charts.errors(r.trainAccuracy()), 1e-4), plots, plot,
+                        Charts.logOverview(results, "train error", r -> Charts.errors(r.trainAccuracy()), 1e-4),
+                        CurveOptions.logOverview(results, "train error", r -> Charts.errors(r.trainAccuracy()), 1e-4), plots, plot,
                         "Training error per epoch, every variant, log scale (0 is drawn at 1e-4): mean line, min-max band over seeds"));
                 case Results.TRAIN_LOSS -> figures.add(figure(
-                        Charts.logOverview(results, "train loss", io.fluentdl.experiments.results.SeedRun::trainLoss, 1e-5),
-                        plots, plot, "Training loss per epoch, every variant, log scale: mean line, min-max band over seeds"));
-                case Results.LEARNING_RATE -> figures.add(figure(Charts.learningRates(results), plots, plot,
+                        Charts.logOverview(results, "train loss", SeedRun::trainLoss, 1e-5),
+                        CurveOptions.logOverview(results, "train loss", SeedRun::trainLoss, 1e-5), plots, plot, "Training loss per epoch, every variant, log scale: mean line, min-max band over seeds"));
+                case Results.LEARNING_RATE -> figures.add(figure(Charts.learningRates(results), CurveOptions.learningRates(results), plots, plot,
                         "Learning rate over training, every variant (the schedule's formula where recorded), log scale"));
                 case Results.LR_RANGE -> {
                     for (io.fluentdl.experiments.results.RangeTest test : results.rangeTests()) {
-                        figures.add(figure(Charts.lossVersusLearningRate(test), plots, plot + "-" + test.name(),
+                        figures.add(figure(Charts.lossVersusLearningRate(test), CurveOptions.lossVersusLearningRate(test), plots,
+                                plot + "-" + test.name(),
                                 String.format("LR range test %s: loss against learning rate (log axis) and the suggested rates",
                                         test.name())));
                     }
@@ -156,18 +162,22 @@ public final class ReportBuilder {
         return figures;
     }
 
-    /** Writes the chart to {@code dir/<base>.svg/.png}; {@code base} may hold a user's name: it is made one safe id first. */
-    static ReportHtml.Figure figure(org.jfree.chart.JFreeChart chart, Path dir, String base, String caption)
+    /**
+     * Writes the static chart to {@code dir/<base>.svg/.png} and pairs it with its interactive option;
+     * {@code base} may hold a user's name: it is made one safe id first.
+     */
+    static Figure figure(org.jfree.chart.JFreeChart chart, ObjectNode option, Path dir, String base, String caption)
             throws IOException {
         String safe = Html.id(base);
-        String svg = ChartFiles.write(chart, dir, safe);
-        return new ReportHtml.Figure(caption, svg, PLOTS + "/" + safe);
+        ChartFiles.write(chart, dir, safe);
+        return new Figure(caption, option, PLOTS + "/" + safe, Figure.TALL);
     }
 
-    static ReportHtml.Figure figure(org.jfree.chart.JFreeChart chart, Path dir, String base, String caption,
-                                    int width, int height) throws IOException {
+    /** As above, for the smaller charts shown side by side. */
+    static Figure figure(org.jfree.chart.JFreeChart chart, ObjectNode option, Path dir, String base, String caption,
+                         int width, int height) throws IOException {
         String safe = Html.id(base);
-        String svg = ChartFiles.write(chart, dir, safe, width, height);
-        return new ReportHtml.Figure(caption, svg, PLOTS + "/" + safe);
+        ChartFiles.write(chart, dir, safe, width, height);
+        return new Figure(caption, option, PLOTS + "/" + safe, Figure.SHORT);
     }
 }

@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The report of a hyperparameter search: trials table, parallel coordinates, score against each
- * parameter, importance. Reads the search contract of the package docs.
+ * The report of a hyperparameter search, on the same {@link Page} and with the same {@link Figure}s as an
+ * experiment's: trials table, parallel coordinates, score against each parameter, importance. Reads the
+ * search contract of the package docs.
  */
 final class SearchReport {
 
@@ -28,20 +29,19 @@ final class SearchReport {
     static Path build(Path runDir, JsonNode tree) throws IOException {
         SearchData data = SearchData.parse(tree);
         Path plots = runDir.resolve(ReportBuilder.PLOTS);
-        ChartFiles.Painter parallel = SearchCharts.parallelCoordinates(data);
-        ChartFiles.write(parallel, plots, "parallel-coordinates");
-        ReportHtml.Figure parallelFigure = new ReportHtml.Figure(
-                "Parallel coordinates: one line per trial through its parameter values to its score",
-                ChartFiles.svg(parallel, "parallel-coordinates"), ReportBuilder.PLOTS + "/parallel-coordinates");
-        List<ReportHtml.Figure> scatter = new ArrayList<>();
+        ChartFiles.write(ParallelFigure.of(data), plots, "parallel-coordinates");
+        Figure parallelFigure = new Figure("Parallel coordinates: one line per trial through its parameter values to its "
+                + "score; drag along an axis to keep the trials in a range", SearchOptions.parallelCoordinates(data),
+                ReportBuilder.PLOTS + "/parallel-coordinates", Figure.TALL);
+        List<Figure> scatter = new ArrayList<>();
         for (Param p : data.space()) {
             String base = "score-vs-" + p.name();
-            scatter.add(ReportBuilder.figure(SearchCharts.scoreVs(data, p), plots, base,
+            scatter.add(ReportBuilder.figure(SearchCharts.scoreVs(data, p), SearchOptions.scoreVs(data, p), plots, base,
                     String.format("%s against %s (%s%s)", data.metric(), p.name(), p.kind(), p.guessed() ? ", scale guessed" : ""),
                     ReportBuilder.SMALL_WIDTH, ReportBuilder.SMALL_HEIGHT));
         }
-        ReportHtml.Figure importance = data.importance().isEmpty() ? null
-                : ReportBuilder.figure(SearchCharts.importance(data), plots, "importance",
+        Figure importance = data.importance().isEmpty() ? null
+                : ReportBuilder.figure(SearchCharts.importance(data), SearchOptions.importance(data), plots, "importance",
                 "Parameter importance", 760, Math.max(220, 90 + 40 * data.importance().size()));
         Path report = RunFiles.report(runDir);
         AtomicFiles.writeString(report, render(data, parallelFigure, scatter, importance,
@@ -49,8 +49,8 @@ final class SearchReport {
         return report;
     }
 
-    private static String render(SearchData data, ReportHtml.Figure parallel, List<ReportHtml.Figure> scatter,
-                                 ReportHtml.Figure importance, boolean hasProvenance) {
+    private static String render(SearchData data, Figure parallel, List<Figure> scatter, Figure importance,
+                                 boolean hasProvenance) {
         StringBuilder html = new StringBuilder();
         long complete = data.trials().stream().filter(Trial::complete).count();
         String best = data.best().map(b -> String.format(Locale.ROOT, " &middot; best: trial %d, %s = %s", b.number(),
@@ -106,23 +106,18 @@ final class SearchReport {
         }
         html.append(table.render()).append("</section>\n");
         html.append("<section id=\"parallel\">\n<h2>Parallel coordinates</h2>\n");
-        figure(html, parallel);
+        html.append(parallel.html());
         html.append("</section>\n<section id=\"scatter\">\n<h2>Score against each parameter</h2>\n"
                 + "<p class=\"note\">Log axes where the parameter was sampled on a log scale; for one-minus-log "
                 + "parameters (momentum) the axis is 1 &minus; value.</p>\n<div class=\"grid small\">\n");
-        scatter.forEach(f -> figure(html, f));
+        scatter.forEach(f -> html.append(f.html()));
         html.append("</div>\n</section>\n<section id=\"importance-section\">\n<h2>Parameter importance</h2>\n");
         if (importance == null) {
             html.append("<p class=\"note\">results.json has no importance.</p>\n");
         } else {
-            figure(html, importance);
+            html.append(importance.html());
         }
-        html.append("</section>\n").append(Page.close());
+        html.append("</section>\n").append(Page.closeWithCharts());
         return html.toString();
-    }
-
-    private static void figure(StringBuilder html, ReportHtml.Figure f) {
-        html.append(String.format("<figure>%n%s%n<figcaption>%s (<a href=\"%s.svg\">SVG</a>, <a href=\"%s.png\">PNG</a>)"
-                + "</figcaption>%n</figure>%n", f.svg(), Html.escape(f.caption()), Html.url(f.file()), Html.url(f.file())));
     }
 }

@@ -1,14 +1,20 @@
 /**
- * What people read: the console table, the plots (PNG and SVG) and the self-contained
- * {@code report.html}. Everything here is built from a run folder's files, never from in-memory
+ * What people read: the console table, the plots (PNG and SVG) and {@code report.html} with its
+ * interactive charts. Everything here is built from a run folder's files, never from in-memory
  * training state, so {@code ./fluentdl report <dir>} rebuilds exactly what the run wrote; given a
  * folder of run folders it reports on each and writes an index {@code report.html} linking them.
  *
  * <h2>The page</h2>
- * One HTML file that opens from disk with no network: inline CSS, charts as inline SVG (JFreeChart
- * and our own Java2D painters drawn through JFreeSVG), the histogram small multiples as inline PNG
- * data URLs, and a few lines of inline JavaScript that sort a table by the clicked header. Every
- * chart is also written as {@code plots/<name>.svg} and {@code plots/<name>.png}.
+ * One pipeline for experiments and searches: {@link io.fluentdl.experiments.report.ReportBuilder} reads
+ * the run folder, draws each chart twice from the same numbers (static: {@code Charts},
+ * {@code SearchCharts}, {@code ParallelFigure}, written as {@code plots/<name>.svg} and {@code .png};
+ * interactive: ECharts options from {@code CurveOptions} and {@code SearchOptions}, JSON written by
+ * Jackson) and lays out the page on the one {@code Page} frame ({@code ExperimentPage},
+ * {@code SearchReport}; {@code Figure} is a chart on it). The page opens from disk with no network:
+ * inline CSS, the vendored Apache ECharts and our {@code report-charts.js} inlined
+ * ({@code EChartsScripts}), each chart's option in a {@code <script type="application/json">}. The
+ * static figures and the histogram PNGs are linked from {@code plots/} (printed, the page shows the
+ * static SVGs instead of the charts), so a report travels with its {@code plots/} folder.
  * <ul>
  * <li>An experiment (a {@code results.json} with {@code variants}, see
  *     {@link io.fluentdl.experiments.results.Results}): runs table (one row per variant × seed:

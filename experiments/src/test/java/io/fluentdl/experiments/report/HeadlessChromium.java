@@ -172,6 +172,40 @@ final class HeadlessChromium implements AutoCloseable {
         Files.write(file, Base64.getDecoder().decode(shot.path("data").asText()));
     }
 
+    /**
+     * Moves the mouse to ({@code x}, {@code y}) in CSS pixels of the viewport, as a user would: the
+     * browser dispatches real mousemove/mouseover events to whatever is there.
+     */
+    void mouseMove(double x, double y) throws Exception {
+        call("Input.dispatchMouseEvent", Map.of("type", "mouseMoved", "x", x, "y", y, "button", "none"));
+    }
+
+    /** Clicks the left button at ({@code x}, {@code y}) in CSS pixels of the viewport: press, then release. */
+    void click(double x, double y) throws Exception {
+        mouseMove(x, y);
+        for (String type : List.of("mousePressed", "mouseReleased")) {
+            call("Input.dispatchMouseEvent", Map.of("type", type, "x", x, "y", y, "button", "left", "clickCount", 1));
+        }
+    }
+
+    /** Turns the mouse wheel at ({@code x}, {@code y}); a negative {@code deltaY} scrolls up (zooms in on charts). */
+    void wheel(double x, double y, double deltaY) throws Exception {
+        call("Input.dispatchMouseEvent", Map.of("type", "mouseWheel", "x", x, "y", y, "deltaX", 0, "deltaY", deltaY));
+    }
+
+    /** Emulates a CSS media type ("print", "screen"), or the default with "". */
+    void emulateMedia(String media) throws Exception {
+        call("Emulation.setEmulatedMedia", Map.of("media", media));
+    }
+
+    /** A screenshot of one region of the page (CSS pixels of the document), as PNG. */
+    void screenshot(Path file, double x, double y, double width, double height) throws Exception {
+        JsonNode shot = call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", x, "y", y, "width", width, "height", height, "scale", 1)));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, Base64.getDecoder().decode(shot.path("data").asText()));
+    }
+
     private JsonNode call(String method, Map<String, ?> params) throws Exception {
         int id = ids.incrementAndGet();
         CompletableFuture<JsonNode> reply = new CompletableFuture<>();

@@ -44,6 +44,23 @@ class HostileNamesBrowserTest {
 
     private static final String PROBE = """
             (function () {
+              // every data point of every chart through its tooltip: the names reach the formatters
+              function hoverEveryPoint() {
+                var shown = 0;
+                document.querySelectorAll('div.echart').forEach(function (el) {
+                  var chart = echarts.getInstanceByDom(el);
+                  chart.getOption().series.forEach(function (series, s) {
+                    // ECharts 5.6's showTip action throws on parallel series (no coordinate system to place
+                    // the tip); their tooltips use the same 'tip' formatter as the scatter points
+                    if (series.type === 'parallel') { return; }
+                    (series.data || []).forEach(function (d, i) {
+                      chart.dispatchAction({ type: 'showTip', seriesIndex: s, dataIndex: i });
+                      shown++;
+                    });
+                  });
+                });
+                return shown;
+              }
               var all = Array.from(document.querySelectorAll('*'));
               all.forEach(function (e) {
                 ['mouseover', 'mouseenter', 'focus', 'mousemove'].forEach(function (type) {
@@ -57,10 +74,14 @@ class HostileNamesBrowserTest {
                 }).map(function (e) { return e.outerHTML.substring(0, 120); }),
                 jsLinks: Array.from(document.querySelectorAll('a')).filter(function (a) {
                   return a.protocol === 'javascript:'; }).map(function (a) { return a.getAttribute('href'); }),
-                scripts: document.querySelectorAll('script').length,
+                scripts: document.querySelectorAll('script:not([type="application/json"])').length,
+                tooltips: hoverEveryPoint(),
                 text: document.body.innerText
               });
             })()""";
+
+    /** Table sorting, ECharts, our chart runtime. */
+    private static final int CHART_PAGE_SCRIPTS = 3;
 
     @TempDir
     static Path root;
@@ -99,7 +120,7 @@ class HostileNamesBrowserTest {
 
     @Test
     void experimentReportWithHostileVariantNamesRunsNoScript() throws Exception {
-        JsonNode page = probe(out.resolve("bn-case-study"));
+        JsonNode page = probe(out.resolve("bn-case-study"), CHART_PAGE_SCRIPTS);
         for (String name : HOSTILE) {
             assertTrue(page.get("text").asText().contains(name), "the name is shown as text: " + name);
         }
@@ -107,13 +128,14 @@ class HostileNamesBrowserTest {
 
     @Test
     void searchReportWithHostileNamesRunsNoScript() throws Exception {
-        JsonNode page = probe(out.resolve("javascript:window.pwned=8"));
+        JsonNode page = probe(out.resolve("javascript:window.pwned=8"), CHART_PAGE_SCRIPTS);
         assertTrue(page.get("text").asText().contains(HOSTILE.get(2)), "the sweep name is shown as text");
+        assertTrue(page.get("tooltips").asInt() > 0, "the charts' tooltips were shown");
     }
 
     @Test
     void indexLinksHostileFolderNamesAsPlainRelativeLinks() throws Exception {
-        probe(out);
+        probe(out, 1);
     }
 
     @Test
@@ -128,14 +150,15 @@ class HostileNamesBrowserTest {
         }
     }
 
-    private static JsonNode probe(Path dir) throws Exception {
+    private static JsonNode probe(Path dir, int scripts) throws Exception {
         int errorsBefore = browser.errors().size();
         browser.open(RunFiles.report(dir));
         JsonNode page = Json.MAPPER.readTree(browser.evaluate(PROBE).asText());
         assertTrue(page.get("pwned").isNull(), "a hostile name ran script: window.pwned=" + page.get("pwned"));
         assertEquals(0, page.get("handlers").size(), "elements with on* attributes: " + page.get("handlers"));
         assertEquals(0, page.get("jsLinks").size(), "javascript: links: " + page.get("jsLinks"));
-        assertEquals(1, page.get("scripts").asInt(), "only the page's own table-sorting script");
+        assertEquals(scripts, page.get("scripts").asInt(), "only the page's own scripts (table sorting; ECharts and "
+                + "the chart runtime on pages with charts); chart options are JSON, which runs nothing");
         List<String> errors = browser.errors().subList(errorsBefore, browser.errors().size());
         assertFalse(errors.stream().anyMatch(e -> e.contains("pwned")), errors.toString());
         return page;

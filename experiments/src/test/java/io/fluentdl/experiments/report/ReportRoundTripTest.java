@@ -30,13 +30,15 @@ class ReportRoundTripTest {
 
         assertEquals(0, o.exitCode(), o.err());
         String html = Files.readString(RunFiles.report(dir));
-        assertEquals(2 + results.variants().size(), count(html, "<svg "), "one SVG per plot");
+        assertEquals(2 + results.variants().size(), count(html, "<div class=\"echart\""), "one chart per plot");
+        assertEquals(2 + results.variants().size(), count(html, "<img class=\"print-only\" src=\"plots/"),
+                "one static figure per plot, linked for printing");
         assertTrue(html.contains(ConsoleTable.meanStd(results.variants().get(0).testAccuracy())), "summary table");
         assertEquals(results.variants().size() * results.seeds().size(), count(html, "<tr><td>") - results.variants().size(),
                 "runs table: one row per variant x seed, next to the summary's one per variant");
         assertTrue(html.contains("made up for tests"), "reference source");
         assertTrue(html.contains("No provenance.json in the run folder"));
-        assertFalse(html.contains("<script src"), "no external scripts (one inline script sorts tables)");
+        assertFalse(html.contains("<script src"), "no external scripts (ECharts and ours are inline)");
         assertFalse(html.matches("(?s).*(src|href)=\"https?:.*"), "no network");
         for (String plot : List.of("final-accuracy", "test-accuracy", "accuracy-fast", "accuracy-slow")) {
             assertTrue(Files.size(dir.resolve("plots/" + plot + ".png")) > 1000, plot);
@@ -45,7 +47,7 @@ class ReportRoundTripTest {
     }
 
     @Test
-    void inlinedSvgsDoNotShareIds(@TempDir Path dir) throws IOException {
+    void elementIdsAreUnique(@TempDir Path dir) throws IOException {
         Json.write(RunFiles.results(dir), ToyExperiment.results(List.of(1L, 2L), 3));
         String html = Files.readString(ReportBuilder.build(dir));
         Matcher ids = Pattern.compile(" id=\"([^\"]+)\"").matcher(html);
