@@ -32,7 +32,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * MnistData mnist = Mnist.load(null, 5_000, 1_000);   // first 5,000 train and 1,000 test images
- * DataSetIterator batches = mnist.train().batches(100, 42);
+ * model.fit(mnist.train(), 20, 100, mnist.test());   // Model.batches(mnist.train(), 100, 42) for plain DL4J
  * }</pre>
  *
  * <p>Maps to DL4J: replaces {@code MnistDataSetIterator}; downloads with DL4J's MNIST resources.
