@@ -1,7 +1,11 @@
 package io.fluentdl.examples;
 
+import static io.fluentdl.nn.Activation.RELU;
+import static io.fluentdl.nn.Activation.SIGMOID;
+import static io.fluentdl.nn.Init.HE_UNIFORM;
+import static io.fluentdl.nn.Loss.BINARY_CROSSENTROPY;
+
 import io.fluentdl.Model;
-import io.fluentdl.ModelSpec;
 import io.fluentdl.data.Circles;
 import io.fluentdl.data.Dataset;
 import io.fluentdl.search.Goal;
@@ -9,6 +13,13 @@ import io.fluentdl.search.Pruner;
 import io.fluentdl.search.Sampler;
 import io.fluentdl.search.Search;
 import io.fluentdl.search.SearchResult;
+import io.fluentdl.search.Hp;
+import io.fluentdl.search.SearchSpace;
+import io.fluentdl.ModelSpec;
+import io.fluentdl.Sequential;
+import io.fluentdl.optim.Sgd;
+import org.deeplearning4j.arbiter.DL4JConfiguration;
+import org.deeplearning4j.arbiter.optimize.generator.RandomSearchGenerator;
 import org.deeplearning4j.arbiter.MultiLayerSpace;
 import org.deeplearning4j.arbiter.conf.updater.NesterovsSpace;
 import org.deeplearning4j.arbiter.layers.DenseLayerSpace;
@@ -46,7 +57,9 @@ import java.util.concurrent.Callable;
  * Interop with Arbiter both ways, on make_circles. (1) An Arbiter user's {@code MultiLayerSpace}
  * searched by FluentDL ({@code Search.over(space)}): TPE, ASHA pruning and FluentDL's trial table.
  * (2) A FluentDL space and its TPE sampler handed to Arbiter: the sampler is an Arbiter
- * {@code CandidateGenerator} and Arbiter's own {@code LocalOptimizationRunner} runs the trials. Java only.
+ * {@code CandidateGenerator} and Arbiter's own {@code LocalOptimizationRunner} runs the trials.
+ * (3) A FluentDL space as an Arbiter {@code MultiLayerSpace} ({@code space.toMultiLayerSpace()}), run by
+ * Arbiter's own random generator and runner on the DL4J configurations Arbiter builds. Java only.
  */
 public final class ArbiterInterop {
 
@@ -58,6 +71,25 @@ public final class ArbiterInterop {
     public static final long SEED = 7;
 
     private ArbiterInterop() {
+    }
+
+    public static final Hp<Integer> UNITS = Hp.intRange("units", 8, 64);
+    public static final Hp<Double> LR = Hp.logUniform("lr", 1e-3, 0.3);
+    public static final Hp<Double> MOMENTUM = Hp.oneMinusLogUniform("momentum", 0.5, 0.99);
+    public static final Hp<Double> DROPOUT = Hp.uniform("dropout", 0.0, 0.3);
+
+    /** A FluentDL space that is a plain stack, so Arbiter can hold it as a MultiLayerSpace. */
+    public static SearchSpace<ModelSpec> plainSpace() {
+        return SearchSpace.named("circles-plain")
+                .params(UNITS, LR, MOMENTUM, DROPOUT)
+                .model(trial -> Sequential.named("circles")
+                        .input(2)
+                        .dense(trial.get(UNITS), RELU, HE_UNIFORM)
+                        .dropout(trial.get(DROPOUT))
+                        .output(1, SIGMOID, BINARY_CROSSENTROPY)
+                        .optimizer(Sgd.of(trial.get(LR)).nesterov(trial.get(MOMENTUM)))
+                        .seed(1)
+                        .build());
     }
 
     /** An Arbiter space as an Arbiter user writes it: hidden units, learning rate and momentum searched. */
@@ -88,19 +120,7 @@ public final class ArbiterInterop {
         SearchResult<MultiLayerConfiguration> fromArbiter = Search.over(arbiterSpace())
                 .sampler(Sampler::tpe).trials(trials).seed(SEED).maximize()
                 .pruner(Pruner.successiveHalving(1, 3)).epochsPerTrial(epochs)
-                .objective((conf, trial, reporter) -> {
-                    MultiLayerNetwork net = new MultiLayerNetwork(conf);
-                    net.init();
-                    DataSetIterator batches = Model.batches(train, BATCH_SIZE, 1);
-                    double accuracy = Double.NaN;
-                    for (int epoch = 1; epoch <= epochs; epoch++) {
-                        batches.reset();
-                        net.fit(batches);
-                        accuracy = net.evaluate(Model.batchesInOrder(validation, validation.size())).accuracy();
-                        reporter.report(epoch, accuracy);
-                    }
-                    return accuracy;
-                })
+                .objective((conf, trial, reporter) -> fit(conf, train, validation, epochs, reporter::report))
                 .run();
         System.out.println(fromArbiter.table());
         System.out.printf("best of the Arbiter space: %s%n%n", fromArbiter.bestParams());
@@ -110,30 +130,68 @@ public final class ArbiterInterop {
         OptimizationConfiguration conf = new OptimizationConfiguration.Builder().candidateGenerator(tpe)
                 .dataProvider(new Unused()).scoreFunction(new ValidationAccuracy())
                 .terminationConditions(new MaxCandidatesCondition(trials)).build();
-        LocalOptimizationRunner runner = new LocalOptimizationRunner(1, conf, new TrainSpec(train, validation, epochs));
+        LocalOptimizationRunner runner = new LocalOptimizationRunner(1, conf, new Train(candidate ->
+                Model.of((ModelSpec) candidate.getValue()).fit(train, epochs, BATCH_SIZE, validation).last()
+                        .validationAccuracy()));
         runner.execute();
         System.out.printf("Arbiter's LocalOptimizationRunner ran %d FluentDL candidates (TPE); best val_accuracy %.4f "
-                + "(candidate %d)%n", runner.numCandidatesCompleted(), runner.bestScore(), runner.bestScoreCandidateIndex());
+                + "(candidate %d)%n%n", runner.numCandidatesCompleted(), runner.bestScore(), runner.bestScoreCandidateIndex());
+
+        // 4. FluentDL -> Arbiter, the whole space: a MultiLayerSpace, Arbiter's random generator, runner and networks
+        SearchSpace<ModelSpec> plain = plainSpace();
+        MultiLayerSpace mls = plain.toMultiLayerSpace();
+        RandomSearchGenerator random = new RandomSearchGenerator(mls, null);
+        random.setRngSeed(SEED);
+        OptimizationConfiguration arbiterConf = new OptimizationConfiguration.Builder().candidateGenerator(random)
+                .dataProvider(new Unused()).scoreFunction(new ValidationAccuracy())
+                .terminationConditions(new MaxCandidatesCondition(trials)).build();
+        LocalOptimizationRunner arbiterRunner = new LocalOptimizationRunner(1, arbiterConf, new Train(candidate -> {
+            double accuracy = fit(((DL4JConfiguration) candidate.getValue()).getMultiLayerConfiguration(), train,
+                    validation, epochs, (epoch, value) -> { });
+            System.out.printf("  Arbiter candidate %d %s: val_accuracy %.4f%n", candidate.getIndex(),
+                    plain.trialOf(mls, candidate.getFlatParameters()).params(), accuracy);
+            return accuracy;
+        }));
+        arbiterRunner.execute();
+        System.out.printf("Arbiter ran %d candidates of FluentDL's space '%s' as a MultiLayerSpace; best val_accuracy "
+                + "%.4f (candidate %d)%n", arbiterRunner.numCandidatesCompleted(), plain.name(), arbiterRunner.bestScore(),
+                arbiterRunner.bestScoreCandidateIndex());
     }
 
-    /** Arbiter's task: train the candidate's ModelSpec with FluentDL's Model, score on the validation half. */
-    private static final class TrainSpec implements TaskCreator {
-        private final Dataset train;
-        private final Dataset validation;
-        private final int epochs;
+    /** Trains a DL4J configuration for {@code epochs}, reporting the validation accuracy after each. */
+    static double fit(MultiLayerConfiguration conf, Dataset train, Dataset validation, int epochs,
+                      EpochScore report) {
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        DataSetIterator batches = Model.batches(train, BATCH_SIZE, 1);
+        double accuracy = Double.NaN;
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            batches.reset();
+            net.fit(batches);
+            accuracy = net.evaluate(Model.batchesInOrder(validation, validation.size())).accuracy();
+            report.report(epoch, accuracy);
+        }
+        return accuracy;
+    }
 
-        TrainSpec(Dataset train, Dataset validation, int epochs) {
-            this.train = train;
-            this.validation = validation;
-            this.epochs = epochs;
+    /** Where {@link #fit} reports each epoch's validation accuracy. */
+    interface EpochScore {
+        void report(int epoch, double accuracy);
+    }
+
+    /** Arbiter's task: score a candidate (train it, score on the validation half) and report it complete. */
+    private static final class Train implements TaskCreator {
+        private final java.util.function.ToDoubleFunction<Candidate> score;
+
+        Train(java.util.function.ToDoubleFunction<Candidate> score) {
+            this.score = score;
         }
 
         @Override
-        public Callable<OptimizationResult> create(Candidate candidate, DataProvider data, ScoreFunction score,
+        public Callable<OptimizationResult> create(Candidate candidate, DataProvider data, ScoreFunction scoreFunction,
                                                    List<StatusListener> listeners, IOptimizationRunner runner) {
             return () -> {
-                ModelSpec spec = (ModelSpec) candidate.getValue();
-                double accuracy = Model.of(spec).fit(train, epochs, BATCH_SIZE, validation).last().validationAccuracy();
+                double accuracy = score.applyAsDouble(candidate);
                 long now = System.currentTimeMillis();
                 CandidateInfo info = new CandidateInfo(candidate.getIndex(), CandidateStatus.Complete, accuracy, now,
                         now, now, candidate.getFlatParameters(), null);
@@ -143,9 +201,9 @@ public final class ArbiterInterop {
 
         @Override
         public Callable<OptimizationResult> create(Candidate candidate, Class<? extends DataSource> source,
-                                                   Properties props, ScoreFunction score,
+                                                   Properties props, ScoreFunction scoreFunction,
                                                    List<StatusListener> listeners, IOptimizationRunner runner) {
-            return create(candidate, (DataProvider) null, score, listeners, runner);
+            return create(candidate, (DataProvider) null, scoreFunction, listeners, runner);
         }
     }
 
@@ -168,7 +226,7 @@ public final class ArbiterInterop {
 
         @Override
         public List<Class<?>> getSupportedModelTypes() {
-            return List.of(ModelSpec.class);
+            return List.of(ModelSpec.class, DL4JConfiguration.class);
         }
 
         @Override

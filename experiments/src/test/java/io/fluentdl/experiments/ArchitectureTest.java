@@ -32,12 +32,10 @@ class ArchitectureTest {
 
     /**
      * Main files still over {@value #MAX_LINES} lines, each removed from this list by whoever shrinks it
-     * (the test fails once a listed file is short enough, so the list only tightens): {@code Hp} and
-     * {@code Search} by the search reshaping (dsl/search).
+     * (the test fails once a listed file is short enough, so the list only tightens). Empty since the
+     * search reshaping and the interactive report landed; kept so a file that must wait is named here.
      */
-    private static final Set<String> OVER_300_LINES_ALLOWED = Set.of(
-            "dsl/search/src/main/java/io/fluentdl/search/Hp.java",
-            "dsl/search/src/main/java/io/fluentdl/search/Search.java");
+    private static final Set<String> OVER_300_LINES_ALLOWED = Set.of();
 
     /**
      * Files outside {@code internal} that still use DL4J types, each removed by whoever moves it (the test

@@ -49,6 +49,9 @@ class SearchSpaceScope<T> internal constructor(private val name: String) {
     /** A real value, uniform in [low, high] (dropout rate). Java: [Hp.uniform]. */
     fun uniform(low: Double, high: Double) = Declaration { Hp.uniform(it, low, high) }
 
+    /** Real values low, low + step, ..., high, each equally likely. Java: [Hp.uniform] with a step. */
+    fun uniform(low: Double, high: Double, step: Double) = Declaration { Hp.uniform(it, low, high, step) }
+
     /** A real value whose log10 is uniform (learning rates, weight decay). Java: [Hp.logUniform]. */
     fun logUniform(low: Double, high: Double) = Declaration { Hp.logUniform(it, low, high) }
 

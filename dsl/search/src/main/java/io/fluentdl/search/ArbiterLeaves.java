@@ -50,7 +50,7 @@ public final class ArbiterLeaves {
                 indices[i] = index + i;
             }
             leaf.setIndices(indices);
-            hps.add(Hp.arbiter(name, leaf, index));
+            hps.add(new ArbiterHp<>(name, leaf, index));
             index += leaf.numParameters();
         }
         if (index != mls.numParameters()) {
@@ -78,15 +78,5 @@ public final class ArbiterLeaves {
                 name(prefix + e.getKey() + ".", child, names);
             }
         }
-    }
-
-    /** The user's leaf behind an ARBITER Hp. */
-    public static <T> ParameterSpace<T> leaf(Hp<T> hp) {
-        return hp.arbiterLeaf();
-    }
-
-    /** Its index in its space's parameter vector. */
-    public static int index(Hp<?> hp) {
-        return hp.arbiterIndex();
     }
 }

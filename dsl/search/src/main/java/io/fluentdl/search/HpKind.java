@@ -1,7 +1,9 @@
 package io.fluentdl.search;
 
 /**
- * The sampling scale of an {@link Hp}: how a unit value {@code u} in [0, 1] becomes a value.
+ * The kind of an {@link Hp}, named in the vocabulary shared by the Java factories, sweep files and
+ * results ({@link #key()}); the behaviour lives in the Hp classes ({@link FloatHp}, {@link IntHp},
+ * {@link OneMinusLogHp}, {@link ChoiceHp}, {@link FixedHp}).
  *
  * <p>Every kind maps {@code u = 0} to the low end and {@code u = 1} to the high end, so samplers
  * (random, grid, quasi-random, coarse-to-fine) work on unit vectors and never need to know scales.
@@ -38,6 +40,15 @@ public enum HpKind {
     /** Whether values have an order and a range that coarse-to-fine can shrink. */
     public boolean isNumeric() {
         return numeric;
+    }
+
+    /**
+     * The kind's name in the one vocabulary of searches: the sweep file's {@code distribution:} key, the
+     * {@code kind} of each parameter in results.json and a study's record ({@code log_uniform},
+     * {@code int_range}, {@code choice}, ...); the Java factory is its camel-case twin ({@link #factoryName()}).
+     */
+    public String key() {
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The factory name users wrote, for messages ({@code logUniform}, {@code intRange}, ...). */

@@ -2,28 +2,20 @@ package io.fluentdl.search;
 
 import io.fluentdl.errors.Check;
 import io.fluentdl.errors.InvalidConfigException;
-import io.fluentdl.errors.Problem;
 import io.fluentdl.train.Metric;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
 /**
- * A configured search: which points to try (a {@link Sampler}), how to score them (a
+ * A search's configuration: which points to try (a {@link Sampler}), how to score them (a
  * {@link TrialObjective}), and the budget; {@link #run()} runs the trials and returns a
  * {@link SearchResult}. Start one with {@link RandomSearch#over} or {@link GridSearch#over}.
+ * A {@code Search} is immutable: every setting returns a new one (chain them), so a configured search
+ * can be shared, varied ({@code base.pruner(...)}) and run more than once; settings are checked
+ * together when it runs, whatever their order.
  *
  * <pre>{@code
  * SearchResult<ModelSpec> result = RandomSearch.over(space)
@@ -45,7 +37,7 @@ import java.util.function.LongFunction;
  *
  * @param <T> what the space's template builds
  */
-public final class Search<T> {
+public final class Search<T> implements Cloneable {
 
     /** Name of the metric {@link EpochReporter#report(int, double)} reports: {@value}. */
     public static final String SCORE = "score";
@@ -60,28 +52,30 @@ public final class Search<T> {
     /** Failed trials in a row after which a search stops when none is given: {@value}. */
     public static final int DEFAULT_MAX_CONSECUTIVE_FAILURES = 5;
 
-    private final SearchSpace<T> space;
-    private LongFunction<Sampler> samplerFactory;
-    private long seed = DEFAULT_SEED;
-    private int trials = DEFAULT_TRIALS;
-    private int workers = 1;
-    private TrialObjective<T> objective;
-    private Goal goal;
-    private String monitor = SCORE;
-    private Pruner pruner = Pruner.none();
-    private Duration trialTimeLimit;
-    private Duration timeBudget;
-    private int epochBudget = Integer.MAX_VALUE;
-    private Integer epochsPerTrial;
-    private int rounds = 1;
-    private int topK = DEFAULT_TOP_K;
-    private double padding = CoarseToFine.DEFAULT_PADDING;
-    private Study study;
-    private boolean resume;
-    private Consumer<TrialResult> listener = r -> { };
-    private Duration heartbeat = Duration.ofSeconds(DEFAULT_HEARTBEAT_SECONDS);
-    private int maxConsecutiveFailures = DEFAULT_MAX_CONSECUTIVE_FAILURES;
-    private String worker = Workers.thisProcess();
+    final SearchSpace<T> space;
+    LongFunction<Sampler> samplerFactory;
+    long seed = DEFAULT_SEED;
+    int trials = DEFAULT_TRIALS;
+    int workers = 1;
+    TrialObjective<T> objective;
+    /** The goal given with maximize()/minimize(); null: the TrainingObjective's metric decides. */
+    Goal goal;
+    /** The metric given with monitor(...); null: the objective's own ({@value #SCORE}, or the metric's key). */
+    String monitor;
+    Pruner pruner = Pruner.none();
+    Duration trialTimeLimit;
+    Duration timeBudget;
+    int epochBudget = Integer.MAX_VALUE;
+    Integer epochsPerTrial;
+    int rounds = 1;
+    int topK = DEFAULT_TOP_K;
+    double padding = CoarseToFine.DEFAULT_PADDING;
+    Study study;
+    boolean resume;
+    Consumer<TrialResult> listener = r -> { };
+    Duration heartbeat = Duration.ofSeconds(DEFAULT_HEARTBEAT_SECONDS);
+    int maxConsecutiveFailures = DEFAULT_MAX_CONSECUTIVE_FAILURES;
+    String worker = Workers.thisProcess();
 
     /**
      * A search over a user's Arbiter {@code MultiLayerSpace}, with FluentDL's samplers (random by
@@ -100,66 +94,75 @@ public final class Search<T> {
         this.samplerFactory = samplerFactory;
     }
 
+    /** A changed copy: no method changes {@code this} (a field-for-field clone: values, and handles it never changes). */
+    @SuppressWarnings("unchecked")
+    private Search<T> with(Consumer<Search<T>> change) {
+        try {
+            Search<T> copy = (Search<T>) super.clone();
+            change.accept(copy);
+            return copy;
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** Trials per round, {@code >= 1}; a grid stops early when it has fewer points. Default {@value #DEFAULT_TRIALS}. */
     public Search<T> trials(int trials) {
-        this.trials = io.fluentdl.errors.Limits.trials(where(), Check.atLeast(where(), "trials", trials, 1));
-        return this;
+        var v = io.fluentdl.errors.Limits.trials(where(), Check.atLeast(where(), "trials", trials, 1));
+        return with(c -> c.trials = v);
     }
 
     /** The sampler's seed; default {@value #DEFAULT_SEED}. */
     public Search<T> seed(long seed) {
-        this.seed = seed;
-        return this;
+        var v = seed;
+        return with(c -> c.seed = v);
     }
 
     /** Another sampler (e.g. {@code Sampler::halton}), created from the seed. */
     public Search<T> sampler(LongFunction<Sampler> samplerForSeed) {
-        this.samplerFactory = Objects.requireNonNull(samplerForSeed, "samplerForSeed");
-        return this;
+        var v = Objects.requireNonNull(samplerForSeed, "samplerForSeed");
+        return with(c -> c.samplerFactory = v);
     }
 
     /** Trials run at once, each in its own thread, {@code >= 1}; default 1. */
     public Search<T> workers(int workers) {
-        this.workers = Check.atLeast(where(), "workers", workers, 1);
-        return this;
+        var v = Check.atLeast(where(), "workers", workers, 1);
+        return with(c -> c.workers = v);
     }
 
     /**
-     * What each trial computes; required. A {@link TrainingObjective} also sets the goal and the
-     * monitored metric from its {@link Metric} (call maximize()/minimize()/monitor() after to override).
+     * What each trial computes; required. A {@link TrainingObjective} carries its goal and monitored
+     * metric ({@link Goal#of} its {@link Metric}): then maximize()/minimize() may only repeat that goal
+     * (a contradiction is an error at {@link #run()}), in any call order.
      */
     public Search<T> objective(TrialObjective<T> objective) {
-        this.objective = Objects.requireNonNull(objective, "objective");
-        if (objective instanceof TrainingObjective) {
-            Metric metric = ((TrainingObjective) objective).metric();
-            this.goal = Goal.of(metric);
-            this.monitor = metric.key();
-        }
-        return this;
+        TrialObjective<T> checked = Objects.requireNonNull(objective, "objective");
+        return with(c -> c.objective = checked);
     }
 
-    /** Larger scores are better. One of maximize() and minimize() is required. */
+    /** Larger scores are better. Required unless the objective is a {@link TrainingObjective}. */
     public Search<T> maximize() {
-        this.goal = Goal.MAXIMIZE;
-        return this;
+        return with(c -> c.goal = Goal.MAXIMIZE);
     }
 
-    /** Smaller scores are better. */
+    /** Smaller scores are better. Required unless the objective is a {@link TrainingObjective}. */
     public Search<T> minimize() {
-        this.goal = Goal.MINIMIZE;
-        return this;
+        return with(c -> c.goal = Goal.MINIMIZE);
     }
 
-    /** The reported metric that pruners and NaN checks watch; default {@value #SCORE}. Same goal as the score. */
+    /**
+     * The reported metric that pruners and NaN checks watch; default {@value #SCORE}, or a
+     * {@link TrainingObjective}'s metric. Judged with the search's goal.
+     */
     public Search<T> monitor(String metric) {
-        this.monitor = Check.notNull(where(), "monitor", metric);
-        return this;
+        String checked = Check.notNull(where(), "monitor", metric);
+        return with(c -> c.monitor = checked);
     }
 
     /** Stops bad trials early; default {@link Pruner#none()}. */
     public Search<T> pruner(Pruner pruner) {
-        this.pruner = Objects.requireNonNull(pruner, "pruner");
-        return this;
+        var v = Objects.requireNonNull(pruner, "pruner");
+        return with(c -> c.pruner = v);
     }
 
     /**
@@ -170,14 +173,14 @@ public final class Search<T> {
      * cannot tell a trial's last epoch unless told here, and judges every epoch.
      */
     public Search<T> epochsPerTrial(int epochs) {
-        this.epochsPerTrial = Check.atLeast(where(), "epochsPerTrial", epochs, 1);
-        return this;
+        var v = Check.atLeast(where(), "epochsPerTrial", epochs, 1);
+        return with(c -> c.epochsPerTrial = v);
     }
 
     /** A trial running longer fails with that reason (checked at each report; its thread is interrupted). */
     public Search<T> trialTimeLimit(Duration limit) {
-        this.trialTimeLimit = positive("trialTimeLimit", limit);
-        return this;
+        var v = positive("trialTimeLimit", limit);
+        return with(c -> c.trialTimeLimit = v);
     }
 
     /**
@@ -186,14 +189,14 @@ public final class Search<T> {
      * {@link TrainingObjective#executions(int)} one reported epoch stands for k trained ones.
      */
     public Search<T> epochBudget(int epochs) {
-        this.epochBudget = Check.atLeast(where(), "epochBudget", epochs, 1);
-        return this;
+        var v = Check.atLeast(where(), "epochBudget", epochs, 1);
+        return with(c -> c.epochBudget = v);
     }
 
     /** No trial starts after this much time (running ones finish); default none. */
     public Search<T> timeBudget(Duration budget) {
-        this.timeBudget = positive("timeBudget", budget);
-        return this;
+        var v = positive("timeBudget", budget);
+        return with(c -> c.timeBudget = v);
     }
 
     /**
@@ -202,16 +205,20 @@ public final class Search<T> {
      * score, then pruned ones by their last reported value; failed trials never.
      */
     public Search<T> coarseToFine(int rounds, int topK, double padding) {
-        this.rounds = Check.atLeast(where(), "rounds", rounds, 1);
-        this.topK = Check.atLeast(where(), "topK", topK, 1);
-        this.padding = Check.nonNegative(where(), "padding", padding);
-        return this;
+        var v0 = Check.atLeast(where(), "rounds", rounds, 1);
+        var v1 = Check.atLeast(where(), "topK", topK, 1);
+        var v2 = Check.nonNegative(where(), "padding", padding);
+        return with(c -> {
+            c.rounds = v0;
+            c.topK = v1;
+            c.padding = v2;
+        });
     }
 
     /** Records every trial in {@code study}; a study that already has trials needs {@link #resume()}. */
     public Search<T> study(Study study) {
-        this.study = Objects.requireNonNull(study, "study");
-        return this;
+        var v = Objects.requireNonNull(study, "study");
+        return with(c -> c.study = v);
     }
 
     /**
@@ -219,8 +226,8 @@ public final class Search<T> {
      * space, sampler, goal, pruner and objective must be the study's (see {@link Study}).
      */
     public Search<T> resume() {
-        this.resume = true;
-        return this;
+        var v = true;
+        return with(c -> c.resume = v);
     }
 
     /**
@@ -229,119 +236,35 @@ public final class Search<T> {
      * claims work, and its point is run again once. Default {@value #DEFAULT_HEARTBEAT_SECONDS} s.
      */
     public Search<T> heartbeat(Duration interval) {
-        this.heartbeat = positive("heartbeat", interval);
-        return this;
+        var v = positive("heartbeat", interval);
+        return with(c -> c.heartbeat = v);
     }
 
     /** The search stops with an error after this many failed trials in a row, {@code >= 1}; default {@value #DEFAULT_MAX_CONSECUTIVE_FAILURES}. */
     public Search<T> maxConsecutiveFailures(int n) {
-        this.maxConsecutiveFailures = Check.atLeast(where(), "maxConsecutiveFailures", n, 1);
-        return this;
+        var v = Check.atLeast(where(), "maxConsecutiveFailures", n, 1);
+        return with(c -> c.maxConsecutiveFailures = v);
     }
 
     /** This process's name in the study; default host:pid. */
     public Search<T> worker(String name) {
-        this.worker = Check.notNull(where(), "worker", name);
-        return this;
+        var v = Check.notNull(where(), "worker", name);
+        return with(c -> c.worker = v);
     }
 
     /** Called after each trial (from its worker thread): progress bars, logging. */
     public Search<T> onTrialEnd(Consumer<TrialResult> listener) {
-        this.listener = Objects.requireNonNull(listener, "listener");
-        return this;
+        var v = Objects.requireNonNull(listener, "listener");
+        return with(c -> c.listener = v);
     }
 
     /**
-     * Runs the search.
+     * Runs the search; this configuration is not changed, so it can run again (with a study: resumed).
      *
-     * @throws InvalidConfigException listing every missing setting, or if the study does not match
+     * @throws InvalidConfigException listing every missing or contradicting setting, or if the study does not match
      */
     public SearchResult<T> run() {
-        List<Problem> problems = new ArrayList<>();
-        if (objective == null) {
-            problems.add(Problem.of(where(), "objective", null, "objective(...) is required"));
-        }
-        if (goal == null) {
-            problems.add(new Problem(where(), "goal", null, "the goal is not set", "Call maximize() or minimize()"));
-        }
-        if (objective instanceof TrainingObjective && epochsPerTrial != null
-                && epochsPerTrial != ((TrainingObjective) objective).epochs()) {
-            problems.add(new Problem(where(), "epochsPerTrial", epochsPerTrial, String.format("epochsPerTrial must "
-                    + "match the TrainingObjective's epochs, got epochsPerTrial=%d, epochs=%d", epochsPerTrial,
-                    ((TrainingObjective) objective).epochs()), "Drop epochsPerTrial(...): a TrainingObjective sets it"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidConfigException(problems);
-        }
-        Sampler sampler = samplerFactory.apply(seed);
-        int perRound = Math.min(trials, sampler.size(space));
-        Study shared = study != null ? study : Study.inMemory(space.name());
-        ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, r -> daemon(r, "fluentdl-trial-timers"));
-        try {
-            shared.begin(StudyJson.space(space), describe(sampler, perRound), goal.name(), pruner.describe(),
-                    describeObjective());
-            int stored = shared.rows().size();
-            long grace = 2 * heartbeat.toMillis();
-            if (stored > 0 && !resume && shared.live(grace) == 0) {
-                throw InvalidConfigException.of(where(), "study", shared.name(), String.format(
-                        "study '%s' in %s already has %d trials", shared.name(), shared.url(), stored),
-                        "Call resume() to continue it, or use a new study name");
-            }
-            io.fluentdl.internal.dl4j.NativeThreads.blasFor(workers); // parallel trials share the cores' GEMMs out
-            EpochHistory history = new EpochHistory();
-            TrialRunner<T> runner = new TrialRunner<>(objective, goal, monitor, pruner, finalEpoch(), trialTimeLimit,
-                    shared, study != null, history, timers, listener);
-            SearchRun.Plan<T> plan = new SearchRun.Plan<>(space, sampler, goal, perRound, rounds, topK, padding, workers,
-                    timeBudget, epochBudget, heartbeat, maxConsecutiveFailures, worker);
-            return new SearchRun<>(plan, shared, runner, timers).run();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(String.format("%s was interrupted", where()), e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException && cause.getMessage() != null
-                    && cause.getMessage().startsWith(where())) {
-                throw (RuntimeException) cause;
-            }
-            throw new IllegalStateException(String.format("%s: %s", where(), cause.getMessage()), cause);
-        } finally {
-            timers.shutdownNow();
-            if (study == null) {
-                shared.close();
-            }
-        }
-    }
-
-    /** The epoch at which trials stop anyway (see {@link #epochsPerTrial}); MAX_VALUE when unknown. */
-    private int finalEpoch() {
-        if (epochsPerTrial != null) {
-            return epochsPerTrial;
-        }
-        return objective instanceof TrainingObjective ? ((TrainingObjective) objective).epochs() : Integer.MAX_VALUE;
-    }
-
-    private String describe(Sampler sampler, int perRound) {
-        return rounds == 1 ? sampler.describe() : String.format("%s, coarseToFine(rounds=%d, topK=%d, padding=%s, "
-                + "trialsPerRound=%d)", sampler.describe(), rounds, topK, padding, perRound);
-    }
-
-    /**
-     * The objective as the study records it: {@link TrialObjective#describe()}, plus what this search
-     * adds to a trial's budget and judging that the objective cannot say, namely epochsPerTrial (the
-     * epoch the pruner leaves alone; a TrainingObjective's own epochs already say it) and a monitored
-     * metric other than the objective's own.
-     */
-    private String describeObjective() {
-        boolean training = objective instanceof TrainingObjective;
-        List<String> parts = new ArrayList<>(List.of(objective.describe()));
-        if (!training && epochsPerTrial != null) {
-            parts.add(String.format("epochsPerTrial=%d", epochsPerTrial));
-        }
-        String ownMonitor = training ? ((TrainingObjective) objective).metric().key() : SCORE;
-        if (!monitor.equals(ownMonitor)) {
-            parts.add(String.format("monitor=%s", monitor));
-        }
-        return String.join(", ", parts);
+        return new SearchLaunch<>(this).run();
     }
 
     static Thread daemon(Runnable r, String name) {
@@ -358,7 +281,7 @@ public final class Search<T> {
         return d;
     }
 
-    private String where() {
+    String where() {
         return String.format("Search over '%s'", space.name());
     }
 }

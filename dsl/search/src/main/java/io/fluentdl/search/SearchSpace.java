@@ -211,6 +211,35 @@ public final class SearchSpace<T> {
         return byName.get(name);
     }
 
+    /**
+     * This space as an Arbiter {@code MultiLayerSpace}, for Arbiter's own generators and
+     * {@code LocalOptimizationRunner}: each searched Hp becomes one leaf in the Arbiter layer or updater
+     * space of the field it sets. The template must build a {@code ModelSpec} that is a plain stack
+     * (dense, batchNorm, dropout, activation, output) and each searched value must go into the network
+     * as it is (units, activation, dropout rate, learning rate, Nesterov momentum, Adam's betas);
+     * training settings such as the batch size cannot be in a MultiLayerSpace.
+     *
+     * <pre>{@code
+     * MultiLayerSpace mls = space.toMultiLayerSpace();
+     * CandidateGenerator random = new RandomSearchGenerator(mls, null);
+     * }</pre>
+     *
+     * <p>Maps to Arbiter: DenseLayerSpace, OutputLayerSpace, DropoutLayerSpace (rate as DL4J's retain
+     * probability 1 - rate), ActivationLayerSpace, a constant layer space for untouched layers, SgdSpace,
+     * NesterovsSpace, AdamSpace. Checked at build: Arbiter's configuration equals FluentDL's translation
+     * (layer names aside) at the ends of every range and at random points.
+     *
+     * @throws InvalidConfigException naming the layer or Hp that Arbiter's spaces cannot express
+     */
+    public org.deeplearning4j.arbiter.MultiLayerSpace toMultiLayerSpace() {
+        return io.fluentdl.internal.arbiter.MultiLayerSpaces.of(this);
+    }
+
+    /** The trial at a parameter vector of {@link #toMultiLayerSpace()} (an Arbiter candidate's flat parameters). */
+    public Trial trialOf(org.deeplearning4j.arbiter.MultiLayerSpace mls, double[] arbiterVector) {
+        return io.fluentdl.internal.arbiter.MultiLayerSpaces.trial(this, mls, arbiterVector);
+    }
+
     @Override
     public String toString() {
         return String.format("SearchSpace '%s' %s", name, params);

@@ -26,11 +26,13 @@ final class StudyJson {
         for (Hp<?> hp : space.params()) {
             Map<String, Object> h = new LinkedHashMap<>();
             h.put("name", hp.name());
-            h.put("kind", hp.kind().name());
+            h.put("kind", hp.kind().key());
             if (hp.kind().isNumeric()) {
                 h.put("low", hp.low());
                 h.put("high", hp.high());
-                h.put("step", hp.step());
+                if (hp.stepSize() > 0) {
+                    h.put("step", hp instanceof IntHp ? (Object) hp.step() : (Object) hp.stepSize());
+                }
             } else {
                 h.put("values", plain(hp.values()));
             }

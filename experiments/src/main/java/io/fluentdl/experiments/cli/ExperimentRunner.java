@@ -14,6 +14,7 @@ import io.fluentdl.experiments.results.Results;
 import io.fluentdl.experiments.results.RunFiles;
 import io.fluentdl.experiments.runtime.NativeBackend;
 import io.fluentdl.experiments.runtime.ProvenanceCollector;
+import io.fluentdl.experiments.search.StudyExperiment;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -92,7 +93,8 @@ final class ExperimentRunner {
         }
         Instant start = Instant.now();
         if (experiment instanceof OwnOutputExperiment own) {
-            out.print(own.runAndWrite(context));
+            out.print(options.study().isPresent() && experiment instanceof StudyExperiment s
+                    ? s.runAndWrite(context, options.study().get()) : own.runAndWrite(context));
             out.printf("%nWrote %s in %.1f s.%n", dir, (Instant.now().toEpochMilli() - start.toEpochMilli()) / 1000.0);
             out.flush();
             return dir;

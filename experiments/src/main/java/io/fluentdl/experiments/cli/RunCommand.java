@@ -12,7 +12,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import io.fluentdl.experiments.search.MnistSearchExperiment;
+import io.fluentdl.experiments.search.StudyExperiment;
+import io.fluentdl.experiments.search.StudyOptions;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -73,6 +77,9 @@ final class RunCommand implements Callable<Integer> {
             + "Fashion-MNIST, for tables and reports (default: MNIST for MNIST's files, else the folder's name).")
     private String datasetName;
 
+    @Mixin
+    private StudyOptions studyOptions = new StudyOptions();
+
     @Option(names = "--quiet", description = "No progress bars or progress lines.")
     private boolean quiet;
 
@@ -92,6 +99,15 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Experiment> experiments = experiments();
         validate();
+        studyOptions.validate(spec.commandLine());
+        if (studyOptions.given()) {
+            for (Experiment e : experiments) {
+                if (!(e instanceof StudyExperiment)) {
+                    throw new ParameterException(spec.commandLine(), String.format("--storage, --study and --heartbeat "
+                            + "apply to search experiments (%s), not to '%s'.", MnistSearchExperiment.NAME, e.name()));
+                }
+            }
+        }
         OutFolder.create(spec.commandLine(), "--out", out);
         if (!resume) {
             for (Experiment e : experiments) {
@@ -112,7 +128,8 @@ final class RunCommand implements Callable<Integer> {
         }
         RunOptions options = new RunOptions(out, Optional.ofNullable(seed).orElse(FIRST_SEED), Optional.ofNullable(seeds),
                 Optional.ofNullable(epochs), quick, Optional.ofNullable(data), quiet, backend, commandLine(), resume,
-                Optional.ofNullable(datasetName)); // provenance: what was asked; nd4jBackend: what ran
+                Optional.ofNullable(datasetName), studyOptions.given() ? Optional.of(studyOptions.where())
+                : Optional.empty()); // provenance: what was asked; nd4jBackend: what ran
         ExperimentRunner runner = new ExperimentRunner(options, spec.commandLine().getOut());
         for (Experiment e : experiments) {
             runner.run(e);

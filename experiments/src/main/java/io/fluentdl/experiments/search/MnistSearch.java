@@ -15,6 +15,7 @@ import io.fluentdl.search.Hp;
 import io.fluentdl.search.Pruner;
 import io.fluentdl.search.RandomSearch;
 import io.fluentdl.search.Search;
+import io.fluentdl.search.Study;
 import io.fluentdl.search.SearchResult;
 import io.fluentdl.search.SearchSpace;
 import io.fluentdl.search.TrainingObjective;
@@ -81,9 +82,19 @@ public final class MnistSearch {
     private final Dataset validation;
     private final Dataset test;
     private final MnistData mnist;
+    private final StudyPlace study;
 
     public MnistSearch(Settings settings, Path mnistDir) {
+        this(settings, mnistDir, null);
+    }
+
+    /**
+     * @param study where the three searches are recorded (as NAME, NAME-plain and NAME-hyperband), so
+     *              processes with the same storage share them; null: in memory
+     */
+    public MnistSearch(Settings settings, Path mnistDir, StudyPlace study) {
         this.settings = settings;
+        this.study = study;
         this.mnist = Mnist.load(mnistDir, settings.trainSize() + settings.validationSize(), settings.testSize());
         this.train = mnist.train().first(settings.trainSize());
         this.validation = mnist.train().slice(settings.trainSize(), settings.trainSize() + settings.validationSize());
@@ -137,12 +148,12 @@ public final class MnistSearch {
 
     /** Runs the three searches; {@code onTrial} sees every finished trial (progress). */
     public Comparison run(Consumer<TrialResult> onTrial) {
-        Outcome pruned = measure(search(settings.trialsPerRound())
+        Outcome pruned = measure("", search(settings.trialsPerRound())
                 .pruner(Pruner.successiveHalving(settings.minEpochs(), settings.eta()))
                 .coarseToFine(settings.rounds(), settings.topK(), io.fluentdl.search.CoarseToFine.DEFAULT_PADDING)
                 .onTrialEnd(onTrial));
         int plainTrials = settings.trialsPerRound() * settings.rounds();
-        Outcome plain = measure(search(plainTrials).onTrialEnd(onTrial));
+        Outcome plain = measure("-plain", search(plainTrials).onTrialEnd(onTrial));
         int prunedRoundOneEpochs = 0;
         double prunedRoundOneBest = Double.NaN;
         for (TrialResult t : pruned.result().trials()) {
@@ -163,16 +174,24 @@ public final class MnistSearch {
                 }
             }
         }
-        Outcome hyperband = !hyperbandPossible() ? null : measure(search(settings.trialsPerRound())
+        Outcome hyperband = !hyperbandPossible() ? null : measure("-hyperband", search(settings.trialsPerRound())
                 .pruner(Pruner.hyperband(settings.minEpochs(), settings.epochs(), settings.eta()))
                 .onTrialEnd(onTrial));
         return new Comparison(pruned, plain, prunedRoundOneEpochs, prunedRoundOneBest, plainRoundOneEpochs,
                 plainRoundOneBest, plain.result().epochsToReach(pruned.bestValidation()), hyperband);
     }
 
-    private Outcome measure(Search<ModelSpec> search) {
+    private Outcome measure(String part, Search<ModelSpec> search) {
+        if (study == null) {
+            return measure(search.run(), System.nanoTime());
+        }
         long start = System.nanoTime();
-        SearchResult<ModelSpec> result = search.run();
+        try (Study s = study.open(part)) {
+            return measure(study.configure(search, s).run(), start);
+        }
+    }
+
+    private Outcome measure(SearchResult<ModelSpec> result, long start) {
         double seconds = (System.nanoTime() - start) / 1e9;
         TrialResult best = result.best();
         int batch = (Integer) best.params().get(BATCH_SIZE.name());

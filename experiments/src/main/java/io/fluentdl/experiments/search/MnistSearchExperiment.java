@@ -1,7 +1,6 @@
 package io.fluentdl.experiments.search;
 
 import io.fluentdl.ModelSpec;
-import io.fluentdl.experiments.OwnOutputExperiment;
 import io.fluentdl.experiments.RunContext;
 import io.fluentdl.experiments.results.DatasetInfo;
 import io.fluentdl.experiments.progress.ProgressTask;
@@ -19,7 +18,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /** Random + coarse-to-fine + ASHA on MNIST against plain random search: see {@link MnistSearch}. First seed only. */
-public final class MnistSearchExperiment implements OwnOutputExperiment {
+public final class MnistSearchExperiment implements StudyExperiment {
 
     public static final String NAME = "mnist-search";
 
@@ -45,12 +44,19 @@ public final class MnistSearchExperiment implements OwnOutputExperiment {
 
     @Override
     public String runAndWrite(RunContext context) throws Exception {
+        return runAndWrite(context, null);
+    }
+
+    /** With {@code where}, the three searches are studies NAME, NAME-plain and NAME-hyperband in its storage. */
+    @Override
+    public String runAndWrite(RunContext context, SweepRunner.Where where) throws Exception {
         Instant start = Instant.now();
         MnistSearch.Settings b = context.quick() ? MnistSearch.quick() : MnistSearch.full();
         MnistSearch.Settings s = new MnistSearch.Settings(b.trainSize(), b.validationSize(), b.testSize(),
                 b.trialsPerRound(), b.rounds(), b.topK(), context.epochs(), b.minEpochs(), b.eta(), context.seeds().get(0),
                 b.workers());
-        MnistSearch search = new MnistSearch(s, context.dataDir().orElse(null));
+        MnistSearch search = new MnistSearch(s, context.dataDir().orElse(null),
+                where == null ? null : where.place(context.outDir(), NAME, context.resume()));
         ProgressTask task = context.progress().start(NAME, search.totalTrials());
         double[] best = {Double.NaN};
         MnistSearch.Comparison c = search.run(t -> {

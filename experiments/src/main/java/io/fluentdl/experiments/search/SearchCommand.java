@@ -16,6 +16,7 @@ import io.fluentdl.search.sweep.Sweep;
 import io.fluentdl.search.sweep.SweepException;
 import io.fluentdl.search.sweep.SweepParser;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -60,19 +61,8 @@ public final class SearchCommand implements Callable<Integer> {
             + "trials, rerun interrupted ones, run the rest.")
     private boolean resume;
 
-    @Option(names = "--storage", paramLabel = "URL", description = "Where the study lives: sqlite:PATH (default: "
-            + "sqlite:<out>/<sweep-name>/study.db) or postgresql://user:password@host:port/db. Every process started "
-            + "with the same URL and --study joins the study and shares its trial budget.")
-    private String storage;
-
-    @Option(names = "--study", paramLabel = "NAME", description = "The study's name inside the storage (default: the "
-            + "sweep's name).")
-    private String study;
-
-    @Option(names = "--heartbeat", paramLabel = "SECONDS", description = "Seconds between a running trial's heartbeats "
-            + "(default: ${DEFAULT-VALUE}); a trial silent for twice that is failed as stale and run again once.",
-            defaultValue = "30")
-    private int heartbeat;
+    @Mixin
+    private StudyOptions studyOptions = new StudyOptions();
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Output folder (default: "
             + "${DEFAULT-VALUE}/).")
@@ -102,7 +92,7 @@ public final class SearchCommand implements Callable<Integer> {
         Instant start = Instant.now();
         SweepRunner.Outcome outcome;
         try {
-            outcome = SweepRunner.run(sweep, dir, new SweepRunner.Where(storage, study, heartbeat), resume, data, t -> {
+            outcome = SweepRunner.run(sweep, dir, studyOptions.where(), resume, data, t -> {
                 synchronized (best) {
                     if (t.status() == TrialStatus.COMPLETE && (Double.isNaN(best[0]) || sweep.goal().better(t.score(), best[0]))) {
                         best[0] = t.score();
@@ -142,17 +132,7 @@ public final class SearchCommand implements Callable<Integer> {
     }
 
     private Sweep parse() {
-        if (heartbeat < 1) {
-            throw new ParameterException(spec.commandLine(), String.format("--heartbeat must be >= 1 second, got %d.",
-                    heartbeat));
-        }
-        if (storage != null) {
-            try {
-                io.fluentdl.search.storage.StorageUrl.parse(storage);
-            } catch (InvalidConfigException e) {
-                throw new ParameterException(spec.commandLine(), String.format("--storage: %s", e.getMessage()));
-            }
-        }
+        studyOptions.validate(spec.commandLine());
         if (!Files.isRegularFile(file)) {
             throw new ParameterException(spec.commandLine(), String.format("no sweep file at %s.", file));
         }

@@ -74,6 +74,11 @@ public final class SweepRunner {
         String name(Sweep sweep) {
             return study != null ? study : sweep.name();
         }
+
+        /** The place of an experiment's searches in {@code dir}: a named storage is joined, as is a resumed run. */
+        public StudyPlace place(Path dir, String defaultName, boolean resume) {
+            return new StudyPlace(url(dir), study != null ? study : defaultName, heartbeatSeconds, resume || shared());
+        }
     }
 
     private SweepRunner() {
@@ -107,7 +112,7 @@ public final class SweepRunner {
             Search<ModelSpec> search = sweep.search(data).study(study).onTrialEnd(onTrial)
                     .heartbeat(java.time.Duration.ofSeconds(where.heartbeatSeconds()));
             if (resume || where.shared()) {
-                search.resume();
+                search = search.resume();
             }
             result = search.run();
         }
@@ -233,7 +238,7 @@ public final class SweepRunner {
         for (io.fluentdl.search.Hp<?> hp : space.params()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", hp.name());
-            m.put("kind", hp.kind().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("kind", hp.kind().key());
             if (hp.kind().isNumeric()) {
                 m.put("low", hp.low());
                 m.put("high", hp.high());

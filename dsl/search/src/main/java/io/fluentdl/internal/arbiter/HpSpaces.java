@@ -8,15 +8,16 @@ import org.deeplearning4j.arbiter.optimize.parameter.discrete.DiscreteParameterS
 import org.deeplearning4j.arbiter.optimize.parameter.integer.IntegerParameterSpace;
 
 import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The one mapping from an {@link Hp} to the Arbiter {@link ParameterSpace} that samples it; every
- * sampler, FluentDL's and Arbiter's, goes through it ({@code Hp.fromUnit} is this space at u).
+ * The Arbiter {@link ParameterSpace} behind each kind of {@link Hp}; every sampler, FluentDL's and
+ * Arbiter's, goes through it ({@code Hp.fromUnit} is this space at u). Each Hp class asks for its own
+ * here, because the distributions it needs are internal.
  *
  * <table>
  *   <caption>Hp kind to Arbiter leaf</caption>
- *   <tr><td>uniform</td><td>ContinuousParameterSpace(uniform)</td></tr>
- *   <tr><td>logUniform</td><td>ContinuousParameterSpace(log-uniform)</td></tr>
+ *   <tr><td>uniform, logUniform</td><td>ContinuousParameterSpace(uniform / log-uniform / stepped)</td></tr>
  *   <tr><td>oneMinusLogUniform</td><td>{@link OneMinusLogSpace} (FluentDL's: Arbiter has none)</td></tr>
  *   <tr><td>intRange, intLogRange</td><td>IntegerParameterSpace(equal shares / log shares)</td></tr>
  *   <tr><td>choice, bool</td><td>DiscreteParameterSpace(values)</td></tr>
@@ -28,42 +29,36 @@ public final class HpSpaces {
     private HpSpaces() {
     }
 
-    /** A new, unindexed leaf for {@code hp}: put it into an Arbiter space, which sets its index. */
-    @SuppressWarnings("unchecked")
-    public static <T> ParameterSpace<T> of(Hp<T> hp) {
-        switch (hp.kind()) {
-            case UNIFORM:
-                return (ParameterSpace<T>) new ContinuousParameterSpace(ScaleDistribution.uniform(hp.low(), hp.high()));
-            case LOG_UNIFORM:
-                return (ParameterSpace<T>) new ContinuousParameterSpace(ScaleDistribution.logUniform(hp.low(), hp.high()));
-            case ONE_MINUS_LOG_UNIFORM:
-                return (ParameterSpace<T>) new OneMinusLogSpace(hp.low(), hp.high());
-            case INT_RANGE:
-                return (ParameterSpace<T>) new IntegerParameterSpace(
-                        ShareDistribution.linear((int) hp.low(), (int) hp.high(), hp.step()));
-            case INT_LOG_RANGE:
-                return (ParameterSpace<T>) new IntegerParameterSpace(ShareDistribution.log((int) hp.low(), (int) hp.high()));
-            case CHOICE:
-            case BOOL:
-                return new DiscreteParameterSpace<>(new ArrayList<>(hp.values()));
-            case ARBITER:
-                return new LeafAt<>(hp.name(), HpSpaces.arbiterLeaf(hp), HpSpaces.arbiterIndex(hp));
-            default:
-                return new FixedValue<>(hp.values().get(0));
-        }
+    /** A real range: {@code step > 0} gives the grid {@code low, low + step, ..., high}, each an equal share. */
+    public static ParameterSpace<Double> real(double low, double high, boolean log, double step) {
+        return new ContinuousParameterSpace(step > 0 ? new SteppedDistribution(low, high, step)
+                : log ? ScaleDistribution.logUniform(low, high) : ScaleDistribution.uniform(low, high));
     }
 
-    private static <T> ParameterSpace<T> arbiterLeaf(Hp<T> hp) {
-        return io.fluentdl.search.ArbiterLeaves.leaf(hp);
+    public static ParameterSpace<Double> oneMinusLog(double low, double high) {
+        return new OneMinusLogSpace(low, high);
     }
 
-    private static int arbiterIndex(Hp<?> hp) {
-        return io.fluentdl.search.ArbiterLeaves.index(hp);
+    public static ParameterSpace<Integer> integer(int low, int high, int step, boolean log) {
+        return new IntegerParameterSpace(log ? ShareDistribution.log(low, high) : ShareDistribution.linear(low, high, step));
+    }
+
+    public static <T> ParameterSpace<T> discrete(List<T> values) {
+        return new DiscreteParameterSpace<>(new ArrayList<>(values));
+    }
+
+    public static <T> ParameterSpace<T> fixed(T value) {
+        return new FixedValue<>(value);
+    }
+
+    /** A user's leaf already indexed inside its Arbiter space, as a one-parameter space of its own. */
+    public static <T> ParameterSpace<T> leafAt(String name, ParameterSpace<T> leaf, int index) {
+        return new LeafAt<>(name, leaf, index);
     }
 
     /** A leaf for {@code hp} reading coordinate 0 of a one-element vector: what {@code Hp.fromUnit} samples through. */
     public static <T> ParameterSpace<T> unit(Hp<T> hp) {
-        ParameterSpace<T> space = of(hp);
+        ParameterSpace<T> space = hp.parameterSpace();
         if (hp.isSearched()) {
             space.setIndices(0);
         }

@@ -1,37 +1,49 @@
 package io.fluentdl.search.sweep;
 
+import io.fluentdl.search.HpKind;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * How a sweep parameter is sampled: the {@code distribution:} names of a sweep file, after W&amp;B
- * sweeps. Unlike W&amp;B, {@code log_uniform}'s min and max are the values themselves (W&amp;B's
+ * How a sweep parameter is sampled: the {@code distribution:} names of a sweep file, which are the
+ * Hp kinds' names ({@link HpKind#key()}: {@code uniform}, {@code log_uniform},
+ * {@code one_minus_log_uniform}, {@code int_range}, {@code int_log_range}, {@code choice},
+ * {@code fixed}), the same words as the Java factories and results.json; W&amp;B's names are accepted
+ * as synonyms ({@code int_uniform}, {@code categorical}, {@code constant}, ...). Unlike W&amp;B, {@code log_uniform}'s min and max are the values themselves (W&amp;B's
  * {@code log_uniform} takes natural-log exponents; its {@code log_uniform_values} is accepted here as
  * a synonym).
  */
 public enum Distribution {
     /** Real, uniform in [min, max]: {@code Hp.uniform}. */
-    UNIFORM("uniform"),
+    UNIFORM(HpKind.UNIFORM),
     /** Real, log10 uniform in [min, max], min > 0: {@code Hp.logUniform}. */
-    LOG_UNIFORM("log_uniform", "log_uniform_values"),
+    LOG_UNIFORM(HpKind.LOG_UNIFORM, "log_uniform_values"),
     /** Real beta in [min, max] with 1 - beta log-uniform: {@code Hp.oneMinusLogUniform}. */
-    ONE_MINUS_LOG_UNIFORM("one_minus_log_uniform", "inv_log_uniform_values"),
+    ONE_MINUS_LOG_UNIFORM(HpKind.ONE_MINUS_LOG_UNIFORM, "inv_log_uniform_values"),
     /** Whole numbers min..max (step {@code q}, default 1): {@code Hp.intRange}. */
-    INT_UNIFORM("int_uniform", "q_uniform"),
+    INT_UNIFORM(HpKind.INT_RANGE, "int_uniform", "q_uniform"),
     /** Whole numbers min..max on a log scale: {@code Hp.intLogRange}. */
-    INT_LOG_UNIFORM("int_log_uniform", "q_log_uniform_values"),
+    INT_LOG_UNIFORM(HpKind.INT_LOG_RANGE, "int_log_uniform", "q_log_uniform_values"),
     /** One of {@code values}: {@code Hp.choice}; the default when {@code values:} is given. */
-    CATEGORICAL("categorical"),
+    CATEGORICAL(HpKind.CHOICE, "categorical"),
     /** Always {@code value}: {@code Hp.fixed}; the default when {@code value:} is given. */
-    CONSTANT("constant");
+    CONSTANT(HpKind.FIXED, "constant");
 
+    private final HpKind kind;
     private final String key;
     private final List<String> aliases;
 
-    Distribution(String key, String... aliases) {
-        this.key = key;
+    Distribution(HpKind kind, String... aliases) {
+        this.kind = kind;
+        this.key = kind.key();
         this.aliases = List.of(aliases);
+    }
+
+    /** The Hp kind it declares; its key is the kind's ({@link HpKind#key()}). */
+    public HpKind kind() {
+        return kind;
     }
 
     public String key() {

@@ -170,23 +170,20 @@ public record Sweep(String name, String description, Method method, int gridPoin
         SearchSpace<ModelSpec> space = space();
         Search<ModelSpec> s = method == Method.GRID ? GridSearch.over(space, gridPoints) : RandomSearch.over(space);
         if (method != Method.GRID) {
-            s.sampler(sampler());
+            s = s.sampler(sampler());
         }
-        TrainingObjective objective = objective(data);
-        s.trials(trials).seed(seed).workers(workers).objective(objective).maxConsecutiveFailures(maxConsecutiveFailures);
-        if (goal == Goal.MAXIMIZE) {
-            s.maximize();
-        } else {
-            s.minimize();
-        }
+        // the objective's metric sets the goal; a file's goal other than the metric's is an error at run
+        s = s.trials(trials).seed(seed).workers(workers).objective(objective(data))
+                .maxConsecutiveFailures(maxConsecutiveFailures);
+        s = goal == Goal.MAXIMIZE ? s.maximize() : s.minimize();
         if (earlyTerminate != null) {
-            s.pruner(earlyTerminate.pruner());
+            s = s.pruner(earlyTerminate.pruner());
         }
         if (rounds > 1) {
-            s.coarseToFine(rounds, topK, padding);
+            s = s.coarseToFine(rounds, topK, padding);
         }
         if (epochBudget > 0) {
-            s.epochBudget(epochBudget);
+            s = s.epochBudget(epochBudget);
         }
         return s;
     }

@@ -12,7 +12,7 @@ import java.util.List;
  * @param distribution how it is sampled
  * @param min          the low end for ranged distributions (NaN otherwise)
  * @param max          the high end for ranged distributions (NaN otherwise)
- * @param step         int_uniform's step ({@code q}), 1 by default
+ * @param step         int_range's step ({@code q}), 1 by default
  * @param values       categorical values, or the one constant value, converted to the knob's type
  * @param line         the line in the file, for messages
  */

@@ -54,7 +54,7 @@ import java.util.Map;
  * parameters:
  *   lr:         {distribution: log_uniform, min: 1.0e-4, max: 1.0e-1}
  *   momentum:   {distribution: one_minus_log_uniform, min: 0.9, max: 0.999}
- *   units:      {distribution: int_uniform, min: 16, max: 256}
+ *   units:      {distribution: int_range, min: 16, max: 256}
  *   layers:     {values: [2, 3, 4, 5]}
  *   batch_size: {values: [32, 64, 128]}
  *   bn:         {values: [NONE, BEFORE_ACTIVATION, AFTER_ACTIVATION]}

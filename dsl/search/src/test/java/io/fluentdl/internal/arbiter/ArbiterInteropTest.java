@@ -173,7 +173,7 @@ class ArbiterInteropTest {
     }
 
     /** Arbiter calls the task with the candidate; the score is the synthetic function of its params. */
-    private static final class Task implements TaskCreator {
+    static final class Task implements TaskCreator {
         private final List<Map<String, Object>> seen;
 
         Task(List<Map<String, Object>> seen) {
@@ -205,7 +205,7 @@ class ArbiterInteropTest {
         }
     }
 
-    private static final class Score implements ScoreFunction {
+    static final class Score implements ScoreFunction {
         @Override
         public double score(Object model, DataProvider data, Map<String, Object> params) {
             throw new UnsupportedOperationException("the task scores");
@@ -232,7 +232,7 @@ class ArbiterInteropTest {
         }
     }
 
-    private static final class NoData implements DataProvider {
+    static final class NoData implements DataProvider {
         @Override
         public Object trainData(Map<String, Object> params) {
             return null;

@@ -113,7 +113,7 @@ class SweepParserTest {
                 "    min: 1.0e-4",
                 "    max: 1.0e-1");
         assertEquals("sweep.yaml line 4: unknown distribution 'log_uniformm'. Expected one of: uniform, log_uniform, "
-                + "one_minus_log_uniform, int_uniform, int_log_uniform, categorical, constant. Did you mean 'log_uniform'?",
+                + "one_minus_log_uniform, int_range, int_log_range, choice, fixed. Did you mean 'log_uniform'?",
                 fails(yaml).getMessage());
     }
 
@@ -121,8 +121,8 @@ class SweepParserTest {
     @CsvSource(delimiter = '|', value = {
         "unknown top-level key   | metrc: val_accuracy                                    | line 1: unknown top-level key 'metrc'. Expected one of: | Did you mean 'metric'?",
         "unknown parameter       | parameters: {lrate: {values: [0.1]}}                   | line 1: unknown parameter 'lrate'                       | lr",
-        "int dist on a real knob | parameters: {lr: {distribution: int_uniform, min: 1, max: 5}} | lr is a real number, so distribution int_uniform does not fit it | log_uniform",
-        "real dist on units      | parameters: {units: {distribution: log_uniform, min: 1, max: 5}} | units is a whole number                    | int_log_uniform",
+        "int dist on a real knob | parameters: {lr: {distribution: int_uniform, min: 1, max: 5}} | lr is a real number, so distribution int_range does not fit it | log_uniform",
+        "real dist on units      | parameters: {units: {distribution: log_uniform, min: 1, max: 5}} | units is a whole number                    | int_log_range",
         "log needs positive min  | parameters: {lr: {distribution: log_uniform, min: 0, max: 0.1}} | line 1: lr must be > 0, got lr=0.0          | lr",
         "min above max           | parameters: {units: {distribution: int_uniform, min: 64, max: 8}} | intRange needs low <= high, got low=64, high=8 | line 1",
         "bad bn placement        | parameters: {bn: {values: [NONE, AFTER_ACTIVATON]}}     | unknown bn placement 'AFTER_ACTIVATON'                  | Did you mean 'AFTER_ACTIVATION'?",
