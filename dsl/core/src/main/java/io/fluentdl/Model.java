@@ -82,6 +82,11 @@ public final class Model {
         return ModelTranslator.translate(spec.stack()).configuration();
     }
 
+    /** DL4J's input type of {@code spec}: {@code feedForward(n)}, or flat rows DL4J reshapes to images. */
+    public static org.deeplearning4j.nn.conf.inputs.InputType inputType(ModelSpec spec) {
+        return ModelTranslator.inputType(spec.stack());
+    }
+
     /**
      * Which layer implementations run this model from now on (see {@link Engine}). The network is rebuilt
      * with the same weights, BN statistics, optimizer state, counters and listeners; {@link #network()}
