@@ -1,67 +1,67 @@
 package io.fluentdl;
 
+import io.fluentdl.callbacks.Callback;
 import io.fluentdl.data.Dataset;
-import io.fluentdl.data.ShufflingBatchIterator;
+import io.fluentdl.errors.Check;
+import io.fluentdl.errors.InvalidConfigException;
+import io.fluentdl.errors.Limits;
+import io.fluentdl.internal.dl4j.BatchIterator;
+import io.fluentdl.internal.dl4j.DataArrays;
+import io.fluentdl.internal.dl4j.DataChecks;
+import io.fluentdl.internal.dl4j.LearningRates;
 import io.fluentdl.internal.dl4j.ModelTranslator;
-import io.fluentdl.train.EpochListener;
-import io.fluentdl.train.EpochMetrics;
+import io.fluentdl.internal.dl4j.ModelZip;
+import io.fluentdl.internal.dl4j.NetworkControl;
+import io.fluentdl.internal.dl4j.Predictions;
+import io.fluentdl.internal.dl4j.Trainer;
+import io.fluentdl.internal.dl4j.TrainingCopy;
+import io.fluentdl.internal.dl4j.fast.EngineLayers;
 import io.fluentdl.train.Evaluation;
 import io.fluentdl.train.History;
 import io.fluentdl.train.TrainMetrics;
-import io.fluentdl.train.TrainingControl;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 /**
- * A trainable model made from a {@link ModelSpec}: Keras' compiled model. Wraps a DL4J
- * {@link MultiLayerNetwork} initialised from the spec's seed ({@link #network()} gives it to code that
- * wants DL4J directly).
+ * A trainable model made from a {@link ModelSpec}: Keras' compiled model, on a DL4J
+ * {@code MultiLayerNetwork} initialised from the spec's seed.
  *
  * <pre>{@code
  * Model model = Model.of(spec);
- * History h = model.fit(train, 100, 32, test);
+ * History h = model.fit(train, 100, 32, test, EarlyStopping.monitor(Metric.VAL_LOSS).patience(10));
  * Evaluation e = model.evaluate(test);
  * model.save(Path.of("model.zip"));
  * }</pre>
  * Not thread-safe: one model trains on one thread; specs are shared, models are not.
+ *
+ * <p><b>The one door to DL4J.</b> FluentDL's public packages show no DL4J or ND4J type; this class is
+ * the documented exception, for code that wants them: {@link #network()} (the {@code MultiLayerNetwork}),
+ * {@link #addListeners} (DL4J {@code TrainingListener}s), {@link #configuration(ModelSpec)},
+ * {@link #predict(INDArray)}, and ND4J data in and out: {@link #dataset(INDArray, INDArray)},
+ * {@link #features(Dataset)}, {@link #labels(Dataset)}, {@link #batches(Dataset, int, long)}.
  */
 public final class Model {
 
-    static {
-        io.fluentdl.internal.dl4j.NativeBuild.select(); // before ND4J loads: see NativeBuild
-    }
-
-    /** Rows per forward pass when evaluating; bounds memory on large sets. */
-    static final int EVALUATION_BATCH = 4096;
-    private static final String SPEC_ENTRY = "fluentdl-spec.json";
-
-    private final ModelSpec spec;
-    private MultiLayerNetwork network; // replaced by engine(...), which rebuilds it on the other layers
     /** Set to "0" (the {@code fluentdl} command does, it has its own bars) to make {@link #verbose} default to 0. */
     public static final String VERBOSE_PROPERTY = "fluentdl.verbose";
+
+    private final ModelSpec spec;
+    private final Trainer trainer;
+    private MultiLayerNetwork network; // replaced by engine(...), which rebuilds it on the other layers
     private TrainMetrics trainMetrics = TrainMetrics.FULL_PASS;
-    private int verbose = defaultVerbose();
+    private int verbose = System.console() != null && !"0".equals(System.getProperty(VERBOSE_PROPERTY)) ? 1 : 0;
     private boolean checkFinite = true;
-    /** The last fit's batches: reused by the next fit on the same data, with its gather buffers. */
-    private ShufflingBatchIterator batches;
 
     private Model(ModelSpec spec, MultiLayerNetwork network) {
         this.spec = spec;
         this.network = io.fluentdl.internal.dl4j.fast.EngineLayers.prepare(network);
+        this.trainer = new Trainer(new Trainer.Plan(spec.seed(), spec.outputKind(), spec.metrics(), spec.optimizer().learningRate()));
     }
 
     /**
@@ -69,11 +69,22 @@ public final class Model {
      * otherwise); the same spec (and seed) gives the same initial weights with either engine.
      */
     public static Model of(ModelSpec spec) {
-        org.deeplearning4j.nn.conf.MultiLayerConfiguration conf = ModelTranslator.translate(spec, Engine.configured()).configuration();
-        DataChecks.memory(spec); // before init allocates: a layer too large dies in native code, not with an exception
+        MultiLayerConfiguration conf = ModelTranslator.translate(spec.stack(), Engine.configured() == Engine.FAST).configuration();
+        // before init allocates: a layer too large dies in native code, not with an exception
+        DataChecks.memory(spec.name(), spec.inputSize(), spec.layers());
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         return new Model(spec, net);
+    }
+
+    /** The DL4J configuration of {@code spec} with DL4J's own layers (the STOCK engine), e.g. to compare with a hand-written one. */
+    public static MultiLayerConfiguration configuration(ModelSpec spec) {
+        return ModelTranslator.translate(spec.stack()).configuration();
+    }
+
+    /** DL4J's input type of {@code spec}: {@code feedForward(n)}, or flat rows DL4J reshapes to images. */
+    public static org.deeplearning4j.nn.conf.inputs.InputType inputType(ModelSpec spec) {
+        return ModelTranslator.inputType(spec.stack());
     }
 
     /**
@@ -85,31 +96,56 @@ public final class Model {
      * @return this model
      */
     public Model engine(Engine engine) {
-        java.util.Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(engine, "engine");
         if (engine != engine()) {
-            network = io.fluentdl.internal.dl4j.fast.EngineLayers.rebuild(network, engine);
+            network = EngineLayers.rebuild(network, engine == Engine.FAST);
         }
         return this;
     }
 
     /** The engine that runs this model's layers. */
     public Engine engine() {
-        return io.fluentdl.internal.dl4j.fast.EngineLayers.of(network.getLayerWiseConfigurations());
+        return EngineLayers.isFast(network.getLayerWiseConfigurations()) ? Engine.FAST : Engine.STOCK;
     }
 
     public ModelSpec spec() {
         return spec;
     }
 
-    /** The DL4J network, for anything the facade does not cover. */
+    /** The DL4J network, for anything the facade does not cover (see the class comment). */
     public MultiLayerNetwork network() {
         return network;
     }
 
-    /** Adds DL4J training listeners (ours from {@code track}, or DL4J's own). */
+    /** Adds DL4J training listeners to the network; FluentDL's own hooks are {@link Callback}s passed to {@code fit}. */
     public Model addListeners(TrainingListener... listeners) {
         network.addListeners(listeners);
         return this;
+    }
+
+    /**
+     * The DL4J listener a callback brings (the tracker's: steps, histograms), to attach to a plain
+     * {@code MultiLayerNetwork}: {@code net.addListeners(Model.listener(run.callback()))}.
+     */
+    public static TrainingListener listener(Callback callback) {
+        if (callback instanceof io.fluentdl.internal.dl4j.NetworkListener withListener) {
+            return withListener.dl4jListener();
+        }
+        throw InvalidConfigException.of("Model.listener", "callback", callback, String.format(
+                "only a callback with a DL4J side (a tracker's) has a listener, got callback=%s", callback),
+                "Pass the callback to Model.fit instead.");
+    }
+
+    /**
+     * A copy with the same spec, weights, updater state and counters (no listeners): training the copy
+     * leaves this model as it is (the LR range test trains one).
+     */
+    public Model copy() {
+        Model copy = new Model(spec, TrainingCopy.of(network));
+        copy.trainMetrics = trainMetrics;
+        copy.verbose = verbose;
+        copy.checkFinite = checkFinite;
+        return copy;
     }
 
     /**
@@ -118,7 +154,7 @@ public final class Model {
      * no extra pass over the data).
      */
     public Model trainMetrics(TrainMetrics mode) {
-        this.trainMetrics = java.util.Objects.requireNonNull(mode, "trainMetrics mode");
+        this.trainMetrics = Objects.requireNonNull(mode, "trainMetrics mode");
         return this;
     }
 
@@ -129,35 +165,9 @@ public final class Model {
      * {@value #VERBOSE_PROPERTY} is "0".
      */
     public Model verbose(int level) {
-        io.fluentdl.errors.Check.atLeast(String.format("Model '%s' verbose", spec.name()), "level", level, 0);
+        Check.atLeast(String.format("Model '%s' verbose", spec.name()), "level", level, 0);
         this.verbose = level;
         return this;
-    }
-
-    private static int defaultVerbose() {
-        return System.console() != null && !"0".equals(System.getProperty(VERBOSE_PROPERTY)) ? 1 : 0;
-    }
-
-    /**
-     * Trains on the first {@code 1 − validationSplit} of {@code data} and validates on the rest, Keras'
-     * {@code validation_split}: the split is taken before any shuffling, so the validation examples are
-     * the last ones, the same every epoch and every run.
-     *
-     * @param validationSplit fraction in (0, 1) held out from the end of {@code data}
-     */
-    public History fit(Dataset data, int epochs, int batchSize, double validationSplit, EpochListener... listeners) {
-        String where = String.format("Model '%s' fit", spec.name());
-        if (!(validationSplit > 0 && validationSplit < 1)) {
-            throw io.fluentdl.errors.InvalidConfigException.of(where, "validationSplit", validationSplit,
-                    String.format("validationSplit must be in (0, 1), got validationSplit=%s", validationSplit), "");
-        }
-        int splitAt = (int) (data.size() * (1 - validationSplit)); // Keras: int(n * (1 - validation_split))
-        if (splitAt < 1 || splitAt >= data.size()) {
-            throw io.fluentdl.errors.InvalidConfigException.of(where, "validationSplit", validationSplit,
-                    String.format("validationSplit=%s of %d examples leaves %d to train and %d to validate; both need at least one",
-                            validationSplit, data.size(), splitAt, data.size() - splitAt), "");
-        }
-        return fit(data.view(0, splitAt), epochs, batchSize, data.view(splitAt, data.size()), listeners);
     }
 
     /**
@@ -171,116 +181,58 @@ public final class Model {
         return this;
     }
 
+    /**
+     * Trains on the first {@code 1 − validationSplit} of {@code data} and validates on the rest, Keras'
+     * {@code validation_split}: the split is taken before any shuffling, so the validation examples are
+     * the last ones, the same every epoch and every run.
+     *
+     * @param validationSplit fraction in (0, 1) held out from the end of {@code data}
+     */
+    public History fit(Dataset data, int epochs, int batchSize, double validationSplit, Callback... callbacks) {
+        int splitAt = DataChecks.validationSplit(String.format("Model '%s' fit", spec.name()), data.size(), validationSplit);
+        return fit(data.view(0, splitAt), epochs, batchSize, data.view(splitAt, data.size()), callbacks);
+    }
+
     /** Trains without validation data. */
-    public History fit(Dataset train, int epochs, int batchSize, EpochListener... listeners) {
-        return fit(train, epochs, batchSize, null, listeners);
+    public History fit(Dataset train, int epochs, int batchSize, Callback... callbacks) {
+        return fit(train, epochs, batchSize, null, callbacks);
     }
 
     /**
      * Trains for {@code epochs} passes over {@code train} in mini-batches of {@code batchSize}, reshuffled
      * every epoch: epoch e of the network (counting every earlier fit) uses an order drawn from the
-     * spec's seed and e alone, so {@code fit(train, 1, b)} twice trains exactly as {@code fit(train, 2, b)}. After each epoch, loss and accuracy are measured on the
-     * training set (as {@link #trainMetrics} says) and on {@code validation} (may be null) and passed to
-     * the listeners.
+     * spec's seed and e alone, so {@code fit(train, 1, b)} twice trains exactly as {@code fit(train, 2, b)}.
+     * After each epoch, loss and accuracy are measured on the training set (as {@link #trainMetrics} says)
+     * and on {@code validation} (may be null) and passed to the callbacks.
      *
      * @param train      training examples
      * @param epochs     number of passes, ≥ 1
      * @param batchSize  examples per update, ≥ 1; the last batch of an epoch may be smaller
      * @param validation examples to measure after each epoch, or null
-     * @param listeners  called at the start, after each epoch (may stop training), and at the end
+     * @param callbacks  called around training, epochs and batches (see {@link Callback}); may stop training
      * @return the per-epoch metrics
      */
-    public History fit(Dataset train, int epochs, int batchSize, Dataset validation, EpochListener... listeners) {
+    public History fit(Dataset train, int epochs, int batchSize, Dataset validation, Callback... callbacks) {
         String where = String.format("Model '%s' fit", spec.name());
-        io.fluentdl.errors.Limits.epochs(where, io.fluentdl.errors.Check.atLeast(where, "epochs", epochs, 1));
-        io.fluentdl.errors.Limits.batchSize(where, io.fluentdl.errors.Check.atLeast(where, "batchSize", batchSize, 1));
+        Limits.epochs(where, Check.atLeast(where, "epochs", epochs, 1));
+        Limits.batchSize(where, Check.atLeast(where, "batchSize", batchSize, 1));
         checkInputs(train, "train");
         if (validation != null) {
             checkInputs(validation, "validation");
         }
-        io.fluentdl.internal.dl4j.NativeThreads.defaultBlasOnce(); // GEMMs on every core, unless a search shared them out
-        Control control = new Control(network);
-        if (batches == null || !batches.serves(train, batchSize, spec.seed())) {
-            batches = train.batches(batchSize, spec.seed());
-        }
-        // warm-ups and cycles counted in epochs move every step: they need the epoch's length
-        io.fluentdl.internal.dl4j.StepResolution.apply(network, spec.optimizer().learningRate(),
-                (train.size() + batchSize - 1) / batchSize);
-        RunningTrainMetrics running = trainMetrics == TrainMetrics.RUNNING ? new RunningTrainMetrics(spec.outputKind()) : null;
-        if (running != null) {
-            network.addListeners(running);
-        }
-        if (verbose > 0) {
-            listeners = java.util.stream.Stream.concat(java.util.Arrays.stream(listeners),
-                    java.util.stream.Stream.of(new io.fluentdl.callbacks.ProgressLogger(System.out, epochs))).toArray(EpochListener[]::new);
-        }
-        try {
-            return fitEpochs(train, epochs, batches, validation, running, control, listeners);
-        } finally {
-            if (running != null) {
-                List<TrainingListener> others = new ArrayList<>(network.getListeners());
-                others.remove(running);
-                network.setListeners(others);
-            }
-        }
-    }
-
-    private History fitEpochs(Dataset train, int epochs, ShufflingBatchIterator batches, Dataset validation,
-                              RunningTrainMetrics running, Control control, EpochListener... listeners) {
-        List<EpochMetrics> history = new ArrayList<>();
-        for (EpochListener listener : listeners) {
-            listener.onTrainBegin(control);
-        }
-        for (int epoch = 1; epoch <= epochs && !control.stopRequested(); epoch++) {
-            batches.startEpoch(network.getEpochCount()); // DL4J counts the epochs this network has trained
-            if (running != null) {
-                running.reset();
-            }
-            long start = System.nanoTime();
-            network.fit(batches);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            // checked once by fit: no second data pass per epoch
-            Evaluation onTrain = running != null ? running.epoch() : Evaluator.evaluate(network, train, EVALUATION_BATCH, spec.outputKind());
-            Evaluation onValidation = validation == null ? null : Evaluator.evaluate(network, validation, EVALUATION_BATCH, spec.outputKind());
-            EpochMetrics metrics = new EpochMetrics(epoch, onTrain.loss(), onTrain.accuracy(),
-                    onValidation == null ? Double.NaN : onValidation.loss(),
-                    onValidation == null ? Double.NaN : onValidation.accuracy(), seconds, lastIterationLearningRate(),
-                    chosenMetrics(onTrain, onValidation));
-            history.add(metrics);
-            for (EpochListener listener : listeners) {
-                listener.onEpochEnd(metrics, control);
-            }
-        }
-        History result = new History(history, control.stopRequested() && history.size() < epochs);
-        for (EpochListener listener : listeners) {
-            listener.onTrainEnd(result, control);
-        }
-        return result;
-    }
-
-    /** The values of the spec's {@code metrics(...)}: {@code auc}, then {@code val_auc} (running train metrics have none: NaN). */
-    private Map<String, Double> chosenMetrics(Evaluation onTrain, Evaluation onValidation) {
-        Map<String, Double> chosen = new java.util.LinkedHashMap<>();
-        for (io.fluentdl.train.Metric m : spec.metrics()) {
-            chosen.put(m.key(), onTrain.metric(m.key()));
-        }
-        if (onValidation != null) {
-            for (io.fluentdl.train.Metric m : spec.metrics()) {
-                chosen.put(m.onValidation().key(), onValidation.metric(m.key()));
-            }
-        }
-        return chosen;
+        return trainer.fit(network, train.arrays(), epochs, batchSize, validation == null ? null : validation.arrays(),
+                trainMetrics == TrainMetrics.RUNNING, verbose > 0, new NetworkControl(network, this::save), List.of(callbacks));
     }
 
     /** Loss, accuracy and per-class metrics on {@code data}, in inference mode. */
     public Evaluation evaluate(Dataset data) {
         checkInputs(data, "evaluate");
-        return Evaluator.evaluate(network, data, EVALUATION_BATCH, spec.outputKind());
+        return trainer.evaluate(network, data.arrays());
     }
 
     /** Outputs (probabilities for sigmoid/softmax outputs) for {@code features}, one row per example. */
     public INDArray predict(INDArray features) {
-        DataChecks.features(String.format("Model '%s' predict", spec.name()), features, spec, checkFinite);
+        DataChecks.features(String.format("Model '%s' predict", spec.name()), features, spec.inputSize(), checkFinite);
         return network.output(features, false);
     }
 
@@ -290,49 +242,13 @@ public final class Model {
      * single class: use {@link #predict}.
      */
     public int[] predictClasses(INDArray features) {
-        io.fluentdl.train.OutputKind kind = spec.outputKind();
-        if (kind == io.fluentdl.train.OutputKind.MULTI_LABEL || kind == io.fluentdl.train.OutputKind.REGRESSION) {
-            throw new IllegalStateException(String.format(
-                    "Model '%s' predictClasses: a %s output has no single class per row. Use predict(features) and a threshold",
-                    spec.name(), kind));
-        }
-        INDArray out = predict(features);
-        int[] classes = new int[(int) out.rows()];
-        if (kind == io.fluentdl.train.OutputKind.BINARY) {
-            float[] p = out.dup('c').data().asFloat();
-            for (int i = 0; i < classes.length; i++) {
-                classes[i] = p[i] >= 0.5f ? 1 : 0;
-            }
-        } else {
-            long[] argmax = out.argMax(1).toLongVector();
-            for (int i = 0; i < classes.length; i++) {
-                classes[i] = (int) argmax[i];
-            }
-        }
-        return classes;
+        Predictions.requireClasses(spec.name(), spec.outputKind());
+        return Predictions.classes(predict(features), spec.outputKind());
     }
 
     /** The learning rate the optimizer will use at the next iteration (after any schedule or callback change). */
     public double currentLearningRate() {
-        return learningRateAt(network.getIterationCount(), network.getEpochCount());
-    }
-
-    /**
-     * The rate of the iteration that just ran: after an epoch DL4J's counters already point at the
-     * next one, where a schedule may have restarted (SGDR) or dropped (step).
-     */
-    private double lastIterationLearningRate() {
-        return learningRateAt(Math.max(0, network.getIterationCount() - 1), Math.max(0, network.getEpochCount() - 1));
-    }
-
-    private double learningRateAt(int iteration, int epoch) {
-        for (int i = 0; i < network.getnLayers(); i++) {
-            if (network.getLayer(i).conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.BaseLayer layer
-                    && layer.getIUpdater() != null && layer.getIUpdater().hasLearningRate()) {
-                return layer.getIUpdater().getLearningRate(iteration, epoch);
-            }
-        }
-        return Double.NaN;
+        return LearningRates.next(network);
     }
 
     /**
@@ -340,103 +256,45 @@ public final class Model {
      * DL4J model zip; written to a temporary file and moved into place, so a crash never leaves half a file.
      */
     public void save(Path file) {
-        Path target = file.toAbsolutePath();
-        try {
-            Path dir = target.getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
-            try {
-                ModelSerializer.writeModel(network, tmp.toFile(), true);
-                try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + tmp.toUri()), Map.of())) {
-                    Files.writeString(zip.getPath(SPEC_ENTRY), spec.toJson(), StandardCharsets.UTF_8);
-                }
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(String.format("Model '%s': could not save to %s", spec.name(), target), e);
-        }
+        ModelZip.write(network, spec.toJson(), file, spec.name());
     }
 
     /** Loads a model saved by {@link #save(Path)}, with its updater state and spec. */
     public static Model load(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw io.fluentdl.errors.InvalidConfigException.of("Model.load", "file", file.toAbsolutePath(), String.format(
-                    "No model file at %s", file.toAbsolutePath()), "Save one with model.save(path).");
-        }
-        requireZip(file);
-        try {
-            ModelSpec spec;
-            try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + file.toAbsolutePath().toUri()), Map.of())) {
-                Path entry = zip.getPath(SPEC_ENTRY);
-                if (!Files.exists(entry)) {
-                    throw new IllegalArgumentException(String.format(
-                            "%s is a DL4J model zip without a FluentDL spec; load it with ModelSerializer.restoreMultiLayerNetwork", file));
-                }
-                spec = ModelSpec.fromJson(Files.readString(entry, StandardCharsets.UTF_8));
-            }
-            MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
-            return new Model(spec, net);
-        } catch (IOException e) {
-            throw new UncheckedIOException(String.format("Could not load a model from %s", file.toAbsolutePath()), e);
-        }
+        ModelSpec spec = ModelSpec.fromJson(ModelZip.specJson(file));
+        return new Model(spec, ModelZip.network(file));
     }
 
-    /** A zip starts with "PK\3\4"; anything else would fail inside the zip file system with "Provider "jar" not found". */
-    private static void requireZip(Path file) {
-        byte[] head = new byte[4];
-        int read;
-        try (java.io.InputStream in = Files.newInputStream(file)) {
-            read = in.readNBytes(head, 0, 4);
-        } catch (IOException e) {
-            throw new UncheckedIOException(String.format("Model.load: could not read %s", file.toAbsolutePath()), e);
-        }
-        if (read < 4 || head[0] != 'P' || head[1] != 'K' || head[2] != 3 || head[3] != 4) {
-            throw io.fluentdl.errors.InvalidConfigException.of("Model.load", "file", file.toAbsolutePath(), String.format(
-                    "a model file is a zip written by model.save(path), got %s, which is not a zip (%d bytes)",
-                    file.toAbsolutePath(), sizeOf(file)), "Pass the path of a saved model.");
-        }
+    /** A data set over ND4J arrays: features (n x d) and labels (n x k) with the same number of rows. */
+    public static Dataset dataset(INDArray features, INDArray labels) {
+        return Dataset.of(DataArrays.of(features, labels));
     }
 
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return -1;
-        }
+    /** The features of {@code data} as an ND4J matrix (shared, not copied: do not write to it). */
+    public static INDArray features(Dataset data) {
+        return data.arrays().features();
+    }
+
+    /** The labels of {@code data} as an ND4J matrix (shared, not copied: do not write to it). */
+    public static INDArray labels(Dataset data) {
+        return data.arrays().labels();
+    }
+
+    /**
+     * {@code data} as a DL4J iterator for a plain {@code MultiLayerNetwork}: batches reshuffled every
+     * {@code reset()} from {@code seed}, the same order {@link #fit} draws; a batch is valid until the next.
+     */
+    public static DataSetIterator batches(Dataset data, int batchSize, long seed) {
+        return BatchIterator.shuffled(data.arrays(), batchSize, seed);
+    }
+
+    /** {@code data} as a DL4J iterator in storage order (for evaluation). */
+    public static DataSetIterator batchesInOrder(Dataset data, int batchSize) {
+        return BatchIterator.inOrder(data.arrays(), batchSize);
     }
 
     private void checkInputs(Dataset data, String what) {
-        DataChecks.dataset(String.format("Model '%s' %s data", spec.name(), what), data, spec, checkFinite);
-    }
-
-    private final class Control implements TrainingControl {
-        private MultiLayerNetwork network;
-        private boolean stop;
-
-        Control(MultiLayerNetwork network) {
-            this.network = network;
-        }
-
-        @Override
-        public void stop() {
-            stop = true;
-        }
-
-        @Override
-        public boolean stopRequested() {
-            return stop;
-        }
-
-        @Override
-        public MultiLayerNetwork network() {
-            return network;
-        }
-
-        @Override
-        public void save(Path file) {
-            Model.this.save(file);
-        }
+        DataChecks.dataset(String.format("Model '%s' %s data", spec.name(), what), data == null ? null : data.arrays(),
+                spec.inputSize(), spec.layers(), checkFinite);
     }
 }

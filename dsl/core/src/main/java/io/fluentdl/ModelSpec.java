@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fluentdl.internal.dl4j.ModelTranslator;
+import io.fluentdl.internal.dl4j.StackSpec;
+import io.fluentdl.internal.dl4j.SummaryRows;
 import io.fluentdl.layers.BatchNorm;
 import io.fluentdl.layers.BnPlacement;
 import io.fluentdl.layers.ImageShape;
@@ -77,12 +79,28 @@ public record ModelSpec(String name, int inputSize, BatchNorm inputBatchNorm, Li
 
     /** The Keras-style table of layers, output shapes and parameter counts; works before training. */
     public String summary() {
-        return Summary.of(this, ModelTranslator.translate(this)).render();
+        return table().render();
     }
 
     /** Total, trainable and non-trainable parameters, counted as Keras does. */
     public ParamCount params() {
-        return Summary.of(this, ModelTranslator.translate(this)).total();
+        return table().total();
+    }
+
+    /** The summary as rows, for code that reads the table rather than prints it. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public Summary table() {
+        String heading = String.format("Model: \"%s\"   BN placement: %s   seed: %d%n", name, batchNormPlacement, seed)
+                + (gradientClipping == null ? String.format("Optimizer: %s%n", optimizer)
+                : String.format("Optimizer: %s, %s%n", optimizer, gradientClipping));
+        return Summary.of(heading, SummaryRows.of(ModelTranslator.translate(stack())));
+    }
+
+    /** What the DL4J translator reads of this spec (internal: the translator never sees the spec itself). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    StackSpec stack() {
+        return new StackSpec(name, seed, optimizer, gradientClipping, inputShape, inputSize, inputBatchNorm,
+                batchNormPlacement, layers);
     }
 
     /** The spec as JSON (for provenance and for saved models). */

@@ -23,7 +23,6 @@ import io.fluentdl.optim.GradientClipping;
 import io.fluentdl.optim.Optimizer;
 import io.fluentdl.optim.RmsProp;
 import io.fluentdl.train.Metric;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -46,10 +45,6 @@ import java.util.function.UnaryOperator;
  */
 public final class Sequential {
 
-    static {
-        io.fluentdl.internal.dl4j.NativeBuild.select(); // before ND4J loads: see NativeBuild
-    }
-
     /** The seed when none is given: a constant, never the clock. */
     public static final long DEFAULT_SEED = 42;
     /** Keras' {@code compile()} default optimizer. */
@@ -59,7 +54,7 @@ public final class Sequential {
     private int inputSize;
     private ImageShape inputShape;
     private BatchNorm inputBatchNorm;
-    private final List<LayerSpec> layers = new ArrayList<>();
+    private final LayerStack layers = new LayerStack();
     private BnPlacement placement = BnPlacement.AS_WRITTEN;
     private Optimizer optimizer = DEFAULT_OPTIMIZER;
     private long seed = DEFAULT_SEED;
@@ -113,11 +108,7 @@ public final class Sequential {
      * (see {@link ImageShape} for their order).
      */
     public Sequential input(int height, int width, int channels) {
-        String where = modelWhere();
-        Check.atLeast(where, "height", height, 1);
-        Check.atLeast(where, "width", width, 1);
-        Check.atLeast(where, "channels", channels, 1);
-        this.inputShape = new ImageShape(height, width, channels);
+        this.inputShape = ImageShape.of(modelWhere(), height, width, channels);
         this.inputSize = inputShape.size();
         return this;
     }
@@ -146,8 +137,8 @@ public final class Sequential {
 
     /** A dense layer with options: {@code dense(50, RELU, HE_UNIFORM, d -> d.useBias(true).l2(1e-4))}. */
     public Sequential dense(int units, Activation activation, Init init, UnaryOperator<DenseOptions> options) {
-        String auto = nextName(Dense.class);
-        return add(Dense.of(where(auto), auto, units, activation, init, options));
+        String auto = layers.nextName(Dense.class);
+        return add(Dense.of(layers.where(name, auto), auto, units, activation, init, options));
     }
 
     /** A 3x3-style convolution with stride 1, valid padding and glorot_uniform: {@code conv2d(32, 3, RELU)}. */
@@ -163,8 +154,8 @@ public final class Sequential {
     /** A convolution with an initialiser and options ({@code c -> c.useBias(false).l2(1e-4)}); see {@link Conv2D}. */
     public Sequential conv2d(int filters, int kernel, int stride, Padding padding, Activation activation, Init init,
                              UnaryOperator<DenseOptions> options) {
-        String auto = nextName("conv2d");
-        return add(Conv2D.of(where(auto), auto, filters, kernel, stride, padding, activation, init, options));
+        String auto = layers.nextName("conv2d");
+        return add(Conv2D.of(layers.where(name, auto), auto, filters, kernel, stride, padding, activation, init, options));
     }
 
     /** Max pooling over {@code size x size} windows with stride {@code size}, Keras' {@code MaxPooling2D(size)}. */
@@ -188,23 +179,23 @@ public final class Sequential {
     }
 
     private Sequential pool(PoolType type, int size, int stride, Padding padding) {
-        String auto = nextName(type == PoolType.MAX ? "max_pooling2d" : "average_pooling2d");
-        return add(Pooling2D.of(where(auto), auto, type, size, stride, padding));
+        String auto = layers.nextName(type == PoolType.MAX ? "max_pooling2d" : "average_pooling2d");
+        return add(Pooling2D.of(layers.where(name, auto), auto, type, size, stride, padding));
     }
 
     /** The mean of each channel over the image, Keras' {@code GlobalAveragePooling2D}: (h, w, c) becomes (c). */
     public Sequential globalAvgPool() {
-        return add(new GlobalPooling2D(nextName("global_average_pooling2d"), PoolType.AVG));
+        return add(new GlobalPooling2D(layers.nextName("global_average_pooling2d"), PoolType.AVG));
     }
 
     /** The maximum of each channel over the image, Keras' {@code GlobalMaxPooling2D}. */
     public Sequential globalMaxPool() {
-        return add(new GlobalPooling2D(nextName("global_max_pooling2d"), PoolType.MAX));
+        return add(new GlobalPooling2D(layers.nextName("global_max_pooling2d"), PoolType.MAX));
     }
 
     /** Images to vectors of height·width·channels numbers, Keras' {@code Flatten}; see {@link Flatten} for the order. */
     public Sequential flatten() {
-        return add(new Flatten(nextName("flatten")));
+        return add(new Flatten(layers.nextName("flatten")));
     }
 
     /** Batch norm with Keras defaults (momentum {@value BatchNorm#DEFAULT_MOMENTUM}, epsilon {@value BatchNorm#DEFAULT_EPSILON}). */
@@ -214,21 +205,21 @@ public final class Sequential {
 
     /** Batch norm with options: {@code batchNorm(b -> b.momentum(0.9).center(false).scale(false))}. */
     public Sequential batchNorm(UnaryOperator<BatchNorm.Options> options) {
-        String auto = nextName(BatchNorm.class);
-        return add(options.apply(new BatchNorm.Options(where(auto))).build(auto));
+        String auto = layers.nextName(BatchNorm.class);
+        return add(options.apply(new BatchNorm.Options(layers.where(name, auto))).build(auto));
     }
 
     /** Dropout of a fraction {@code rate} in [0, 1) of the inputs (Keras' meaning; DL4J's is the kept fraction). */
     public Sequential dropout(double rate) {
-        String auto = nextName(Dropout.class);
-        Check.inHalfOpen(where(auto), "rate", rate, 0, 1, " (the fraction to DROP)");
+        String auto = layers.nextName(Dropout.class);
+        Check.inHalfOpen(layers.where(name, auto), "rate", rate, 0, 1, " (the fraction to DROP)");
         return add(new Dropout(auto, rate));
     }
 
     /** An activation on its own, e.g. after a linear dense layer and a batch norm. */
     public Sequential activation(Activation activation) {
-        String auto = nextName(ActivationLayer.class);
-        Check.notNull(where(auto), "activation", activation);
+        String auto = layers.nextName(ActivationLayer.class);
+        Check.notNull(layers.where(name, auto), "activation", activation);
         return add(new ActivationLayer(auto, activation));
     }
 
@@ -244,8 +235,8 @@ public final class Sequential {
 
     /** The output layer with an initialiser and options. */
     public Sequential output(int units, Activation activation, Loss loss, Init init, UnaryOperator<DenseOptions> options) {
-        String auto = nextName(Output.class);
-        return add(Output.of(where(auto), auto, units, activation, loss, init, options));
+        String auto = layers.nextName(Output.class);
+        return add(Output.of(layers.where(name, auto), auto, units, activation, loss, init, options));
     }
 
     /** The model-wide batch-norm switch; see {@link BnPlacement}. Default {@link BnPlacement#AS_WRITTEN}. */
@@ -281,29 +272,19 @@ public final class Sequential {
 
     /** Rescales each weight tensor's gradient to L2 norm at most {@code threshold}, Keras' {@code clipnorm}; see {@link GradientClipping}. */
     public Sequential clipNorm(double threshold) {
-        return clip(GradientClipping.Kind.NORM, threshold);
+        this.clipping = GradientClipping.replacing(modelWhere(), clipping, GradientClipping.Kind.NORM, threshold);
+        return this;
     }
 
     /** Clips each gradient element to [−threshold, threshold], Keras' {@code clipvalue}; see {@link GradientClipping}. */
     public Sequential clipValue(double threshold) {
-        return clip(GradientClipping.Kind.VALUE, threshold);
-    }
-
-    private Sequential clip(GradientClipping.Kind kind, double threshold) {
-        String parameter = kind == GradientClipping.Kind.NORM ? "clipNorm" : "clipValue";
-        Check.positive(modelWhere(), parameter, threshold);
-        if (clipping != null && clipping.kind() != kind) {
-            throw io.fluentdl.errors.InvalidConfigException.of(modelWhere(), parameter, threshold,
-                    String.format("DL4J clips by norm or by value, not both, got %s and %s=%s", clipping, parameter, threshold),
-                    "Keep one of clipNorm(...) and clipValue(...)");
-        }
-        this.clipping = new GradientClipping(kind, threshold);
+        this.clipping = GradientClipping.replacing(modelWhere(), clipping, GradientClipping.Kind.VALUE, threshold);
         return this;
     }
 
     /** Checks the whole stack and returns the immutable spec; all problems are reported at once. */
     public ModelSpec build() {
-        ModelSpec spec = new ModelSpec(name, inputSize, inputBatchNorm, layers, placement, optimizer, seed, inputShape, metrics, clipping);
+        ModelSpec spec = new ModelSpec(name, inputSize, inputBatchNorm, layers.list(), placement, optimizer, seed, inputShape, metrics, clipping);
         StackRules.check(spec);
         return spec;
     }
@@ -311,19 +292,6 @@ public final class Sequential {
     private Sequential add(LayerSpec layer) {
         layers.add(layer);
         return this;
-    }
-
-    private String nextName(Class<? extends LayerSpec> type) {
-        return nextName(LayerSpec.autoPrefix(type));
-    }
-
-    private String nextName(String prefix) {
-        long sameKind = layers.stream().filter(l -> l.autoPrefix().equals(prefix)).count();
-        return String.format("%s_%d", prefix, sameKind + 1);
-    }
-
-    private String where(String layerName) {
-        return String.format("Model '%s', layer %d '%s'", name, layers.size() + 1, layerName);
     }
 
     private String modelWhere() {

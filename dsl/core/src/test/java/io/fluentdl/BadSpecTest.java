@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fluentdl.data.Dataset;
 import io.fluentdl.errors.InvalidConfigException;
 import io.fluentdl.errors.Problem;
 import io.fluentdl.layers.BnPlacement;
@@ -90,10 +89,10 @@ class BadSpecTest {
                                 .dense(5, RELU, HE_UNIFORM, d -> d.name("x")).output(1, SIGMOID, BINARY_CROSSENTROPY).build(),
                         "name", "x", "layer names must be unique, got name=x twice"),
                 bad("fit with wrong feature count", () -> Model.of(Specs.caseStudy(BnPlacement.NONE))
-                                .fit(Dataset.of(Nd4j.zeros(DataType.FLOAT, 4, 3), Nd4j.zeros(DataType.FLOAT, 4, 1)), 1, 2),
+                                .fit(Model.dataset(Nd4j.zeros(DataType.FLOAT, 4, 3), Nd4j.zeros(DataType.FLOAT, 4, 1)), 1, 2),
                         "features", 3, "the data has 3 features per example but the model's input(2) expects 2"),
                 bad("fit with zero epochs", () -> Model.of(Specs.caseStudy(BnPlacement.NONE))
-                                .fit(Dataset.of(Nd4j.zeros(DataType.FLOAT, 4, 2), Nd4j.zeros(DataType.FLOAT, 4, 1)), 0, 2),
+                                .fit(Model.dataset(Nd4j.zeros(DataType.FLOAT, 4, 2), Nd4j.zeros(DataType.FLOAT, 4, 1)), 0, 2),
                         "epochs", 0, "epochs must be >= 1, got epochs=0"));
     }
 

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fluentdl.data.Circles;
 import io.fluentdl.data.Dataset;
 import io.fluentdl.layers.BnPlacement;
-import io.fluentdl.train.EpochListener;
+import io.fluentdl.callbacks.Callback;
 import io.fluentdl.train.Evaluation;
 import io.fluentdl.train.History;
 import java.nio.file.Files;
@@ -83,12 +83,12 @@ class ModelTest {
     }
 
     @Test
-    void listenerCanStopTraining() {
-        EpochListener stopAtThree = (m, control) -> {
+    void callbackCanStopTraining() {
+        Callback stopAtThree = Callback.atEpochEnd((m, control) -> {
             if (m.epoch() == 3) {
                 control.stop();
             }
-        };
+        });
         History h = Model.of(Specs.caseStudy(BnPlacement.NONE)).fit(TRAIN, 10, 16, (Dataset) null, stopAtThree);
         assertEquals(3, h.epochs().size());
         assertTrue(h.stopped());
@@ -101,8 +101,8 @@ class ModelTest {
         model.fit(TRAIN, 5, 16);
         Evaluation e = model.evaluate(TEST);
         int correctByHand = 0;
-        float[] p = model.predict(TEST.features()).reshape(100).toFloatVector();
-        float[] y = TEST.labels().reshape(100).toFloatVector();
+        float[] p = model.predict(TEST.arrays().features()).reshape(100).toFloatVector();
+        float[] y = TEST.arrays().labels().reshape(100).toFloatVector();
         for (int i = 0; i < 100; i++) {
             correctByHand += (p[i] >= 0.5f ? 1 : 0) == (int) y[i] ? 1 : 0;
         }

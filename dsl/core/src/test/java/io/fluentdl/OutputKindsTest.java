@@ -50,7 +50,7 @@ class OutputKindsTest {
             y[i][0] = 2 * x[i][0] - x[i][1] + 0.5f;
         }
         Model model = Model.of(base("reg").output(1, IDENTITY, MSE).build());
-        Dataset data = Dataset.of(Nd4j.createFromArray(x), Nd4j.createFromArray(y));
+        Dataset data = Model.dataset(Nd4j.createFromArray(x), Nd4j.createFromArray(y));
         History h = model.fit(data, 30, 32);
         Evaluation e = model.evaluate(data);
         assertEquals(OutputKind.REGRESSION, e.kind());
@@ -72,7 +72,7 @@ class OutputKindsTest {
             y[i][3] = x[i][2] > 0.5 ? 1 : 0;
         }
         Model model = Model.of(base("multi").output(4, SIGMOID, BINARY_CROSSENTROPY).build());
-        Dataset data = Dataset.of(Nd4j.createFromArray(x), Nd4j.createFromArray(y));
+        Dataset data = Model.dataset(Nd4j.createFromArray(x), Nd4j.createFromArray(y));
         model.fit(data, 40, 32);
         Evaluation e = model.evaluate(data);
         assertEquals(OutputKind.MULTI_LABEL, e.kind());
@@ -92,8 +92,8 @@ class OutputKindsTest {
             sparse[i][0] = c;
             oneHot[i][c] = 1;
         }
-        Dataset s = Dataset.of(Nd4j.createFromArray(x), Nd4j.createFromArray(sparse));
-        Dataset o = Dataset.of(Nd4j.createFromArray(x), Nd4j.createFromArray(oneHot));
+        Dataset s = Model.dataset(Nd4j.createFromArray(x), Nd4j.createFromArray(sparse));
+        Dataset o = Model.dataset(Nd4j.createFromArray(x), Nd4j.createFromArray(oneHot));
         History hs = Model.of(base("s").output(3, SOFTMAX, SPARSE_CATEGORICAL_CROSSENTROPY).build()).fit(s, 3, 32, s);
         History ho = Model.of(base("s").output(3, SOFTMAX, CATEGORICAL_CROSSENTROPY).build()).fit(o, 3, 32, o);
         for (int epoch = 0; epoch < 3; epoch++) {
@@ -110,7 +110,7 @@ class OutputKindsTest {
         for (int i = 0; i < N; i++) {
             y[i][0] = x[i][0] + x[i][1] > 0 ? 1 : 0;
         }
-        Dataset data = Dataset.of(Nd4j.createFromArray(x), Nd4j.createFromArray(y));
+        Dataset data = Model.dataset(Nd4j.createFromArray(x), Nd4j.createFromArray(y));
         Model model = Model.of(base("binary").output(1, SIGMOID, BINARY_CROSSENTROPY)
                 .metrics(io.fluentdl.train.Metric.AUC, io.fluentdl.train.Metric.VAL_PRECISION).build());
         History h = model.fit(data.first(200), 2, 32, data.slice(200, N));
@@ -124,7 +124,7 @@ class OutputKindsTest {
 
     @Test
     void labelsOfTheWrongWidthFailWithOneLine() {
-        Dataset data = Dataset.of(Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 10, 3),
+        Dataset data = Model.dataset(Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 10, 3),
                 Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 10, 3));
         Model model = Model.of(base("w").output(2, SOFTMAX, CATEGORICAL_CROSSENTROPY).build());
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> model.fit(data, 1, 5));
@@ -135,7 +135,7 @@ class OutputKindsTest {
     @Test
     void sparseLabelsMustBeClassNumbers() {
         float[][] y = {{0}, {1}, {3}};
-        Dataset data = Dataset.of(Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 3, 3), Nd4j.createFromArray(y));
+        Dataset data = Model.dataset(Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 3, 3), Nd4j.createFromArray(y));
         Model model = Model.of(base("sp").output(3, SOFTMAX, SPARSE_CATEGORICAL_CROSSENTROPY).build());
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> model.evaluate(data));
         assertTrue(e.getMessage().contains("needs class indices 0..2, got labels[2, 0]=3"), e.getMessage());

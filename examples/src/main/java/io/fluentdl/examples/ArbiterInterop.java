@@ -163,12 +163,12 @@ public final class ArbiterInterop {
                       EpochScore report) {
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
-        DataSetIterator batches = train.batches(BATCH_SIZE, 1);
+        DataSetIterator batches = Model.batches(train, BATCH_SIZE, 1);
         double accuracy = Double.NaN;
         for (int epoch = 1; epoch <= epochs; epoch++) {
             batches.reset();
             net.fit(batches);
-            accuracy = net.evaluate(validation.batchesInOrder(validation.size())).accuracy();
+            accuracy = net.evaluate(Model.batchesInOrder(validation, validation.size())).accuracy();
             report.report(epoch, accuracy);
         }
         return accuracy;

@@ -8,13 +8,13 @@ import static io.fluentdl.nn.Loss.CATEGORICAL_CROSSENTROPY;
 import io.fluentdl.Model;
 import io.fluentdl.ModelSpec;
 import io.fluentdl.Sequential;
+import io.fluentdl.callbacks.Callback;
 import io.fluentdl.data.Mnist;
 import io.fluentdl.data.MnistData;
 import io.fluentdl.optim.Adam;
 import io.fluentdl.schedule.CosineRestarts;
 import io.fluentdl.schedule.LearningRate;
 import io.fluentdl.schedule.Period;
-import io.fluentdl.train.EpochListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +69,7 @@ public final class MnistAdamCosineRestarts {
         Model model = Model.of(spec(stepsPerEpoch(mnist.train().size())));
         System.out.println(model.spec().summary());
         // 3. Train, printing each epoch
-        model.fit(mnist.train(), epochs, BATCH_SIZE, mnist.test(), EpochListener.of(m -> System.out.printf(
+        model.fit(mnist.train(), epochs, BATCH_SIZE, mnist.test(), Callback.atEpochEnd(m -> System.out.printf(
                 "epoch %2d  loss %.4f  train %.4f  test %.4f  lr %.2e  %.1fs%n", m.epoch(), m.trainLoss(),
                 m.trainAccuracy(), m.validationAccuracy(), m.learningRate(), m.seconds())));
         // 4. Evaluate

@@ -9,6 +9,7 @@ import static io.fluentdl.nn.Loss.BINARY_CROSSENTROPY;
 import io.fluentdl.Model;
 import io.fluentdl.ModelSpec;
 import io.fluentdl.Sequential;
+import io.fluentdl.callbacks.Callback;
 import io.fluentdl.data.Circles;
 import io.fluentdl.data.Dataset;
 import io.fluentdl.optim.Sgd;
@@ -72,7 +73,7 @@ public final class RandomSearchCoarseToFine {
                 .maximize()
                 .objective((spec, trial, reporter) -> Model.of(spec)
                         .fit(train, epochs, BATCH_SIZE, validation,
-                                (m, control) -> reporter.report(m.epoch(), m.validationAccuracy()))
+                                Callback.atEpochEnd(m -> reporter.report(m.epoch(), m.validationAccuracy())))
                         .last().validationAccuracy())
                 .run();
         // 3. Every trial, then the best parameters and the spec they build

@@ -1,5 +1,6 @@
 package io.fluentdl.examples;
 
+import io.fluentdl.Model;
 import io.fluentdl.data.Circles;
 import io.fluentdl.data.Dataset;
 import io.fluentdl.track.RunReader;
@@ -61,15 +62,15 @@ public final class TrackPlainDl4j {
         try (Tracker run = Tracker.in(root).experiment("plain-dl4j").name("circles-mlp").configJson(conf.toJson())
                 .histogramEvery(HISTOGRAM_EVERY).start()) {
             runDir = run.dir();
-            net.addListeners(run.listener());
-            DataSetIterator batches = train.batches(BATCH_SIZE, 1);
+            net.addListeners(Model.listener(run.callback()));
+            DataSetIterator batches = Model.batches(train, BATCH_SIZE, 1);
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 if (epoch > 1) {
                     batches.reset(); // the next epoch's order
                 }
                 net.fit(batches);
             }
-            double accuracy = net.evaluate(test.batchesInOrder(test.size())).accuracy();
+            double accuracy = net.evaluate(Model.batchesInOrder(test, test.size())).accuracy();
             run.finish(Map.of("test_accuracy", accuracy));
         }
         // 4. Read the run back: what was recorded, and the last value of each epoch metric

@@ -18,7 +18,8 @@ import io.fluentdl.nn.Activation.RELU
 import io.fluentdl.nn.Activation.SOFTMAX
 import io.fluentdl.nn.Init.HE_UNIFORM
 import io.fluentdl.nn.Loss.CATEGORICAL_CROSSENTROPY
-import io.fluentdl.train.EpochListener
+import io.fluentdl.callbacks.Callback
+import io.fluentdl.train.EpochMetrics
 import java.nio.file.Files
 import kotlin.io.path.deleteExisting
 
@@ -46,7 +47,7 @@ fun main(args: Array<String>) {
     val model = Model.of(mnistMlp(MnistAdamCosineRestarts.stepsPerEpoch(mnist.train.size())))
     println(model.spec().summary())
     // 3. Train, printing each epoch
-    model.fit(mnist.train, epochs, BATCH_SIZE, mnist.test, EpochListener.of { m ->
+    model.fit(mnist.train, epochs, BATCH_SIZE, mnist.test, Callback.atEpochEnd { m: EpochMetrics ->
         println("epoch %2d  loss %.4f  train %.4f  test %.4f  lr %.2e  %.1fs".format(m.epoch, m.trainLoss,
             m.trainAccuracy, m.validationAccuracy, m.learningRate, m.seconds))
     })

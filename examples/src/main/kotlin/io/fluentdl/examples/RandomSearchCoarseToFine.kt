@@ -24,7 +24,8 @@ import io.fluentdl.nn.Init.HE_UNIFORM
 import io.fluentdl.nn.Loss.BINARY_CROSSENTROPY
 import io.fluentdl.search.CoarseToFine
 import io.fluentdl.search.SearchSpace
-import io.fluentdl.train.EpochListener
+import io.fluentdl.callbacks.Callback
+import io.fluentdl.train.EpochMetrics
 
 // A random search on sound scales, run coarse-to-fine, printing every trial and the best spec;
 // Kotlin twin of RandomSearchCoarseToFine.java (same constants). Each Hp is named after its property.
@@ -60,7 +61,7 @@ fun main(args: Array<String>) {
         .maximize()
         .objective { spec, _, reporter ->
             Model.of(spec)
-                .fit(train, epochs, BATCH_SIZE, validation, EpochListener { m, _ -> reporter.report(m.epoch, m.validationAccuracy) })
+                .fit(train, epochs, BATCH_SIZE, validation, Callback.atEpochEnd { m: EpochMetrics -> reporter.report(m.epoch, m.validationAccuracy) })
                 .last().validationAccuracy
         }
         .run()

@@ -1,7 +1,6 @@
 package io.fluentdl.callbacks;
 
 import io.fluentdl.errors.Check;
-import io.fluentdl.train.EpochListener;
 import io.fluentdl.train.EpochMetrics;
 import io.fluentdl.train.Metric;
 import io.fluentdl.train.TrainingControl;
@@ -28,7 +27,7 @@ import java.util.Map;
  * }</pre>
  * Epochs are numbered from 1 within each fit, as {@code History} numbers them.
  */
-public final class CsvLogger implements EpochListener {
+public final class CsvLogger implements Callback {
 
     private final Path file;
     private final boolean append;
@@ -65,7 +64,7 @@ public final class CsvLogger implements EpochListener {
     }
 
     @Override
-    public void onEpochEnd(EpochMetrics metrics, TrainingControl control) {
+    public void onEpochEnd(int epoch, EpochMetrics metrics, TrainingControl control) {
         Map<String, Double> values = Metric.all(metrics);
         StringBuilder out = new StringBuilder();
         if (columns == null) {

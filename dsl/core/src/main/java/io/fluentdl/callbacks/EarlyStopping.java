@@ -1,14 +1,10 @@
 package io.fluentdl.callbacks;
 
 import io.fluentdl.errors.Check;
-import io.fluentdl.train.EpochListener;
 import io.fluentdl.train.EpochMetrics;
 import io.fluentdl.train.History;
 import io.fluentdl.train.Metric;
 import io.fluentdl.train.TrainingControl;
-import org.deeplearning4j.nn.api.Updater;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Stops training when a metric has stopped improving, Keras' {@code EarlyStopping}.
@@ -26,12 +22,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * stop.bestEpoch();      // the epoch whose weights the model now holds
  * }</pre>
  *
- * <p>Maps to DL4J: the snapshot is {@code network.params().dup()} and
- * {@code network.getUpdater().getStateViewArray().dup()}; restoring is {@code setParams} and
- * {@code assign} into the updater state. The iteration and epoch counters are not rewound, so a
- * schedule continues from where training stopped (Keras does the same).
+ * <p>Maps to DL4J: {@link TrainingControl#snapshot()} copies {@code network.params()} and the updater's
+ * state view; restoring is {@code setParams} and {@code assign} into the updater state. The iteration
+ * and epoch counters are not rewound, so a schedule continues from where training stopped (Keras does
+ * the same).
  */
-public final class EarlyStopping implements EpochListener {
+public final class EarlyStopping implements Callback {
 
     public static final int DEFAULT_PATIENCE = 0;
     public static final double DEFAULT_MIN_DELTA = 0.0;
@@ -48,8 +44,7 @@ public final class EarlyStopping implements EpochListener {
     private int epochsSeen;
     private int bestEpoch;
     private int stoppedEpoch;
-    private INDArray bestParams;
-    private INDArray bestUpdaterState;
+    private TrainingControl.Snapshot bestWeights;
 
     private EarlyStopping(Monitor monitor, int patience, boolean restoreBestWeights) {
         this.monitor = monitor;
@@ -111,7 +106,7 @@ public final class EarlyStopping implements EpochListener {
     // Keras 3's on_epoch_end: the first epoch is always a snapshot (even if its value is NaN); the wait
     // counts every epoch and an improvement resets it.
     @Override
-    public void onEpochEnd(EpochMetrics metrics, TrainingControl control) {
+    public void onEpochEnd(int epoch, EpochMetrics metrics, TrainingControl control) {
         double current = monitor.read(metrics);
         epochsSeen++;
         wait++;
@@ -119,7 +114,7 @@ public final class EarlyStopping implements EpochListener {
         if (improved || epochsSeen == 1) {
             bestEpoch = metrics.epoch();
             if (restoreBestWeights) {
-                snapshot(control.network());
+                bestWeights = control.snapshot();
             }
         }
         if (improved) {
@@ -135,23 +130,10 @@ public final class EarlyStopping implements EpochListener {
 
     @Override
     public void onTrainEnd(History history, TrainingControl control) {
-        if (restoreBestWeights && bestParams != null) {
-            MultiLayerNetwork net = control.network();
-            net.setParams(bestParams);
-            INDArray state = net.getUpdater().getStateViewArray();
-            if (state != null && bestUpdaterState != null) {
-                state.assign(bestUpdaterState);
-            }
+        if (restoreBestWeights && bestWeights != null) {
+            control.restore(bestWeights);
         }
-        bestParams = null;        // free the copies; the reported epochs stay readable
-        bestUpdaterState = null;
-    }
-
-    private void snapshot(MultiLayerNetwork net) {
-        bestParams = net.params().dup();
-        Updater updater = net.getUpdater();
-        INDArray state = updater == null ? null : updater.getStateViewArray();
-        bestUpdaterState = state == null ? null : state.dup();
+        bestWeights = null;        // free the copy; the reported epochs stay readable
     }
 
     private void reset() {
@@ -160,8 +142,7 @@ public final class EarlyStopping implements EpochListener {
         epochsSeen = 0;
         bestEpoch = 0;
         stoppedEpoch = 0;
-        bestParams = null;
-        bestUpdaterState = null;
+        bestWeights = null;
     }
 
     @Override

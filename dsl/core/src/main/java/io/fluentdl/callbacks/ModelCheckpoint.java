@@ -1,7 +1,6 @@
 package io.fluentdl.callbacks;
 
 import io.fluentdl.errors.Check;
-import io.fluentdl.train.EpochListener;
 import io.fluentdl.train.EpochMetrics;
 import io.fluentdl.train.Metric;
 import io.fluentdl.train.TrainingControl;
@@ -21,7 +20,7 @@ import java.nio.file.Path;
  * Improvement follows {@link EarlyStopping}'s rule (mode from the metric, no min delta); the best
  * value is reset at the start of each fit, as in Keras.
  */
-public final class ModelCheckpoint implements EpochListener {
+public final class ModelCheckpoint implements Callback {
 
     private final Path file;
     private final Monitor monitor;
@@ -55,7 +54,7 @@ public final class ModelCheckpoint implements EpochListener {
     }
 
     @Override
-    public void onEpochEnd(EpochMetrics metrics, TrainingControl control) {
+    public void onEpochEnd(int epoch, EpochMetrics metrics, TrainingControl control) {
         if (saveBestOnly) {
             double current = monitor.read(metrics);
             if (!monitor.improves(current, best)) {

@@ -1,6 +1,5 @@
 package io.fluentdl.callbacks;
 
-import io.fluentdl.train.EpochListener;
 import io.fluentdl.train.EpochMetrics;
 import io.fluentdl.train.Metric;
 import io.fluentdl.train.TrainingControl;
@@ -13,7 +12,7 @@ import java.util.Map;
  * {@code Epoch 3/15 - 12.4s - loss: 0.0412 - accuracy: 0.9871 - val_loss: 0.0398 - val_accuracy: 0.9880}.
  * {@code Model.fit} adds one when the model's {@code verbose} level is 1 (see {@code Model.verbose}).
  */
-public final class ProgressLogger implements EpochListener {
+public final class ProgressLogger implements Callback {
 
     private final PrintStream out;
     private final int epochs;
@@ -24,7 +23,7 @@ public final class ProgressLogger implements EpochListener {
     }
 
     @Override
-    public void onEpochEnd(EpochMetrics metrics, TrainingControl control) {
+    public void onEpochEnd(int epoch, EpochMetrics metrics, TrainingControl control) {
         out.println(line(metrics, epochs));
         out.flush();
     }

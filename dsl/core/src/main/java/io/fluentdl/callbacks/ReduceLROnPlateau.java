@@ -2,7 +2,6 @@ package io.fluentdl.callbacks;
 
 import io.fluentdl.errors.Check;
 import io.fluentdl.errors.InvalidConfigException;
-import io.fluentdl.train.EpochListener;
 import io.fluentdl.train.EpochMetrics;
 import io.fluentdl.train.Metric;
 import io.fluentdl.train.TrainingControl;
@@ -31,7 +30,7 @@ import java.util.List;
  * <p>Maps to DL4J: {@code MultiLayerNetwork.setLearningRate(double)} at each reduction, through
  * {@link TrainingControl#setLearningRate(double)}.
  */
-public final class ReduceLROnPlateau implements EpochListener {
+public final class ReduceLROnPlateau implements Callback {
 
     public static final double DEFAULT_FACTOR = 0.1;
     public static final int DEFAULT_PATIENCE = 10;
@@ -123,7 +122,7 @@ public final class ReduceLROnPlateau implements EpochListener {
 
     // Keras' on_epoch_end, step for step (including that the epoch which ends the cooldown counts).
     @Override
-    public void onEpochEnd(EpochMetrics metrics, TrainingControl control) {
+    public void onEpochEnd(int epoch, EpochMetrics metrics, TrainingControl control) {
         double current = monitor.read(metrics);
         if (cooldownCounter > 0) {
             cooldownCounter--;

@@ -1,6 +1,5 @@
 package io.fluentdl.callbacks;
 
-import io.fluentdl.train.EpochListener;
 import io.fluentdl.train.EpochMetrics;
 import io.fluentdl.train.TrainingControl;
 
@@ -24,7 +23,7 @@ import io.fluentdl.train.TrainingControl;
  * <p>Maps to DL4J: nothing; DL4J's {@code InvalidScoreIterationTerminationCondition} is its counterpart
  * for its own early-stopping trainer.
  */
-public final class TerminateOnNaN implements EpochListener {
+public final class TerminateOnNaN implements Callback {
 
     private int terminatedAt;
     private double loss = Double.NaN;
@@ -36,7 +35,7 @@ public final class TerminateOnNaN implements EpochListener {
     }
 
     @Override
-    public void onEpochEnd(EpochMetrics metrics, TrainingControl control) {
+    public void onEpochEnd(int epoch, EpochMetrics metrics, TrainingControl control) {
         if (!Double.isFinite(metrics.trainLoss())) {
             terminatedAt = metrics.epoch();
             loss = metrics.trainLoss();

@@ -1,8 +1,7 @@
 package io.fluentdl.data;
 
 import io.fluentdl.errors.InvalidConfigException;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import io.fluentdl.internal.dl4j.DataArrays;
 
 /**
  * Java arrays to a {@link Dataset} (FLOAT, as every network here trains), with the checks a Keras
@@ -34,7 +33,7 @@ final class ArrayData {
             }
             oneHot[i * numClasses + labels[i]] = 1f;
         }
-        return Dataset.of(matrix(features, "features"), Nd4j.create(oneHot, new long[] {n, numClasses}, 'c'));
+        return Dataset.of(DataArrays.ofRows(flat(features, "features"), features[0].length, oneHot, numClasses, n));
     }
 
     static Dataset targets(double[][] features, double[][] targets) {
@@ -44,7 +43,8 @@ final class ArrayData {
             throw InvalidConfigException.of("Dataset.of", "targets", m, String.format(
                     "features and targets need the same number of rows, got features=%d, targets=%d", n, m), "");
         }
-        return Dataset.of(matrix(features, "features"), matrix(targets, "targets"));
+        return Dataset.of(DataArrays.ofRows(flat(features, "features"), features[0].length, flat(targets, "targets"),
+                targets[0].length, n));
     }
 
     static double[][] widen(float[][] values, String what) {
@@ -73,7 +73,8 @@ final class ArrayData {
     }
 
     /** A FLOAT n x d matrix; every row must be as long as the first (and at least 1). */
-    private static INDArray matrix(double[][] values, String what) {
+    /** The rows as one row-major float[] (FLOAT arrays), after checking each has the first row's width. */
+    private static float[] flat(double[][] values, String what) {
         int width = values[0] == null ? 0 : values[0].length;
         float[] flat = new float[values.length * width];
         for (int i = 0; i < values.length; i++) {
@@ -89,7 +90,7 @@ final class ArrayData {
                 flat[i * width + j] = (float) values[i][j];
             }
         }
-        return Nd4j.create(flat, new long[] {values.length, width}, 'c'); // a float[] makes a FLOAT array
+        return flat;
     }
 
     private static InvalidConfigException nullRow(String what, int row) {

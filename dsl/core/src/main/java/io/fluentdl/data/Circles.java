@@ -4,7 +4,7 @@ import io.fluentdl.errors.InvalidConfigException;
 import io.fluentdl.errors.Problem;
 import java.util.ArrayList;
 import java.util.List;
-import org.nd4j.linalg.factory.Nd4j;
+import io.fluentdl.internal.dl4j.DataArrays;
 
 /**
  * Two concentric circles with Gaussian noise: a port of scikit-learn's
@@ -134,7 +134,7 @@ public final class Circles {
             features[2 * i + 1] = (float) points.x()[i][1];
             labels[i] = points.y()[i];
         }
-        return Dataset.of(Nd4j.create(features, new long[] {n, 2}, 'c'), Nd4j.create(labels, new long[] {n, 1}, 'c'));
+        return Dataset.of(DataArrays.ofRows(features, 2, labels, 1, n));
     }
 
     /** numpy's linspace(0, 2*pi, count, endpoint=False) computes i * step with step = 2*pi / count. */

@@ -4,13 +4,9 @@ import io.fluentdl.errors.InvalidConfigException;
 import io.fluentdl.errors.Problem;
 import java.io.Reader;
 import java.nio.file.Path;
+import io.fluentdl.internal.dl4j.BatchIterator;
+import io.fluentdl.internal.dl4j.DataArrays;
 import java.util.List;
-import java.util.SplittableRandom;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * An in-memory labelled data set: a features matrix (rows = examples) and a labels matrix (one-hot
@@ -28,34 +24,26 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * model.fit(data.train(), 100, 16, data.test());
  * }</pre>
  *
- * <p>Mini-batches come from {@link #batches(int, long)}: the order of epoch {@code e} depends only on
- * the seed and {@code e}, so the same seed gives the same batches on every run.
+ * <p>{@code Model.fit} draws mini-batches reshuffled every epoch: the order of epoch {@code e} depends
+ * only on the model's seed and {@code e}, so the same seed gives the same batches on every run. For
+ * ND4J arrays in or out, use {@code Model.dataset(features, labels)}, {@code Model.features(dataset)}
+ * and {@code Model.labels(dataset)}.
  */
 public final class Dataset {
 
-    static {
-        io.fluentdl.internal.dl4j.NativeBuild.select(); // before ND4J loads: see NativeBuild
-    }
-
-    private final INDArray features;
-    private final INDArray labels;
+    private final DataArrays arrays;
     private final List<String> featureNames;
     private final List<String> classNames;
 
-    private Dataset(INDArray features, INDArray labels, List<String> featureNames, List<String> classNames) {
-        this.features = features;
-        this.labels = labels;
+    private Dataset(DataArrays arrays, List<String> featureNames, List<String> classNames) {
+        this.arrays = arrays;
         this.featureNames = featureNames;
         this.classNames = classNames;
     }
 
-    private Dataset(INDArray features, INDArray labels) {
-        this(features, labels, List.of(), List.of());
-    }
-
     /** The same examples with new arrays, keeping the names. */
-    private Dataset with(INDArray newFeatures, INDArray newLabels) {
-        return new Dataset(newFeatures, newLabels, featureNames, classNames);
+    private Dataset with(DataArrays newArrays) {
+        return new Dataset(newArrays, featureNames, classNames);
     }
 
     /**
@@ -117,7 +105,7 @@ public final class Dataset {
 
     /** The same data with column and class names (used by the readers). */
     Dataset withNames(List<String> newFeatureNames, List<String> newClassNames) {
-        return new Dataset(features, labels, List.copyOf(newFeatureNames), List.copyOf(newClassNames));
+        return new Dataset(arrays, List.copyOf(newFeatureNames), List.copyOf(newClassNames));
     }
 
     /** The feature columns' names (a CSV header's), or empty when unknown. */
@@ -149,36 +137,29 @@ public final class Dataset {
         return new Split(shuffled.slice(0, train), shuffled.slice(train, n));
     }
 
-    /** Wraps features (n x d) and labels (n x k); both must have the same number of rows. */
-    public static Dataset of(INDArray features, INDArray labels) {
-        if (features.rank() != 2 || labels.rank() != 2 || features.rows() != labels.rows()) {
-            throw new InvalidConfigException(Problem.of("Dataset", "shape",
-                    String.format("features=%s labels=%s", java.util.Arrays.toString(features.shape()),
-                            java.util.Arrays.toString(labels.shape())),
-                    String.format("features and labels must be 2-d with the same number of rows, got features=%s, labels=%s",
-                            java.util.Arrays.toString(features.shape()), java.util.Arrays.toString(labels.shape()))));
-        }
-        return new Dataset(features, labels);
+    /**
+     * A data set over arrays FluentDL's internals made; users with ND4J arrays call
+     * {@code Model.dataset(features, labels)}.
+     */
+    public static Dataset of(DataArrays arrays) {
+        return new Dataset(arrays, List.of(), List.of());
     }
 
-    public INDArray features() {
-        return features;
-    }
-
-    public INDArray labels() {
-        return labels;
+    /** FluentDL's internal view of the examples (ND4J arrays); not API: use {@code Model.features(dataset)}. */
+    public DataArrays arrays() {
+        return arrays;
     }
 
     public int size() {
-        return (int) features.rows();
+        return arrays.rows();
     }
 
     public int numFeatures() {
-        return (int) features.columns();
+        return arrays.featureColumns();
     }
 
     public int numLabelColumns() {
-        return (int) labels.columns();
+        return arrays.labelColumns();
     }
 
     /** The first {@code n} examples (all if {@code n >= size()}). */
@@ -192,8 +173,7 @@ public final class Dataset {
             throw new InvalidConfigException(Problem.of("Dataset", "range", String.format("%d..%d", from, to),
                     String.format("slice needs 0 <= from <= to <= size, got from=%d, to=%d, size=%d", from, to, size())));
         }
-        return with(features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).dup(),
-                labels.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).dup());
+        return with(arrays.slice(from, to));
     }
 
     /**
@@ -205,56 +185,21 @@ public final class Dataset {
             throw new InvalidConfigException(Problem.of("Dataset", "range", String.format("%d..%d", from, to),
                     String.format("view needs 0 <= from <= to <= size, got from=%d, to=%d, size=%d", from, to, size())));
         }
-        return with(features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()),
-                labels.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
+        return with(arrays.view(from, to));
     }
 
     /** The same examples in an order drawn from {@code seed}. */
     public Dataset shuffled(long seed) {
-        return select(permutation(size(), seed));
+        return select(BatchIterator.permutation(size(), seed));
     }
 
     /** Rows in the given order. */
     public Dataset select(int[] rows) {
-        return with(Nd4j.pullRows(features, 1, rows), Nd4j.pullRows(labels, 1, rows)); // getRows copies row by row
+        return with(arrays.select(rows));
     }
 
-    /** These examples with their features replaced (same rows), e.g. normalised ones; names are kept. */
-    Dataset withFeatures(INDArray newFeatures) {
-        return with(newFeatures, labels);
-    }
-
-    /** A DL4J {@link DataSet} view of all examples. */
-    public DataSet toDataSet() {
-        return new DataSet(features, labels);
-    }
-
-    /**
-     * Mini-batches, reshuffled every epoch from {@code seed} (epoch e uses a permutation drawn from
-     * seed and e only). The last batch may be smaller, as in Keras.
-     */
-    public ShufflingBatchIterator batches(int batchSize, long seed) {
-        return new ShufflingBatchIterator(this, batchSize, seed, true);
-    }
-
-    /** Mini-batches in storage order (for evaluation). */
-    public DataSetIterator batchesInOrder(int batchSize) {
-        return new ShufflingBatchIterator(this, batchSize, 0, false);
-    }
-
-    /** A seeded Fisher-Yates permutation of 0..n-1. */
-    static int[] permutation(int n, long seed) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
+    /** These examples with every feature {@code (x - mean[j]) / std[j]}; labels and names are kept. */
+    Dataset standardized(double[] mean, double[] std) {
+        return with(arrays.standardized(mean, std));
     }
 }

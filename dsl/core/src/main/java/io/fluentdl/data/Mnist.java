@@ -1,6 +1,7 @@
 package io.fluentdl.data;
 
 import io.fluentdl.errors.InvalidConfigException;
+import io.fluentdl.internal.dl4j.DataArrays;
 import java.io.IOException;
 import java.lang.ref.SoftReference;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The MNIST handwritten digits, read from LeCun's four IDX files without copying or unpacking them.
@@ -32,7 +32,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <pre>{@code
  * MnistData mnist = Mnist.load(null, 5_000, 1_000);   // first 5,000 train and 1,000 test images
- * DataSetIterator batches = mnist.train().batches(100, 42);
+ * model.fit(mnist.train(), 20, 100, mnist.test());   // Model.batches(mnist.train(), 100, 42) for plain DL4J
  * }</pre>
  *
  * <p>Maps to DL4J: replaces {@code MnistDataSetIterator}; downloads with DL4J's MNIST resources.
@@ -144,8 +144,7 @@ public final class Mnist {
         for (int i = 0; i < n; i++) {
             oneHot[i * CLASSES + labels[i]] = 1f;
         }
-        return Dataset.of(Nd4j.create(features, new long[] {n, PIXELS}, 'c'),
-                Nd4j.create(oneHot, new long[] {n, CLASSES}, 'c'));
+        return Dataset.of(DataArrays.ofRows(features, PIXELS, oneHot, CLASSES, n));
     }
 
     /** The checked contents of the four files, from memory when they have not changed on disk. */

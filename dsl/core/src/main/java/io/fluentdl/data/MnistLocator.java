@@ -13,8 +13,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.eclipse.deeplearning4j.resources.DataSetResource;
-import org.eclipse.deeplearning4j.resources.ResourceDataSets;
 
 /**
  * Finds the folder with the four MNIST files: the given path, then {@value Mnist#ENV_DIR}, then
@@ -168,16 +166,8 @@ final class MnistLocator {
         }
     }
 
-    /**
-     * Downloads with DL4J's MNIST resources (what {@code MnistFetcher} uses), aimed at our folder:
-     * DL4J checks the MD5 of each archive, unpacks it and deletes the {@code .gz}.
-     */
+    /** Downloads with DL4J's MNIST resources, aimed at our folder (see {@link io.fluentdl.internal.dl4j.MnistDownload}). */
     private static void downloadWithDl4j(Path folder) throws IOException {
-        java.io.File dir = folder.toFile();
-        List<DataSetResource> resources = List.of(ResourceDataSets.mnistTrain(dir), ResourceDataSets.mnistTrainLabels(dir),
-                ResourceDataSets.mnistTest(dir), ResourceDataSets.mnistTestLabels(dir));
-        for (DataSetResource resource : resources) {
-            resource.download(true, DOWNLOAD_TRIES, CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS);
-        }
+        io.fluentdl.internal.dl4j.MnistDownload.into(folder, DOWNLOAD_TRIES, CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS);
     }
 }

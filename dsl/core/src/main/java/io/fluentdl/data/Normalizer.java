@@ -2,9 +2,6 @@ package io.fluentdl.data;
 
 import io.fluentdl.errors.InvalidConfigException;
 import java.util.Arrays;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Per-feature standardisation, {@code (x - mean) / std}, with the mean and the population standard
@@ -28,9 +25,9 @@ public final class Normalizer {
 
     /** Fits each feature's mean and population standard deviation on {@code data}. */
     public static Normalizer fit(Dataset data) {
-        INDArray x = data.features().castTo(DataType.DOUBLE); // double sums: float loses digits over 60k rows
-        double[] mean = x.mean(0).toDoubleVector();
-        double[] std = x.std(false, 0).toDoubleVector(); // population deviation (biasCorrected=false), as StandardScaler
+        double[][] stats = data.arrays().featureMeanAndStd(); // population deviation, as StandardScaler
+        double[] mean = stats[0];
+        double[] std = stats[1];
         for (int j = 0; j < std.length; j++) {
             std[j] = std[j] > 0 ? std[j] : 1.0;
         }
@@ -44,10 +41,7 @@ public final class Normalizer {
                     "the data must have the %d features the normalizer was fitted on, got features=%d",
                     mean.length, data.numFeatures()), "");
         }
-        INDArray x = data.features().dup();
-        INDArray meanRow = Nd4j.createFromArray(mean).castTo(x.dataType()).reshape(1, mean.length);
-        INDArray stdRow = Nd4j.createFromArray(std).castTo(x.dataType()).reshape(1, std.length);
-        return data.withFeatures(x.subiRowVector(meanRow).diviRowVector(stdRow));
+        return data.standardized(mean, std);
     }
 
     /** The fitted means, one per feature. */

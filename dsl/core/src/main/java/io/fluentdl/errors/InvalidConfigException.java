@@ -27,7 +27,10 @@ public class InvalidConfigException extends IllegalArgumentException {
         this(List.of(problem));
     }
 
-    /** Throws one exception for a single broken rule (the STYLE "check at the call" case). */
+    /**
+     * One exception for a single broken rule: what a single-argument check throws at the call, so the
+     * stack trace points at the wrong line (cross-field rules are collected and reported together).
+     */
     public static InvalidConfigException of(String where, String parameter, Object value, String rule, String fix) {
         return new InvalidConfigException(new Problem(where, parameter, value, rule, fix));
     }

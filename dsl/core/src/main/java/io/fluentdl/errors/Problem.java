@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * One thing wrong with a spec: where it is, which parameter, the value given, and the rule it breaks.
  *
- * <p>{@link #message()} renders the STYLE shape "where: rule, got values. fix." The rule already
+ * <p>{@link #message()} renders every error message in one shape, "where: rule, got values. fix.", so a
+ * reader finds the place, the broken rule and the offending values in one line. The rule already
  * contains the offending values as {@code name=value}; the fix is empty when there is no single
  * obvious fix.
  *

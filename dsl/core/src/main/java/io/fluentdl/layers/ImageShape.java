@@ -27,6 +27,14 @@ public record ImageShape(int height, int width, int channels) {
     }
 
     /** Numbers per example: height·width·channels. */
+    /** The shape, each side checked as {@code where}'s (e.g. "Model 'm'") so the message names the model. */
+    public static ImageShape of(String where, int height, int width, int channels) {
+        Check.atLeast(where, "height", height, 1);
+        Check.atLeast(where, "width", width, 1);
+        Check.atLeast(where, "channels", channels, 1);
+        return new ImageShape(height, width, channels);
+    }
+
     public int size() {
         return height * width * channels;
     }

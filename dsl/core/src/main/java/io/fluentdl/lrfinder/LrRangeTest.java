@@ -4,12 +4,13 @@ import io.fluentdl.Model;
 import io.fluentdl.data.Dataset;
 import io.fluentdl.errors.Check;
 import io.fluentdl.errors.InvalidConfigException;
-import io.fluentdl.internal.dl4j.TrainingCopy;
+import io.fluentdl.callbacks.Callback;
 import io.fluentdl.lrfinder.LrRangeResult.Point;
+import io.fluentdl.train.BatchMetrics;
+import io.fluentdl.train.TrainMetrics;
+import io.fluentdl.train.TrainingControl;
 import java.util.ArrayList;
 import java.util.List;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 /**
  * The learning-rate range test (Smith 2017, §3.3; fastai's {@code lr_find}): train for a few hundred
@@ -29,12 +30,13 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  *
  * <p>The model is left exactly as it was: the test trains an independent copy (weights, BN statistics,
  * updater state, iteration counters, learning rate and schedule of the model are untouched).
- * Mini-batches come in the order {@code Model.fit} would use (the spec's seed); after a full pass the
- * next epoch's order follows. The updater is the model's own (momentum, Adam moments keep building up).
+ * It is a {@link Callback} on {@code model.copy().fit(...)}: mini-batches come in the order
+ * {@code Model.fit} uses (the spec's seed), epoch after epoch; the updater is the model's own
+ * (momentum, Adam moments keep building up).
  *
- * <p>Maps to DL4J: a copy via {@code MultiLayerConfiguration} JSON, then per mini-batch
- * {@code MultiLayerNetwork.setLearningRate(lr_i)}, {@code fit(DataSet)} and {@code score()}.
- * {@code setLearningRate} replaces any schedule on the copy and keeps its updater state.
+ * <p>Maps to DL4J: {@link io.fluentdl.train.TrainingControl#setLearningRate} before each mini-batch
+ * ({@code MultiLayerNetwork.setLearningRate(lr_i)}, which replaces any schedule on the copy and keeps its
+ * updater state); the loss is DL4J's {@code score()} of that mini-batch.
  */
 public final class LrRangeTest {
 
@@ -120,35 +122,53 @@ public final class LrRangeTest {
             throw InvalidConfigException.of(WHERE, "to", to,
                     String.format("the range must rise, got from=%s, to=%s", from, to), "");
         }
-        MultiLayerNetwork net = TrainingCopy.of(model.network());
-        DataSetIterator batches = train.batches(batchSize, model.spec().seed());
-        List<Point> points = new ArrayList<>();
-        double average = 0;
-        double best = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < iterations; i++) {
-            if (!batches.hasNext()) {
-                batches.reset();
-            }
+        // a copy trains (the model keeps its weights), with running train metrics (no extra pass per epoch);
+        // the sweep stops fit after its last mini-batch or when the loss diverges
+        Sweep sweep = new Sweep();
+        int batchesPerEpoch = (train.size() + batchSize - 1) / batchSize;
+        model.copy().trainMetrics(TrainMetrics.RUNNING).verbose(0)
+                .fit(train, (iterations + batchesPerEpoch - 1) / batchesPerEpoch, batchSize, sweep);
+        return sweep.result != null ? sweep.result : new LrRangeResult(sweep.points, false, String.format(
+                "ran all %d iterations up to lr=%s", iterations, learningRateAt(iterations - 1)));
+    }
+
+    /** Sets mini-batch i's rate before it runs, records its loss after, and stops at the end or on divergence. */
+    private final class Sweep implements Callback {
+        private final List<Point> points = new ArrayList<>();
+        private double average;
+        private double best = Double.POSITIVE_INFINITY;
+        private int i;
+        private LrRangeResult result;
+
+        @Override
+        public void onTrainBegin(TrainingControl control) {
+            control.setLearningRate(learningRateAt(0));
+        }
+
+        @Override
+        public void onBatchEnd(int batch, BatchMetrics logs, TrainingControl control) {
             double lr = learningRateAt(i);
-            net.setLearningRate(lr);
-            net.fit(batches.next());
-            double loss = net.score();
+            double loss = logs.loss();
             if (!Double.isFinite(loss)) {
-                return new LrRangeResult(points, true, String.format(
-                        "the loss became %s at iteration %d (lr=%s)", loss, i, lr));
+                result = new LrRangeResult(points, true, String.format("the loss became %s at iteration %d (lr=%s)", loss, i, lr));
+                control.stop();
+                return;
             }
             average = smoothing * average + (1 - smoothing) * loss;
             double smoothed = average / (1 - Math.pow(smoothing, i + 1));
             points.add(new Point(i, lr, loss, smoothed));
             best = Math.min(best, smoothed);
             if (smoothed > divergeFactor * best) {
-                return new LrRangeResult(points, i < iterations - 1, String.format(
+                result = new LrRangeResult(points, i < iterations - 1, String.format(
                         "the smoothed loss %s exceeded %s x its minimum %s at iteration %d (lr=%s)",
                         smoothed, divergeFactor, best, i, lr));
+                control.stop();
+            } else if (++i == iterations) {
+                control.stop();
+            } else {
+                control.setLearningRate(learningRateAt(i));
             }
         }
-        return new LrRangeResult(points, false, String.format(
-                "ran all %d iterations up to lr=%s", iterations, learningRateAt(iterations - 1)));
     }
 
     @Override

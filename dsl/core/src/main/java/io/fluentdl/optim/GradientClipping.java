@@ -30,6 +30,21 @@ public record GradientClipping(Kind kind, double threshold) {
         io.fluentdl.errors.Check.positive("GradientClipping", kind == Kind.NORM ? "clipNorm" : "clipValue", threshold);
     }
 
+    /**
+     * The clipping after {@code clipNorm}/{@code clipValue(threshold)} on a builder that had {@code current}
+     * (null: none): the same kind is replaced, the other kind refused (DL4J clips one way).
+     */
+    public static GradientClipping replacing(String where, GradientClipping current, Kind kind, double threshold) {
+        String parameter = kind == Kind.NORM ? "clipNorm" : "clipValue";
+        io.fluentdl.errors.Check.positive(where, parameter, threshold);
+        if (current != null && current.kind() != kind) {
+            throw io.fluentdl.errors.InvalidConfigException.of(where, parameter, threshold,
+                    String.format("DL4J clips by norm or by value, not both, got %s and %s=%s", current, parameter, threshold),
+                    "Keep one of clipNorm(...) and clipValue(...)");
+        }
+        return new GradientClipping(kind, threshold);
+    }
+
     @Override
     public String toString() {
         return String.format("%s=%s", kind == Kind.NORM ? "clipnorm" : "clipvalue", threshold);

@@ -1,15 +1,7 @@
 package io.fluentdl.report;
 
-import io.fluentdl.ModelSpec;
-import io.fluentdl.internal.dl4j.Block;
-import io.fluentdl.internal.dl4j.Describe;
-import io.fluentdl.internal.dl4j.Translation;
 import io.fluentdl.layers.Shapes;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
-import org.deeplearning4j.nn.conf.layers.Layer;
 
 /**
  * Keras' {@code model.summary()} for a spec: one row per layer as written (name, type, output
@@ -28,36 +20,20 @@ public final class Summary {
         }
     }
 
-    private final ModelSpec spec;
+    private final String heading;
     private final List<Row> rows;
 
-    private Summary(ModelSpec spec, List<Row> rows) {
-        this.spec = spec;
+    private Summary(String heading, List<Row> rows) {
+        this.heading = heading;
         this.rows = List.copyOf(rows);
     }
 
-    public static Summary of(ModelSpec spec, Translation translation) {
-        List<Row> rows = new ArrayList<>();
-        for (Block block : translation.blocks()) {
-            ParamCount count = ParamCount.ZERO;
-            for (Layer layer : block.dl4jLayers()) {
-                count = count.plus(count(layer));
-            }
-            String dl4j = block.dl4jLayers().isEmpty() ? Describe.FLATTEN
-                    : block.dl4jLayers().stream().map(Describe::of).collect(Collectors.joining(" → "));
-            rows.add(new Row(block.name(), block.kind(), block.outputShape(), count, dl4j));
-        }
-        return new Summary(spec, rows);
-    }
-
-    /** Counts one configured DL4J layer; BN's mean and variance (2 per unit) are non-trainable. */
-    static ParamCount count(Layer layer) {
-        long n = layer.initializer().numParams(layer);
-        if (layer instanceof BatchNormalization bn) {
-            long stats = 2 * bn.getNOut();
-            return new ParamCount(n, n - stats, stats);
-        }
-        return new ParamCount(n, n, 0);
+    /**
+     * A table of {@code rows} under {@code heading}: the lines, each ending in a line separator, that
+     * {@code ModelSpec.summary()} writes above the table (name, BN placement, seed, optimizer).
+     */
+    public static Summary of(String heading, List<Row> rows) {
+        return new Summary(heading, rows);
     }
 
     public List<Row> rows() {
@@ -75,9 +51,7 @@ public final class Summary {
         int shapeWidth = Math.max(14, rows.stream().mapToInt(r -> shape(r).length()).max().orElse(0));
         String rowFormat = "%-" + nameWidth + "s %-" + shapeWidth + "s %10s   %s%n";
         StringBuilder out = new StringBuilder();
-        out.append(String.format("Model: \"%s\"   BN placement: %s   seed: %d%n", spec.name(), spec.batchNormPlacement(), spec.seed()));
-        out.append(spec.gradientClipping() == null ? String.format("Optimizer: %s%n", spec.optimizer())
-                : String.format("Optimizer: %s, %s%n", spec.optimizer(), spec.gradientClipping()));
+        out.append(heading);
         String rule = "_".repeat(100);
         out.append(rule).append('\n');
         out.append(String.format(rowFormat, "Layer (type)", "Output Shape", "Param #", "DL4J layers"));

@@ -2,7 +2,7 @@ package io.fluentdl.schedule;
 
 import io.fluentdl.errors.InvalidConfigException;
 
-/** Cross-field rules for schedule specs, in the STYLE §5 shape "where: rule, got values." */
+/** Cross-field rules for schedule specs, each reported as "where: rule, got values." (see {@link io.fluentdl.errors.Problem}). */
 final class Rule {
 
     private Rule() {

@@ -1,2 +1,2 @@
-/** Training results and hooks: per-epoch metrics, history, evaluation, listeners. */
+/** Training results and the control callbacks steer with: per-epoch and per-batch metrics, history, evaluation. */
 package io.fluentdl.train;

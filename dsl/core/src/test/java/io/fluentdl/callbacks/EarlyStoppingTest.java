@@ -12,7 +12,6 @@ import io.fluentdl.nn.Activation;
 import io.fluentdl.nn.Init;
 import io.fluentdl.nn.Loss;
 import io.fluentdl.optim.Sgd;
-import io.fluentdl.train.EpochListener;
 import io.fluentdl.train.History;
 import io.fluentdl.train.Metric;
 import java.util.ArrayList;
@@ -71,7 +70,7 @@ class EarlyStoppingTest {
         stop.onTrainBegin(control);
         double[] accuracy = {0.5, 0.6, 0.55, 0.9};
         for (int i = 0; i < accuracy.length && !control.stopRequested(); i++) {
-            stop.onEpochEnd(ScriptedControl.valAccuracy(i + 1, accuracy[i]), control);
+            stop.onEpochEnd(i + 1, ScriptedControl.valAccuracy(i + 1, accuracy[i]), control);
         }
         assertEquals(3, stop.stoppedEpoch());
         assertEquals(2, stop.bestEpoch());
@@ -102,10 +101,10 @@ class EarlyStoppingTest {
                 .build());
         List<INDArray> params = new ArrayList<>();
         List<INDArray> states = new ArrayList<>();
-        EpochListener recorder = (m, c) -> {
-            params.add(c.network().params().dup());
-            states.add(c.network().getUpdater().getStateViewArray().dup());
-        };
+        Callback recorder = Callback.atEpochEnd(m -> {
+            params.add(model.network().params().dup());
+            states.add(model.network().getUpdater().getStateViewArray().dup());
+        });
         EarlyStopping stop = EarlyStopping.monitor(Metric.VAL_LOSS).patience(5).restoreBestWeights(true);
 
         History h = model.fit(train, 200, 8, validation, recorder, stop);

@@ -74,7 +74,7 @@ class ReduceLROnPlateauTest {
         plateau.onTrainBegin(control);
         double[] accuracy = {0.5, 0.6, 0.7, 0.65};
         for (int i = 0; i < accuracy.length; i++) {
-            plateau.onEpochEnd(ScriptedControl.valAccuracy(i + 1, accuracy[i]), control);
+            plateau.onEpochEnd(i + 1, ScriptedControl.valAccuracy(i + 1, accuracy[i]), control);
         }
         assertEquals(List.of(new Reduction(4, 1.0, 0.5)), plateau.reductions());
     }
@@ -97,7 +97,7 @@ class ReduceLROnPlateauTest {
     @Test
     void validationMetricWithoutValidationDataIsExplained() {
         ReduceLROnPlateau plateau = ReduceLROnPlateau.monitor(Metric.VAL_LOSS);
-        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> plateau.onEpochEnd(
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> plateau.onEpochEnd(1,
                 new io.fluentdl.train.EpochMetrics(1, 0.5, 0.5, Double.NaN, Double.NaN, 0, 0.1), new ScriptedControl(0.1)));
         assertEquals("ReduceLROnPlateau: monitor=val_loss needs validation data, got none at epoch 1 (val_loss is NaN). "
                 + "Pass validation data to fit(train, epochs, batchSize, validation, ...), or monitor loss.",

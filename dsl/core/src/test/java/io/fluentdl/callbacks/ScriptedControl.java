@@ -1,12 +1,10 @@
 package io.fluentdl.callbacks;
 
-import io.fluentdl.train.EpochListener;
 import io.fluentdl.train.EpochMetrics;
 import io.fluentdl.train.History;
 import io.fluentdl.train.TrainingControl;
 import java.util.ArrayList;
 import java.util.List;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * A fake {@link TrainingControl} for callbacks fed hand-written metrics: it holds a learning rate and
@@ -33,14 +31,14 @@ final class ScriptedControl implements TrainingControl {
     }
 
     /** Feeds {@code values} as validation losses, epoch 1 first; returns the learning rate after each epoch. */
-    List<Double> run(EpochListener listener, double... values) {
+    List<Double> run(Callback listener, double... values) {
         List<Double> rates = new ArrayList<>();
         List<EpochMetrics> epochs = new ArrayList<>();
         listener.onTrainBegin(this);
         for (int i = 0; i < values.length && !stop; i++) {
             EpochMetrics m = valLoss(i + 1, values[i]);
             epochs.add(m);
-            listener.onEpochEnd(m, this);
+            listener.onEpochEnd(i + 1, m, this);
             rates.add(learningRate);
         }
         listener.onTrainEnd(new History(epochs, stop), this);
@@ -55,11 +53,6 @@ final class ScriptedControl implements TrainingControl {
     @Override
     public boolean stopRequested() {
         return stop;
-    }
-
-    @Override
-    public MultiLayerNetwork network() {
-        throw new UnsupportedOperationException("a scripted control has no network");
     }
 
     @Override

@@ -41,7 +41,7 @@ class TrainingConveniencesTest {
             x[i][1] = (float) Math.cos(3 * i);
             y[i][x[i][0] > 0 ? 1 : 0] = 1;
         }
-        return Dataset.of(Nd4j.createFromArray(x), Nd4j.createFromArray(y));
+        return Model.dataset(Nd4j.createFromArray(x), Nd4j.createFromArray(y));
     }
 
     private static Model model() {
@@ -147,15 +147,15 @@ class TrainingConveniencesTest {
         Model model = model();
         Dataset d = data(30);
         model.fit(d, 20, 10);
-        int[] classes = model.predictClasses(d.features());
-        long[] argmax = model.predict(d.features()).argMax(1).toLongVector();
+        int[] classes = model.predictClasses(d.arrays().features());
+        long[] argmax = model.predict(d.arrays().features()).argMax(1).toLongVector();
         for (int i = 0; i < classes.length; i++) {
             assertEquals(argmax[i], classes[i]);
         }
         Model binary = Model.of(Sequential.named("b").input(2).output(1, Activation.SIGMOID, Loss.BINARY_CROSSENTROPY, o -> o)
                 .seed(1).build());
-        float[] p = binary.predict(d.features()).dup('c').data().asFloat();
-        int[] bc = binary.predictClasses(d.features());
+        float[] p = binary.predict(d.arrays().features()).dup('c').data().asFloat();
+        int[] bc = binary.predictClasses(d.arrays().features());
         for (int i = 0; i < bc.length; i++) {
             assertEquals(p[i] >= 0.5f ? 1 : 0, bc[i]);
         }

@@ -83,14 +83,14 @@ class CirclesTest {
         assertEquals(1000, data.size());
         assertEquals(2, data.numFeatures());
         assertEquals(1, data.numLabelColumns());
-        assertEquals(DataType.FLOAT, data.features().dataType());
-        assertEquals(DataType.FLOAT, data.labels().dataType());
+        assertEquals(DataType.FLOAT, data.arrays().features().dataType());
+        assertEquals(DataType.FLOAT, data.arrays().labels().dataType());
         for (int i : new int[] {0, 1, 500, 999}) {
-            assertEquals((float) points.x()[i][0], data.features().getFloat(i, 0), 0f);
-            assertEquals((float) points.x()[i][1], data.features().getFloat(i, 1), 0f);
-            assertEquals(points.y()[i], data.labels().getFloat(i, 0), 0f);
+            assertEquals((float) points.x()[i][0], data.arrays().features().getFloat(i, 0), 0f);
+            assertEquals((float) points.x()[i][1], data.arrays().features().getFloat(i, 1), 0f);
+            assertEquals(points.y()[i], data.arrays().labels().getFloat(i, 0), 0f);
         }
-        assertEquals(500.0, data.labels().sumNumber().doubleValue(), 0.0);
+        assertEquals(500.0, data.arrays().labels().sumNumber().doubleValue(), 0.0);
     }
 
     static Stream<Arguments> badArguments() {

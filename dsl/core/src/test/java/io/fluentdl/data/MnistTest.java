@@ -44,23 +44,23 @@ class MnistTest {
         assertEquals(10_000, mnist.test().size());
         assertEquals(784, mnist.train().numFeatures());
         assertEquals(10, mnist.train().numLabelColumns());
-        assertEquals(5, argmax(mnist.train().labels(), 0));
-        assertEquals(7, argmax(mnist.test().labels(), 0));
-        assertEquals(DataType.FLOAT, mnist.train().features().dataType());
-        assertEquals(DataType.FLOAT, mnist.train().labels().dataType());
+        assertEquals(5, argmax(mnist.train().arrays().labels(), 0));
+        assertEquals(7, argmax(mnist.test().arrays().labels(), 0));
+        assertEquals(DataType.FLOAT, mnist.train().arrays().features().dataType());
+        assertEquals(DataType.FLOAT, mnist.train().arrays().labels().dataType());
         assertTrue(mnist.source().contains(folder.toString()), mnist.source());
     }
 
     @Test
     void realMnistPixelsAreScaledToUnitRangeAndLabelsAreOneHot() {
         MnistData mnist = Mnist.load(realMnist());
-        INDArray features = mnist.train().features();
+        INDArray features = mnist.train().arrays().features();
         assertEquals(0.0, features.minNumber().doubleValue(), 0.0);
         assertEquals(1.0, features.maxNumber().doubleValue(), 0.0);
-        INDArray rowSums = mnist.train().labels().sum(1);
+        INDArray rowSums = mnist.train().arrays().labels().sum(1);
         assertEquals(60_000.0, rowSums.sumNumber().doubleValue(), 0.0);
         assertEquals(1.0, rowSums.maxNumber().doubleValue(), 0.0);
-        assertEquals(1.0, mnist.test().labels().sum(1).minNumber().doubleValue(), 0.0);
+        assertEquals(1.0, mnist.test().arrays().labels().sum(1).minNumber().doubleValue(), 0.0);
     }
 
     @Test
@@ -70,10 +70,10 @@ class MnistTest {
         MnistData subset = Mnist.load(folder, 500, 100);
         assertEquals(500, subset.train().size());
         assertEquals(100, subset.test().size());
-        assertEquals(all.train().features().get(NDArrayIndex.interval(0, 500), NDArrayIndex.all()),
-                subset.train().features());
-        assertEquals(all.test().labels().get(NDArrayIndex.interval(0, 100), NDArrayIndex.all()),
-                subset.test().labels());
+        assertEquals(all.train().arrays().features().get(NDArrayIndex.interval(0, 500), NDArrayIndex.all()),
+                subset.train().arrays().features());
+        assertEquals(all.test().arrays().labels().get(NDArrayIndex.interval(0, 100), NDArrayIndex.all()),
+                subset.test().arrays().labels());
     }
 
     @Test
@@ -98,11 +98,11 @@ class MnistTest {
         MnistData data = Mnist.load(folder);
         assertEquals(3, data.train().size());
         assertEquals(2, data.test().size());
-        assertEquals(1.0f, data.train().features().getFloat(0, 0), 0f);
-        assertEquals(0.0f, data.train().features().getFloat(0, 1), 0f);
-        assertEquals(40 / 255f, data.train().features().getFloat(1, 783), 0f);
-        assertEquals(9, argmax(data.train().labels(), 2));
-        assertEquals(2, argmax(data.test().labels(), 1));
+        assertEquals(1.0f, data.train().arrays().features().getFloat(0, 0), 0f);
+        assertEquals(0.0f, data.train().arrays().features().getFloat(0, 1), 0f);
+        assertEquals(40 / 255f, data.train().arrays().features().getFloat(1, 783), 0f);
+        assertEquals(9, argmax(data.train().arrays().labels(), 2));
+        assertEquals(2, argmax(data.test().arrays().labels(), 1));
     }
 
     @Test
@@ -113,8 +113,8 @@ class MnistTest {
         Files.write(folder.resolve("t10k-images-idx3-ubyte"), images(1));
         Files.write(folder.resolve("t10k-labels-idx1-ubyte"), labels(IdxFile.LABELS_MAGIC, (byte) 4));
         MnistData data = Mnist.load(folder);
-        assertEquals(3, argmax(data.train().labels(), 2));
-        assertEquals(4, argmax(data.test().labels(), 0));
+        assertEquals(3, argmax(data.train().arrays().labels(), 2));
+        assertEquals(4, argmax(data.test().arrays().labels(), 0));
     }
 
     private InvalidConfigException loadFailure(Path folder) {
@@ -254,12 +254,12 @@ class MnistTest {
     void aChangedFileIsReadAgainNotServedFromMemory() throws IOException {
         Path folder = temp.resolve("changed");
         IdxFixtures.writeTinySet(folder);
-        assertEquals(7, argmax(Mnist.load(folder).test().labels(), 0));
+        assertEquals(7, argmax(Mnist.load(folder).test().arrays().labels(), 0));
         Files.write(folder.resolve("t10k-labels-idx1-ubyte.gz"), gzip(labels(IdxFile.LABELS_MAGIC, (byte) 3, (byte) 2, (byte) 1)));
         Files.write(folder.resolve("t10k-images-idx3-ubyte.gz"), gzip(images(3)));
         MnistData reloaded = Mnist.load(folder);
         assertEquals(3, reloaded.test().size());
-        assertEquals(3, argmax(reloaded.test().labels(), 0));
+        assertEquals(3, argmax(reloaded.test().arrays().labels(), 0));
     }
 
     @Test

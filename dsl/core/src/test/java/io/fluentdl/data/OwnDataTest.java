@@ -27,15 +27,15 @@ class OwnDataTest {
         Dataset data = Dataset.of(new double[][] {{1, 2}, {3, 4}, {5, 6}}, new int[] {2, 0, 1});
         assertEquals(3, data.size());
         assertEquals(3, data.numLabelColumns());
-        assertArrayEquals(new float[] {0, 0, 1, 1, 0, 0, 0, 1, 0}, data.labels().dup().data().asFloat());
-        assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, data.features().dup().data().asFloat());
+        assertArrayEquals(new float[] {0, 0, 1, 1, 0, 0, 0, 1, 0}, data.arrays().labels().dup().data().asFloat());
+        assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, data.arrays().features().dup().data().asFloat());
     }
 
     @Test
     void targetsAreKeptAsGivenForRegressionAndMultiLabel() {
         Dataset regression = Dataset.of(new float[][] {{1f}, {2f}}, new float[][] {{0.5f}, {-1.5f}});
         assertEquals(1, regression.numLabelColumns());
-        assertEquals(-1.5, regression.labels().getDouble(1, 0), 0.0);
+        assertEquals(-1.5, regression.arrays().labels().getDouble(1, 0), 0.0);
         Dataset multi = Dataset.of(new double[][] {{1}, {2}}, new double[][] {{1, 0, 1}, {0, 1, 1}});
         assertEquals(3, multi.numLabelColumns());
     }
@@ -69,8 +69,8 @@ class OwnDataTest {
         assertEquals(3, data.size());
         assertEquals(List.of("length", "width"), data.featureNames());
         assertEquals(List.of("setosa", "versicolor"), data.classNames());
-        assertArrayEquals(new float[] {0, 1, 1, 0, 0, 1}, data.labels().dup().data().asFloat());
-        assertArrayEquals(new float[] {1, 2, 3.5f, 4, 5, 6}, data.features().dup().data().asFloat());
+        assertArrayEquals(new float[] {0, 1, 1, 0, 0, 1}, data.arrays().labels().dup().data().asFloat());
+        assertArrayEquals(new float[] {1, 2, 3.5f, 4, 5, 6}, data.arrays().features().dup().data().asFloat());
     }
 
     @Test
@@ -79,9 +79,9 @@ class OwnDataTest {
         Dataset classes = Dataset.fromCsv(file, 0, CsvOptions.defaults().noHeader().delimiter(';'));
         assertEquals(List.of("9", "10"), classes.classNames());
         assertEquals(List.of("column_2"), classes.featureNames());
-        assertArrayEquals(new float[] {0, 1, 1, 0, 0, 1}, classes.labels().dup().data().asFloat());
+        assertArrayEquals(new float[] {0, 1, 1, 0, 0, 1}, classes.arrays().labels().dup().data().asFloat());
         Dataset regression = Dataset.fromCsv(file, 0, CsvOptions.defaults().noHeader().delimiter(';').regression());
-        assertArrayEquals(new float[] {10, 9, 10}, regression.labels().dup().data().asFloat());
+        assertArrayEquals(new float[] {10, 9, 10}, regression.arrays().labels().dup().data().asFloat());
     }
 
     @Test
@@ -135,14 +135,14 @@ class OwnDataTest {
         assertEquals(7, split.train().size());
         assertEquals(3, split.test().size());
         Set<Float> seen = new HashSet<>();
-        for (float v : split.train().features().dup().data().asFloat()) {
+        for (float v : split.train().arrays().features().dup().data().asFloat()) {
             seen.add(v);
         }
-        for (float v : split.test().features().dup().data().asFloat()) {
+        for (float v : split.test().arrays().features().dup().data().asFloat()) {
             seen.add(v);
         }
         assertEquals(10, seen.size());
-        assertEquals(split.train().features(), data.split(0.7, 3).train().features(), "same seed, same split");
+        assertEquals(split.train().arrays().features(), data.split(0.7, 3).train().arrays().features(), "same seed, same split");
         assertEquals("Dataset.split: trainFraction must be in (0, 1) and leave at least one example on each side of 10, "
                 + "got trainFraction=1.0.", assertThrows(InvalidConfigException.class, () -> data.split(1.0, 3)).getMessage());
     }
@@ -153,9 +153,9 @@ class OwnDataTest {
         Dataset train = Dataset.of(new double[][] {{1, 5}, {3, 5}}, new int[] {0, 1});
         Dataset test = Dataset.of(new double[][] {{4, 7}}, new int[] {1}, 2);
         Split normalized = new Split(train, test).normalize();
-        assertArrayEquals(new float[] {-1, 0, 1, 0}, normalized.train().features().dup().data().asFloat(), 1e-6f);
-        assertArrayEquals(new float[] {2, 2}, normalized.test().features().dup().data().asFloat(), 1e-6f);
-        assertEquals(train.labels(), normalized.train().labels());
+        assertArrayEquals(new float[] {-1, 0, 1, 0}, normalized.train().arrays().features().dup().data().asFloat(), 1e-6f);
+        assertArrayEquals(new float[] {2, 2}, normalized.test().arrays().features().dup().data().asFloat(), 1e-6f);
+        assertEquals(train.arrays().labels(), normalized.train().arrays().labels());
         assertArrayEquals(new double[] {2, 5}, Normalizer.fit(train).mean(), 0.0);
         assertArrayEquals(new double[] {1, 1}, Normalizer.fit(train).std(), 0.0);
     }

@@ -15,7 +15,6 @@ import io.fluentdl.errors.InvalidConfigException;
 import io.fluentdl.optim.Adam;
 import io.fluentdl.report.ParamCount;
 import io.fluentdl.report.Summary;
-import io.fluentdl.internal.dl4j.ModelTranslator;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,7 @@ class ConvLayersTest {
 
     @Test
     void mnistConvnetHasKerasShapesAndItsParameterCount() {
-        Summary summary = Summary.of(mnistConvnet(BnPlacement.AS_WRITTEN), ModelTranslator.translate(mnistConvnet(BnPlacement.AS_WRITTEN)));
+        Summary summary = mnistConvnet(BnPlacement.AS_WRITTEN).table();
         // Keras' model.summary() of examples/vision/mnist_convnet.py, by hand:
         //   conv2d      (None, 26, 26, 32)   3*3*1*32 + 32  =    320
         //   max_pool    (None, 13, 13, 32)                        0
@@ -61,8 +60,7 @@ class ConvLayersTest {
 
     @Test
     void batchNormBeforeActivationOnConvNormalisesChannelsAndDropsTheConvBias() {
-        Summary summary = Summary.of(mnistConvnet(BnPlacement.BEFORE_ACTIVATION),
-                ModelTranslator.translate(mnistConvnet(BnPlacement.BEFORE_ACTIVATION)));
+        Summary summary = mnistConvnet(BnPlacement.BEFORE_ACTIVATION).table();
         List<Summary.Row> rows = summary.rows();
         // conv2d_1 without bias: 288; batch_norm_1 over 32 channels: 4*32 = 128 (64 trainable γ, β; 64 running mean/var)
         assertEquals("batch_norm_1", rows.get(1).name());
@@ -80,7 +78,7 @@ class ConvLayersTest {
         ModelSpec spec = Sequential.named("conv-bn").input(8, 8, 3)
                 .conv2d(4, 3, RELU).batchNorm().globalAvgPool()
                 .output(2, SOFTMAX, CATEGORICAL_CROSSENTROPY).build();
-        Summary summary = Summary.of(spec, ModelTranslator.translate(spec));
+        Summary summary = spec.table();
         assertEquals(new ParamCount(16, 8, 8), summary.rows().get(1).params());
         assertEquals(List.of(4L), summary.rows().get(2).outputShape());
         Model.of(spec).predict(Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2, 8 * 8 * 3)); // runs
@@ -143,7 +141,7 @@ class ConvLayersTest {
             }
             y[i][column < 3 ? 0 : 1] = 1f;
         }
-        Dataset data = Dataset.of(Nd4j.createFromArray(x), Nd4j.createFromArray(y));
+        Dataset data = Model.dataset(Nd4j.createFromArray(x), Nd4j.createFromArray(y));
         ModelSpec spec = Sequential.named("bars").input(6, 6, 1)
                 .conv2d(4, 3, 1, Padding.SAME, RELU).maxPool(2).flatten()
                 .output(2, SOFTMAX, CATEGORICAL_CROSSENTROPY)

@@ -129,7 +129,7 @@ class LrRangeTestTest {
             }
             y[i][0] = (float) (target + noise * random.nextGaussian());
         }
-        return Dataset.of(Nd4j.create(x), Nd4j.create(y));
+        return Model.dataset(Nd4j.create(x), Nd4j.create(y));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.fluentdl.optim;
 
+import io.fluentdl.Translate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +30,7 @@ class GradientClippingTest {
 
     // one huge-error batch: unclipped, plain SGD with lr 1 moves the weights by the full gradient
     private static INDArray step(ModelSpec spec) {
-        Dataset data = Dataset.of(Nd4j.ones(DataType.FLOAT, 4, 3), Nd4j.ones(DataType.FLOAT, 4, 1).muli(100));
+        Dataset data = Model.dataset(Nd4j.ones(DataType.FLOAT, 4, 3), Nd4j.ones(DataType.FLOAT, 4, 1).muli(100));
         Model model = Model.of(spec).verbose(0);
         INDArray before = model.network().getLayer(0).getParam("W").dup();
         model.fit(data, 1, 4);
@@ -51,7 +52,7 @@ class GradientClippingTest {
 
     @Test
     void translatesToDl4jGradientNormalizationOnEveryLayer() {
-        BaseLayer layer = (BaseLayer) ModelTranslator.translate(linear("t").clipNorm(2.0).build()).configuration().getConf(0).getLayer();
+        BaseLayer layer = (BaseLayer) ModelTranslator.translate(Translate.stack(linear("t").clipNorm(2.0).build())).configuration().getConf(0).getLayer();
         assertEquals(GradientNormalization.ClipL2PerParamType, layer.getGradientNormalization());
         assertEquals(2.0, layer.getGradientNormalizationThreshold());
         assertTrue(linear("s").clipValue(0.1).build().summary().contains("Optimizer: SGD(lr=1.0), clipvalue=0.1"),

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every schedule refuses bad parameters at the call, naming the parameter and its value (STYLE §5, §7.3). */
+/** Every schedule refuses bad parameters at the call, naming the parameter and its value in one line. */
 class InvalidScheduleTest {
 
     private static final Period P = Period.iterations(10);

@@ -55,7 +55,7 @@ class WarmupPerStepTest {
     void fitTrainsDuringAOneEpochWarmupFromZero() {
         // 40 examples, batch 4: 10 steps. Before per-step warm-up the rate was 0 for all of epoch 1, so no weight moved.
         Nd4j.getRandom().setSeed(1);
-        Dataset data = Dataset.of(Nd4j.rand(DataType.FLOAT, 40, 2), Nd4j.rand(DataType.FLOAT, 40, 1));
+        Dataset data = Model.dataset(Nd4j.rand(DataType.FLOAT, 40, 2), Nd4j.rand(DataType.FLOAT, 40, 1));
         Model model = Model.of(Sequential.named("warm").input(2).dense(4, Activation.TANH)
                 .output(1, Activation.IDENTITY, Loss.MSE)
                 .optimizer(Sgd.of(Warmup.linear(Period.epochs(1), 0.0).then(0.1))).seed(2).build());
@@ -82,7 +82,7 @@ class WarmupPerStepTest {
     @Test
     void aSavedModelKeepsItsPerStepSchedule(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         Nd4j.getRandom().setSeed(1);
-        Dataset data = Dataset.of(Nd4j.rand(DataType.FLOAT, 40, 2), Nd4j.rand(DataType.FLOAT, 40, 1));
+        Dataset data = Model.dataset(Nd4j.rand(DataType.FLOAT, 40, 2), Nd4j.rand(DataType.FLOAT, 40, 1));
         Model model = Model.of(Sequential.named("warm").input(2).output(1, Activation.IDENTITY, Loss.MSE)
                 .optimizer(Sgd.of(Warmup.linear(Period.epochs(2), 0.0).then(0.1))).seed(2).build());
         model.fit(data, 1, 8); // 5 steps: half-way through the warm-up

@@ -2,6 +2,7 @@ package io.fluentdl.search;
 
 import io.fluentdl.Model;
 import io.fluentdl.ModelSpec;
+import io.fluentdl.callbacks.Callback;
 import io.fluentdl.data.Dataset;
 import io.fluentdl.train.EpochMetrics;
 import io.fluentdl.train.History;
@@ -48,12 +49,12 @@ final class Lockstep {
 
     double run() throws Exception {
         if (specs.size() == 1) {
-            History h = Model.of(specs.get(0)).fit(train, epochs, batchSize, validation, (m, control) -> {
+            History h = Model.of(specs.get(0)).fit(train, epochs, batchSize, validation, Callback.atEpochEnd((m, control) -> {
                 stop = TrainingObjective.report(m, 1, reporter);
                 if (stop != null) {
                     control.stop();
                 }
-            });
+            }));
             if (stop != null) {
                 throw stop;
             }
@@ -75,7 +76,7 @@ final class Lockstep {
             for (int j = 0; j < k; j++) {
                 int index = j;
                 running.add(pool.submit(() -> Model.of(specs.get(index)).fit(train, epochs, batchSize, validation,
-                        (m, control) -> {
+                        Callback.atEpochEnd((m, control) -> {
                             latest[index] = m;
                             try {
                                 barrier.await();
@@ -86,7 +87,7 @@ final class Lockstep {
                             if (stop != null) {
                                 control.stop();
                             }
-                        })));
+                        }))));
             }
             double sum = 0;
             Exception failure = null;

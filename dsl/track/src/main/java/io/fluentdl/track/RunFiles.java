@@ -1,15 +1,11 @@
 package io.fluentdl.track;
 
+import io.fluentdl.internal.files.AtomicFiles;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -48,17 +44,7 @@ public final class RunFiles {
     static void writeMeta(Path runDir, Run run) {
         Path target = runDir.resolve(META);
         try {
-            byte[] bytes = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(run);
-            Path tmp = TempFiles.beside(target);
-            try {
-                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                    ch.write(ByteBuffer.wrap(bytes));
-                    ch.force(true);
-                }
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.writeBytes(target, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(run));
         } catch (IOException e) {
             throw new UncheckedIOException(String.format("Run '%s': could not write %s", run.id(), target), e);
         }

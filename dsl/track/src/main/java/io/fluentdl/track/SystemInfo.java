@@ -2,8 +2,6 @@ package io.fluentdl.track;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -39,7 +37,7 @@ public final class SystemInfo {
         p.put("os.name", System.getProperty("os.name"));
         p.put("os.version", System.getProperty("os.version"));
         p.put("os.arch", System.getProperty("os.arch"));
-        p.put("cpu.model", cpuModel());
+        p.put("cpu.model", io.fluentdl.internal.host.CpuInfo.model());
         p.put("cpu.cores", Runtime.getRuntime().availableProcessors());
         p.put("heap.max_bytes", Runtime.getRuntime().maxMemory());
         p.put("host", ProcessOwner.current().host());
@@ -53,23 +51,6 @@ public final class SystemInfo {
             }
         }
         return p;
-    }
-
-    /** The "model name" line of /proc/cpuinfo (Linux), else the {@code os.arch} property. */
-    static String cpuModel() {
-        Path cpuinfo = Path.of("/proc/cpuinfo");
-        try {
-            if (Files.isReadable(cpuinfo)) {
-                for (String line : Files.readAllLines(cpuinfo)) {
-                    if (line.startsWith("model name")) {
-                        return line.substring(line.indexOf(':') + 1).strip();
-                    }
-                }
-            }
-        } catch (IOException e) {
-            return UNKNOWN;
-        }
-        return System.getProperty("os.arch", UNKNOWN);
     }
 
     /**
@@ -92,20 +73,6 @@ public final class SystemInfo {
     }
 
     private static Map<String, Object> nd4jBackend() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        try {
-            p.put("nd4j.backend", org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getName());
-            p.put("nd4j.dtype", org.nd4j.linalg.factory.Nd4j.defaultFloatingPointType().toString());
-            Properties env = org.nd4j.linalg.factory.Nd4j.getExecutioner().getEnvironmentInformation();
-            for (String key : new String[] {"blas.vendor", "omp.threads", "cores"}) {
-                Object value = env.get(key);
-                if (value != null) {
-                    p.put("nd4j." + key, value.toString());
-                }
-            }
-        } catch (RuntimeException | LinkageError e) {
-            p.put("nd4j.backend", String.format("%s (%s)", UNKNOWN, e.getClass().getSimpleName()));
-        }
-        return p;
+        return io.fluentdl.internal.track.Nd4jInfo.backend(UNKNOWN);
     }
 }

@@ -1,31 +1,23 @@
 package io.fluentdl.track;
 
-import io.fluentdl.train.EpochListener;
-import io.fluentdl.train.EpochMetrics;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.fluentdl.callbacks.Callback;
+import io.fluentdl.internal.track.TrackerCallback;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.deeplearning4j.optimize.api.TrainingListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One live run being recorded: W&amp;B's {@code wandb.init(...)} object, local and offline. Start one with
- * {@link #in(Path)}, attach {@link #listener()} to any DL4J network and/or pass {@link #epochListener()} to
- * {@link io.fluentdl.Model#fit}, and end it with {@link #finish()}.
+ * {@link #in(Path)}, pass {@link #callback()} to {@link io.fluentdl.Model#fit}, and end it with {@link #finish()}.
+ * A plain DL4J network takes the callback's DL4J listener: {@code net.addListeners(Model.listener(run.callback()))}.
  *
  * <pre>{@code
  * try (Tracker run = Tracker.in(Path.of("results")).experiment("bn-case-study").name("bn-after")
  *         .config(spec).tags("bn").histogramEvery(50).start()) {
- *     model.addListeners(run.listener());
- *     model.fit(train, 100, 32, test, run.epochListener());
+ *     model.fit(train, 100, 32, test, run.callback());
  *     model.save(run.artifactPath("model.zip"));
  *     run.finish();
  * }
@@ -46,7 +38,7 @@ public final class Tracker implements AutoCloseable {
     private final JsonLines histograms;
     private final Map<String, Integer> settings;
     private Run run;
-    private TrackingListener listener;
+    private TrackerCallback callback;
     private boolean epochAdapterInUse;
     private Map<String, Double> pendingEpoch;
     private Map<String, Double> lastEpoch = Map.of();
@@ -92,26 +84,16 @@ public final class Tracker implements AutoCloseable {
     }
 
     /**
-     * The DL4J listener that logs this run's steps, epochs and histograms; attach it to any
-     * {@code MultiLayerNetwork} or {@code ComputationGraph}: {@code net.addListeners(tracker.listener())}.
-     * Always the same instance.
+     * This run as a {@link Callback} for {@link io.fluentdl.Model#fit}: each epoch's metrics under Keras'
+     * names ({@code train_loss}, {@code train_accuracy}, {@code val_loss}, {@code val_accuracy}), with
+     * steps, histograms and DL4J's epoch figures (samples/s, memory) in the same records. Always the same instance.
      */
-    public synchronized TrainingListener listener() {
-        if (listener == null) {
-            listener = new TrackingListener(this, settings.get(TrackerBuilder.STEP_EVERY),
-                    settings.get(TrackerBuilder.HISTOGRAM_EVERY), settings.get(TrackerBuilder.BINS));
+    public synchronized Callback callback() {
+        if (callback == null) {
+            callback = new TrackerCallback(new TrackerSink(this, settings.get(TrackerBuilder.BINS)), settings.get(TrackerBuilder.STEP_EVERY),
+                    settings.get(TrackerBuilder.HISTOGRAM_EVERY));
         }
-        return listener;
-    }
-
-    /**
-     * The adapter for {@link io.fluentdl.Model#fit}: logs each epoch's {@link EpochMetrics} under Keras'
-     * names ({@code train_loss}, {@code train_accuracy}, {@code val_loss}, {@code val_accuracy}). When
-     * {@link #listener()} is attached too, its epoch figures (samples/s, memory) join the same epoch record.
-     */
-    public synchronized EpochListener epochListener() {
-        epochAdapterInUse = true;
-        return (metrics, control) -> logEpoch(values(metrics));
+        return callback;
     }
 
     /** Logs free-form values for one step (iteration); kept until the next flush. */
@@ -149,6 +131,11 @@ public final class Tracker implements AutoCloseable {
         }
     }
 
+    /** From then on Model.fit's callback completes each epoch (DL4J's epoch values wait for it). */
+    synchronized void fitCompletesEpochs() {
+        epochAdapterInUse = true;
+    }
+
     /** From the listener: a new epoch starts; an epoch the adapter never completed is written as is. */
     synchronized void dl4jEpochStarted() {
         if (pendingEpoch != null) {
@@ -177,31 +164,12 @@ public final class Tracker implements AutoCloseable {
 
     /** Where to write an artifact named {@code fileName} (e.g. {@code model.save(run.artifactPath("model.zip"))}). */
     public Path artifactPath(String fileName) {
-        Path artifacts = dir.resolve(RunFiles.ARTIFACTS);
-        Path target = artifacts.resolve(fileName).normalize();
-        if (!target.getParent().equals(artifacts)) {
-            throw new IllegalArgumentException(String.format(
-                    "Run '%s': an artifact name must be a plain file name, got fileName='%s'.", id(), fileName));
-        }
-        try {
-            Files.createDirectories(artifacts);
-        } catch (IOException e) {
-            throw new UncheckedIOException(String.format("Run '%s': could not create %s", id(), artifacts), e);
-        }
-        return target;
+        return RunArtifacts.path(dir, id(), fileName);
     }
 
     /** Copies {@code file} into the run's {@code artifacts/} (via a temporary file, so no half copies). */
     public Path artifact(Path file) {
-        Path target = artifactPath(file.getFileName().toString());
-        try {
-            Path tmp = TempFiles.beside(target);
-            Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException(String.format("Run '%s': could not copy artifact %s", id(), file), e);
-        }
+        return RunArtifacts.copy(dir, id(), file);
     }
 
     /** Ends the run as FINISHED; its summary is the last epoch's values. */
@@ -248,7 +216,7 @@ public final class Tracker implements AutoCloseable {
         summary.put("iterations", (double) iterationsDone);
         summary.put("run_seconds", elapsed());
         summary.putAll(extra);
-        run = run.ended(status, RunFiles.timestamp(Instant.now()), summary, artifactNames(), why);
+        run = run.ended(status, RunFiles.timestamp(Instant.now()), summary, RunArtifacts.names(dir, id()), why);
         OpenRuns.remove(this);
         RunFiles.writeMeta(dir, run);
         try {
@@ -272,32 +240,5 @@ public final class Tracker implements AutoCloseable {
 
     private double elapsed() {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private List<String> artifactNames() {
-        Path artifacts = dir.resolve(RunFiles.ARTIFACTS);
-        if (!Files.isDirectory(artifacts)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(artifacts)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".tmp")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(String.format("Run '%s': could not list %s", id(), artifacts), e);
-        }
-    }
-
-    private static Map<String, Double> values(EpochMetrics m) {
-        Map<String, Double> v = new LinkedHashMap<>();
-        v.put("train_loss", m.trainLoss());
-        v.put("train_accuracy", m.trainAccuracy());
-        if (!Double.isNaN(m.validationLoss())) {
-            v.put("val_loss", m.validationLoss());
-        }
-        if (!Double.isNaN(m.validationAccuracy())) {
-            v.put("val_accuracy", m.validationAccuracy());
-        }
-        v.put("epoch_seconds", m.seconds());
-        v.put("lr", m.learningRate());
-        return v;
     }
 }

@@ -14,7 +14,8 @@
  * &lt;root&gt;/runs/&lt;run-id&gt;/histograms.jsonl   one {@link io.fluentdl.track.HistogramRecord} per line
  * &lt;root&gt;/runs/&lt;run-id&gt;/artifacts/         copied files (model zips)
  * </pre>
- * The tracker attaches to any DL4J network as a {@code TrainingListener}, so this package (like
- * {@link io.fluentdl.Model}) touches DL4J types directly.
+ * A run joins training as one {@code Callback} ({@link io.fluentdl.track.Tracker#callback()}); its DL4J
+ * side (the {@code TrainingListener} for steps and histograms) lives in {@code io.fluentdl.internal.track},
+ * so this package shows no DL4J type.
  */
 package io.fluentdl.track;

@@ -37,8 +37,8 @@ class ReadmeTrackingSnippetTest {
         Path runDir;
         try (Tracker t = Tracker.in(dir.resolve("runs")).experiment("bn").name("bn-after").config(spec)
                 .histogramEvery(25).start()) {
-            Model model = Model.of(spec).addListeners(t.listener());
-            model.fit(train, 2, 32, test, t.epochListener());
+            Model model = Model.of(spec);
+            model.fit(train, 2, 32, test, t.callback());
             t.finish(Map.of("test_accuracy", model.evaluate(test).accuracy()));
             runDir = t.dir();
         }

@@ -8,6 +8,7 @@ import static io.fluentdl.nn.Loss.CATEGORICAL_CROSSENTROPY;
 import io.fluentdl.Model;
 import io.fluentdl.ModelSpec;
 import io.fluentdl.Sequential;
+import io.fluentdl.callbacks.Callback;
 import io.fluentdl.data.Dataset;
 import io.fluentdl.optim.Sgd;
 import java.io.IOException;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import io.fluentdl.train.EpochListener;
 import io.fluentdl.train.EpochMetrics;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
@@ -125,8 +125,8 @@ public final class TrackerOverhead {
         model.fit(synthetic().first(BATCH * 4), 1, BATCH); // a trained network in a realistic state
         Tracker tracker = Tracker.in(root).experiment("tracker-overhead").name("listener-cost").config(spec)
                 .provenance(Map.of()).stepEvery(0).start();
-        TrainingListener listener = tracker.listener();
-        EpochListener adapter = tracker.epochListener();
+        Callback adapter = tracker.callback();
+        TrainingListener listener = Model.listener(adapter);
         EpochMetrics metrics = new EpochMetrics(1, 0.5, 0.8, 0.6, 0.75, 1.0, 0.01);
         MultiLayerNetwork net = model.network();
         double[] result = new double[2];
@@ -141,7 +141,7 @@ public final class TrackerOverhead {
             for (int e = 0; e < epochs; e++) {
                 listener.onEpochStart(net);
                 listener.onEpochEnd(net);
-                adapter.onEpochEnd(metrics, null);
+                adapter.onEpochEnd(e + 1, metrics, null);
             }
             long t2 = threads.getCurrentThreadCpuTime();
             result[0] = (double) (t1 - t0) / iterations;
@@ -169,10 +169,9 @@ public final class TrackerOverhead {
             cpuStart = threads.getCurrentThreadCpuTime();
             model.fit(data, epochs, BATCH);
         } else {
-            model.addListeners(tracker.listener());
             start = System.nanoTime();
             cpuStart = threads.getCurrentThreadCpuTime();
-            model.fit(data, epochs, BATCH, tracker.epochListener());
+            model.fit(data, epochs, BATCH, tracker.callback());
         }
         return new double[] {(System.nanoTime() - start) / 1e9, (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9};
     }
@@ -187,7 +186,7 @@ public final class TrackerOverhead {
         for (int i = 0; i < EXAMPLES; i++) {
             labels.putScalar(i, argmax.getInt(i), 1.0);
         }
-        return Dataset.of(x, labels);
+        return Model.dataset(x, labels);
     }
 
     private static double median(double[] values) {

@@ -54,8 +54,7 @@ class TrackerTest {
         try (Tracker t = Tracker.in(root).experiment("bn-case-study").name("bn-after").config(spec)
                 .histogramEvery(4).start()) {
             dir = t.dir();
-            model.addListeners(t.listener());
-            history = model.fit(train, 3, 32, test, t.epochListener());
+            history = model.fit(train, 3, 32, test, t.callback());
             model.save(t.artifactPath("model.zip"));
             t.finish(Map.of("test_accuracy", model.evaluate(test).accuracy()));
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fluentdl.Model;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ class TrackingListenerTest {
         MultiLayerNetwork net = plainNetwork();
         CollectScoresListener scores = new CollectScoresListener(1);
         Tracker t = Tracker.in(root).name("plain").stepEvery(1).provenance(Map.of()).start();
-        net.addListeners(t.listener(), scores);
+        net.addListeners(Model.listener(t.callback()), scores);
         train(net);
         t.finish();
 
@@ -66,7 +67,7 @@ class TrackingListenerTest {
     void stepFrequencyIsRespected() {
         MultiLayerNetwork net = plainNetwork();
         Tracker t = Tracker.in(root).name("every5").stepEvery(5).provenance(Map.of()).start();
-        net.addListeners(t.listener());
+        net.addListeners(Model.listener(t.callback()));
         train(net);
         t.finish();
         assertArrayEquals(new long[] {0, 5, 10}, RunReader.open(t.dir()).series(Scope.STEP, "loss").x());
@@ -76,7 +77,7 @@ class TrackingListenerTest {
     void histogramsAtTheAskedFrequencyOnly() {
         MultiLayerNetwork net = plainNetwork();
         Tracker t = Tracker.in(root).name("hist").stepEvery(0).histogramEvery(5).bins(10).provenance(Map.of()).start();
-        net.addListeners(t.listener());
+        net.addListeners(Model.listener(t.callback()));
         train(net);
         t.finish();
 
@@ -102,7 +103,7 @@ class TrackingListenerTest {
         // plain SGD without regularization: update = -lr * (mean-loss gradient), tensor by tensor
         MultiLayerNetwork net = plainNetwork();
         Tracker t = Tracker.in(root).name("sgd").stepEvery(0).histogramEvery(4).provenance(Map.of()).start();
-        net.addListeners(t.listener());
+        net.addListeners(Model.listener(t.callback()));
         train(net);
         t.finish();
 
@@ -123,7 +124,7 @@ class TrackingListenerTest {
     void weightsHistogramDescribesTheParametersAfterTheUpdate() {
         MultiLayerNetwork net = plainNetwork();
         Tracker t = Tracker.in(root).name("w").stepEvery(0).histogramEvery(ITERATIONS - 1).provenance(Map.of()).start();
-        net.addListeners(t.listener());
+        net.addListeners(Model.listener(t.callback()));
         train(net);
         t.finish();
         // the last iteration (11) is a histogram iteration, so its weights are the final ones
@@ -157,7 +158,7 @@ class TrackingListenerTest {
             y.putScalar(i, i % 3, 1.0);
         }
         // any DataSetIterator will do; this one is at hand
-        DataSetIterator it = io.fluentdl.data.Dataset.of(x, y).batchesInOrder(BATCH);
+        DataSetIterator it = Model.batchesInOrder(Model.dataset(x, y), BATCH);
         for (int e = 0; e < EPOCHS; e++) {
             it.reset();
             net.fit(it);

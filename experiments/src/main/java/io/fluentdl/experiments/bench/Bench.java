@@ -149,7 +149,7 @@ public final class Bench {
             for (int i = 0; i < options.examples(); i++) {
                 l.putScalar(i, i % 10, 1f);
             }
-            return Dataset.of(f, l);
+            return Model.dataset(f, l);
         }
         return Mnist.load((Path) null, options.examples(), 1).train();
     }
@@ -176,11 +176,11 @@ public final class Bench {
             this.dslStock = engine == Engine.STOCK ? null : Model.of(workload.dslSpec()).engine(Engine.STOCK);
             this.raw = new MultiLayerNetwork(workload.rawConfiguration());
             raw.init();
-            DataSet all = new DataSet(train.features(), train.labels());
+            DataSet all = new DataSet(Model.features(train), Model.labels(train));
             all.shuffle(MlpWorkload.SEED);
             this.rawBatches = new ExistingDataSetIterator(all.batchBy(workload.batchSize()));
             for (int from = 0; from < train.size(); from += INFERENCE_BATCH) {
-                inferenceBatches.add(train.slice(from, Math.min(train.size(), from + INFERENCE_BATCH)).features());
+                inferenceBatches.add(Model.features(train.slice(from, Math.min(train.size(), from + INFERENCE_BATCH))));
             }
         }
 

@@ -1,10 +1,7 @@
 package io.fluentdl.experiments.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.fluentdl.internal.host.CpuInfo;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.bytedeco.javacpp.Loader;
 import org.nd4j.linalg.factory.Nd4j;
@@ -31,7 +28,7 @@ public final class BenchEnvironment {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("cpu", cpuModel());
         env.put("cores", Runtime.getRuntime().availableProcessors());
-        env.put("avx512", cpuFlags().contains(" avx512f"));
+        env.put("avx512", Boolean.TRUE.equals(CpuInfo.hasAvx512()));
         env.put("nativeBuild", nativeBuild());
         env.put("nativeLibrary", String.valueOf(Loader.getLoadedLibraries().get("jnind4jcpu")));
         env.put("platformExtensionProperty", System.getProperty("org.bytedeco.javacpp.platform.extension"));
@@ -75,34 +72,11 @@ public final class BenchEnvironment {
 
     /** The {@code model name} line of /proc/cpuinfo, or the OS arch. */
     public static String cpuModel() {
-        for (String line : cpuinfo()) {
-            if (line.startsWith("model name")) {
-                return line.substring(line.indexOf(':') + 1).trim();
-            }
-        }
-        return System.getProperty("os.arch");
-    }
-
-    /** The {@code flags} line of /proc/cpuinfo, with a leading space ("" when unknown). */
-    static String cpuFlags() {
-        for (String line : cpuinfo()) {
-            if (line.startsWith("flags")) {
-                return " " + line.substring(line.indexOf(':') + 1).trim() + " ";
-            }
-        }
-        return "";
+        return CpuInfo.model();
     }
 
     /** The 1-minute load average (how busy the machine was), or NaN. */
     public static double loadAverage() {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    private static List<String> cpuinfo() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo"));
-        } catch (IOException | RuntimeException e) {
-            return List.of();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.fluentdl.experiments.bench;
 
+import io.fluentdl.Model;
 import io.fluentdl.data.Dataset;
 import io.fluentdl.data.Mnist;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ public final class SettingsProbe {
         Dataset train = Mnist.load((Path) null, examples, 1).train();
         MultiLayerNetwork net = new MultiLayerNetwork(w.rawConfiguration());
         net.init();
-        DataSet all = new DataSet(train.features(), train.labels());
+        DataSet all = new DataSet(Model.features(train), Model.labels(train));
         ExistingDataSetIterator it = new ExistingDataSetIterator(all.batchBy(batch));
         net.fit(it); // warm-up
         double[] rates = new double[repeats];

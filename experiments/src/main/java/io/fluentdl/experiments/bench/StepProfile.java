@@ -42,7 +42,7 @@ public final class StepProfile {
 
     private static Map<String, String> phases() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("ShufflingBatchIterator.next", "batch gather (ours)");
+        m.put("BatchIterator.next", "batch gather (ours)");
         m.put("Evaluator.evaluate", "per-epoch evaluation of the training set (TrainMetrics.FULL_PASS)");
         m.put("BaseMultiLayerUpdater.update", "updater (optimizer step, regularization)");
         m.put("MultiLayerNetwork.calcBackpropGradients", "backward pass");

@@ -29,7 +29,7 @@ final class TrackerTiming {
         double[] ratio = new double[repeats];
         try (Tracker run = Tracker.in(dir).experiment("bench").name("tracker-overhead").config(w.dslSpec()).start()) {
             Model bare = Model.of(w.dslSpec());
-            Model withTracker = Model.of(w.dslSpec()).addListeners(run.listener());
+            Model withTracker = Model.of(w.dslSpec());
             for (int r = -warmups; r < repeats; r++) {
                 double a = 0;
                 double b = 0;
@@ -37,7 +37,7 @@ final class TrackerTiming {
                     if ((k == 0) == (Math.floorMod(r, 2) == 0)) {
                         a = train.size() / bare.fit(train, 1, w.batchSize()).last().seconds();
                     } else {
-                        b = train.size() / withTracker.fit(train, 1, w.batchSize(), run.epochListener()).last().seconds();
+                        b = train.size() / withTracker.fit(train, 1, w.batchSize(), run.callback()).last().seconds();
                     }
                 }
                 if (r >= 0) {

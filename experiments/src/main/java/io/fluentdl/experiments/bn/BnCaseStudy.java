@@ -2,6 +2,7 @@ package io.fluentdl.experiments.bn;
 
 import io.fluentdl.Model;
 import io.fluentdl.ModelSpec;
+import io.fluentdl.callbacks.Callback;
 import io.fluentdl.data.Circles;
 import io.fluentdl.data.Dataset;
 import io.fluentdl.experiments.Experiment;
@@ -16,7 +17,6 @@ import io.fluentdl.experiments.results.VariantResult;
 import io.fluentdl.experiments.results.VariantSpec;
 import io.fluentdl.experiments.runs.UnitRunner;
 import io.fluentdl.report.ParamCount;
-import io.fluentdl.train.EpochListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -100,9 +100,9 @@ public final class BnCaseStudy implements Experiment {
         for (long seed : context.seeds()) {
             ModelSpec spec = variant.spec().apply(seed);
             runs.add(units.run(task, variant.name(), seed, spec, HISTOGRAM_EVERY, tracker -> {
-                Model model = Model.of(spec).addListeners(tracker.listener());
-                return model.fit(train, context.epochs(), BATCH_SIZE, test, tracker.epochListener(),
-                        EpochListener.of(m -> {
+                Model model = Model.of(spec);
+                return model.fit(train, context.epochs(), BATCH_SIZE, test, tracker.callback(),
+                        Callback.atEpochEnd(m -> {
                             task.step();
                             task.message(String.format(Locale.ROOT, "seed %d test %.3f", seed, m.validationAccuracy()));
                         }));

@@ -45,7 +45,7 @@ final class ExperimentRunner {
         boolean existed = Files.isDirectory(dir);
         Files.createDirectories(dir);
         // a run killed between writing and renaming leaves .<file>.<pid>-<random>.tmp files (results, run.json)
-        io.fluentdl.track.TempFiles.cleanLeftovers(dir, 3);
+        io.fluentdl.internal.files.TempFiles.cleanLeftovers(dir, 3);
         try {
             return runIn(dir, experiment);
         } catch (Exception | Error e) {

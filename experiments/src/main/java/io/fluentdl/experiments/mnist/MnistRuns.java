@@ -2,6 +2,7 @@ package io.fluentdl.experiments.mnist;
 
 import io.fluentdl.Model;
 import io.fluentdl.ModelSpec;
+import io.fluentdl.callbacks.Callback;
 import io.fluentdl.data.Mnist;
 import io.fluentdl.data.MnistData;
 import io.fluentdl.experiments.RunContext;
@@ -15,7 +16,6 @@ import io.fluentdl.experiments.runs.UnitRunner;
 import io.fluentdl.report.ParamCount;
 import io.fluentdl.schedule.LearningRate;
 import io.fluentdl.schedule.LearningRates;
-import io.fluentdl.train.EpochListener;
 import io.fluentdl.train.TrainMetrics;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,9 +106,9 @@ public final class MnistRuns {
             ModelSpec spec = variant.spec().apply(seed);
             first = first == null ? spec : first;
             runs.add(units.run(task, variant.name(), seed, spec, 0, tracker -> {
-                Model model = Model.of(spec).trainMetrics(variant.trainMetrics()).addListeners(tracker.listener());
-                return model.fit(data.train(), context.epochs(), batchSize, data.test(), tracker.epochListener(),
-                        EpochListener.of(m -> {
+                Model model = Model.of(spec).trainMetrics(variant.trainMetrics());
+                return model.fit(data.train(), context.epochs(), batchSize, data.test(), tracker.callback(),
+                        Callback.atEpochEnd(m -> {
                             task.step();
                             task.message(String.format(Locale.ROOT, "seed %d test err %.4f", seed, 1 - m.validationAccuracy()));
                         }));

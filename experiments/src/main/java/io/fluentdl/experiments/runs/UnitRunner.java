@@ -36,8 +36,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * UnitRunner units = context.units(NAME);
  * SeedRun run = units.run(task, "bn-after", seed, spec, 25, tracker -> {
- *     Model model = Model.of(spec).addListeners(tracker.listener());
- *     return model.fit(train, context.epochs(), 32, test, tracker.epochListener());
+ *     return Model.of(spec).fit(train, context.epochs(), 32, test, tracker.callback());
  * });
  * }</pre>
  *

@@ -1,30 +1,25 @@
 package io.fluentdl.experiments.runtime;
 
+import io.fluentdl.internal.host.CpuInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** The hardware a run used, read from {@code /proc/cpuinfo} and {@code nvidia-smi} when present. */
 public final class Machine {
-
-    private static final Path CPUINFO = Path.of("/proc/cpuinfo");
 
     private Machine() {
     }
 
     /** CPU model and logical cores, e.g. {@code AMD EPYC (2 logical cores)}. */
     public static String cpu() {
-        String model = cpuinfoField("model name").orElse(System.getProperty("os.arch"));
+        String model = CpuInfo.model();
         return String.format("%s (%d logical cores)", model, Runtime.getRuntime().availableProcessors());
     }
 
     /** Whether the CPU advertises AVX-512 Foundation ({@code avx512f} in the flags). */
     public static boolean hasAvx512() {
-        return cpuinfoField("flags").map(flags -> List.of(flags.split("\\s+")).contains("avx512f")).orElse(false);
+        return Boolean.TRUE.equals(CpuInfo.hasAvx512());
     }
 
     /**
@@ -48,19 +43,5 @@ public final class Machine {
             Thread.currentThread().interrupt();
             return "unknown (interrupted)";
         }
-    }
-
-    private static Optional<String> cpuinfoField(String name) {
-        try {
-            for (String line : Files.readAllLines(CPUINFO)) {
-                int colon = line.indexOf(':');
-                if (colon > 0 && line.substring(0, colon).trim().equals(name)) {
-                    return Optional.of(line.substring(colon + 1).trim());
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-        return Optional.empty();
     }
 }

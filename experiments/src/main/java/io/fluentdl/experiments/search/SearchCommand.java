@@ -6,7 +6,7 @@ import io.fluentdl.experiments.Backend;
 import io.fluentdl.experiments.RunContext;
 import io.fluentdl.experiments.cli.OutFolder;
 import io.fluentdl.track.SafeName;
-import io.fluentdl.track.TempFiles;
+import io.fluentdl.internal.files.TempFiles;
 import io.fluentdl.experiments.progress.Progress;
 import io.fluentdl.experiments.progress.ProgressTask;
 import io.fluentdl.experiments.report.ReportBuilder;

@@ -2,7 +2,7 @@ package io.fluentdl.experiments.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.fluentdl.internal.dl4j.ModelTranslator;
+import io.fluentdl.Model;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -13,7 +13,7 @@ class MlpWorkloadTest {
     @CsvSource({"false, SGD", "false, ADAM", "true, SGD", "true, ADAM"})
     void dslAndRawBuildTheSameDl4jConfiguration(boolean bn, MlpWorkload.Optim optim) {
         MlpWorkload w = new MlpWorkload(bn, optim, 128);
-        assertEquals(w.rawConfiguration().toJson(), ModelTranslator.translate(w.dslSpec()).configuration().toJson());
+        assertEquals(w.rawConfiguration().toJson(), Model.configuration(w.dslSpec()).toJson());
     }
 
     @ParameterizedTest

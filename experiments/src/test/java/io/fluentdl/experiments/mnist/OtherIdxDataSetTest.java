@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fluentdl.Model;
 import io.fluentdl.data.Dataset;
 import io.fluentdl.data.Mnist;
 import io.fluentdl.data.MnistData;
@@ -79,7 +80,7 @@ class OtherIdxDataSetTest {
 
     private static void write(Path folder, String prefix, Dataset data) throws IOException {
         int n = data.size();
-        float[] pixels = data.features().dup().data().asFloat();
+        float[] pixels = Model.features(data).dup().data().asFloat();
         ByteArrayOutputStream images = new ByteArrayOutputStream();
         DataOutputStream img = new DataOutputStream(images);
         img.writeInt(2051);
@@ -94,7 +95,7 @@ class OtherIdxDataSetTest {
         lab.writeInt(2049);
         lab.writeInt(n);
         for (int i = 0; i < n; i++) {
-            lab.writeByte(data.labels().getRow(i).argMax().getInt(0));
+            lab.writeByte(Model.labels(data).getRow(i).argMax().getInt(0));
         }
         gzip(folder.resolve(prefix + "-images-idx3-ubyte.gz"), images.toByteArray());
         gzip(folder.resolve(prefix + "-labels-idx1-ubyte.gz"), labels.toByteArray());

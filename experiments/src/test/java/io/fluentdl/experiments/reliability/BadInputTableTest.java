@@ -180,7 +180,7 @@ class BadInputTableTest {
         api(rows, "NaN label", "labels must be finite numbers, got labels[0, 0]=NaN",
                 () -> binary().fit(data(new double[][] {{0, 0}}, new double[][] {{Double.NaN}}), 1, 1));
         api(rows, "fit on 0 examples", "at least one example",
-                () -> binary().fit(Dataset.of(Nd4j.zeros(0, 2), Nd4j.zeros(0, 1)), 1, 1));
+                () -> binary().fit(Model.dataset(Nd4j.zeros(0, 2), Nd4j.zeros(0, 1)), 1, 1));
         api(rows, "fit on null", "must not be null", () -> binary().fit(null, 1, 1));
         api(rows, "fit with the wrong width", "the data has 3 features per example but the model's input(2) expects 2",
                 () -> binary().fit(data(new double[][] {{0, 0, 0}}, new double[][] {{0}}), 1, 1));
@@ -213,7 +213,7 @@ class BadInputTableTest {
         api(rows, "Model.load of a text file", "not a zip", () -> Model.load(dir.resolve("model.zip")));
         api(rows, "Model.load of nothing", "No model file at", () -> Model.load(dir.resolve("none.zip")));
         api(rows, "logUniform low > high", "Hp 'lr': logUniform needs 0 < low <= high", () -> Hp.logUniform("lr", 0.1, 0.001));
-        api(rows, "dataset rows differ", "same number of rows", () -> Dataset.of(Nd4j.zeros(3, 2), Nd4j.zeros(2, 1)));
+        api(rows, "dataset rows differ", "same number of rows", () -> Model.dataset(Nd4j.zeros(3, 2), Nd4j.zeros(2, 1)));
         api(rows, "slice out of range", "slice needs 0 <= from <= to <= size",
                 () -> data(new double[][] {{0, 0}}, new double[][] {{0}}).slice(0, 5));
         return rows.stream();
@@ -346,6 +346,6 @@ class BadInputTableTest {
     private static Dataset data(double[][] features, double[][] labels) {
         INDArray f = Nd4j.createFromArray(features).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
         INDArray l = Nd4j.createFromArray(labels).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
-        return Dataset.of(f, l);
+        return Model.dataset(f, l);
     }
 }

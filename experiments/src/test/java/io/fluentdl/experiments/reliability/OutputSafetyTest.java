@@ -94,7 +94,7 @@ class OutputSafetyTest {
         for (Path p : List.of(results, meta, live)) {
             Files.writeString(p, "{\"half\": ");
         }
-        assertEquals(2, io.fluentdl.track.TempFiles.cleanLeftovers(root.resolve("out/bn-case-study"), 3));
+        assertEquals(2, io.fluentdl.internal.files.TempFiles.cleanLeftovers(root.resolve("out/bn-case-study"), 3));
         assertFalse(Files.exists(results));
         assertFalse(Files.exists(meta));
         assertTrue(Files.exists(live), "a live writer's file is left alone");

@@ -144,7 +144,12 @@ class ReportBrowserTest {
         JsonNode before = Json.parse(browser.evaluate(state).asText());
         assertTrue(before.get("selected").asBoolean());
         browser.click(before.get("legendX").asDouble(), before.get("legendY").asDouble());
+        // ECharts redraws on its next animation frame: on a loaded machine the first read can precede it
         JsonNode hidden = Json.parse(browser.evaluate(state).asText());
+        for (int wait = 0; wait < 50 && hidden.get("paths").asInt() == before.get("paths").asInt(); wait++) {
+            Thread.sleep(100);
+            hidden = Json.parse(browser.evaluate(state).asText());
+        }
         assertFalse(hidden.get("selected").asBoolean(), "clicking '" + name + "' in the legend unselects it");
         // its mean line and every band segment (one per epoch step) are gone
         int epochs = results.epochs();
@@ -153,6 +158,10 @@ class ReportBrowserTest {
                         hidden.get("paths").asInt(), epochs - 1));
         browser.wheel(hidden.get("x").asDouble(), hidden.get("y").asDouble(), -500);
         JsonNode zoomed = Json.parse(browser.evaluate(state).asText());
+        for (int wait = 0; wait < 50 && zoomed.get("end").asDouble() - zoomed.get("start").asDouble() >= 100; wait++) {
+            Thread.sleep(100); // dataZoom applies the wheel on a throttled frame, as the legend above
+            zoomed = Json.parse(browser.evaluate(state).asText());
+        }
         assertEquals(0, before.get("start").asDouble(), 1e-9);
         assertTrue(zoomed.get("end").asDouble() - zoomed.get("start").asDouble() < 100,
                 "the wheel zoomed in on the epochs: " + zoomed);

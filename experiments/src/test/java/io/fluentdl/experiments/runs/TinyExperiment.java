@@ -8,6 +8,7 @@ import static io.fluentdl.nn.Loss.BINARY_CROSSENTROPY;
 import io.fluentdl.Model;
 import io.fluentdl.ModelSpec;
 import io.fluentdl.Sequential;
+import io.fluentdl.callbacks.Callback;
 import io.fluentdl.data.Circles;
 import io.fluentdl.data.Dataset;
 import io.fluentdl.experiments.Experiment;
@@ -21,7 +22,6 @@ import io.fluentdl.experiments.results.SeedRun;
 import io.fluentdl.experiments.results.VariantResult;
 import io.fluentdl.experiments.results.VariantSpec;
 import io.fluentdl.optim.Sgd;
-import io.fluentdl.train.EpochListener;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -86,8 +86,8 @@ public final class TinyExperiment implements Experiment {
                 ModelSpec spec = spec(units, seed);
                 int index = unit++;
                 runs.add(runner.run(task, variant, seed, spec, 5, tracker -> {
-                    Model model = Model.of(spec).addListeners(tracker.listener());
-                    return model.fit(train, context.epochs(), 16, test, tracker.epochListener(), EpochListener.of(m -> {
+                    Model model = Model.of(spec);
+                    return model.fit(train, context.epochs(), 16, test, tracker.callback(), Callback.atEpochEnd(m -> {
                         task.step();
                         try {
                             hang.afterEpoch(index, m.epoch());

@@ -1,7 +1,5 @@
 package io.fluentdl.internal.dl4j;
 
-import io.fluentdl.Engine;
-import io.fluentdl.ModelSpec;
 import io.fluentdl.errors.InvalidConfigException;
 import io.fluentdl.errors.Problem;
 import io.fluentdl.internal.dl4j.fast.EngineLayers;
@@ -45,13 +43,20 @@ public final class ModelTranslator {
     private ModelTranslator() {
     }
 
-    /** The spec with DL4J's own layers ({@link Engine#STOCK}): what summaries and golden tests describe. */
-    public static Translation translate(ModelSpec spec) {
-        return translate(spec, Engine.STOCK);
+    static {
+        NativeBuild.select(); // before ND4J loads: every network starts with a translation (see NativeBuild)
     }
 
-    /** The spec with the layers {@code engine} runs; the summary rows (blocks) name DL4J's layers either way. */
-    public static Translation translate(ModelSpec spec, Engine engine) {
+    /** The stack with DL4J's own layers (the STOCK engine): what summaries and golden tests describe. */
+    public static Translation translate(StackSpec spec) {
+        return translate(spec, false);
+    }
+
+    /**
+     * The stack with FluentDL's fast layers ({@code fast}) or DL4J's own; the summary rows (blocks) name
+     * DL4J's layers either way.
+     */
+    public static Translation translate(StackSpec spec, boolean fast) {
         List<Block> blocks = blocks(spec);
         NeuralNetConfiguration.Builder global = new NeuralNetConfiguration.Builder()
                 .seed(spec.seed())
@@ -73,7 +78,7 @@ public final class ModelTranslator {
                 flattenFrom = before != null && Shapes.isImage(before) ? before : null;
             }
             for (Layer layer : block.dl4jLayers()) {
-                list.layer(EngineLayers.forEngine(layer, engine));
+                list.layer(EngineLayers.forEngine(layer, fast));
                 if (flattenFrom != null) {
                     list.inputPreProcessor(index, new CnnToFeedForwardPreProcessor(flattenFrom[0], flattenFrom[1], flattenFrom[2]));
                     flattenFrom = null;
@@ -92,7 +97,7 @@ public final class ModelTranslator {
     }
 
     /** {@code feedForward(n)}, or for {@code input(h, w, c)} flat rows that DL4J reshapes to NCHW images. */
-    public static InputType inputType(ModelSpec spec) {
+    public static InputType inputType(StackSpec spec) {
         ImageShape image = spec.inputShape();
         return image == null ? InputType.feedForward(spec.inputSize())
                 : InputType.convolutionalFlat(image.height(), image.width(), image.channels());
@@ -103,7 +108,7 @@ public final class ModelTranslator {
         return at <= 0 ? null : blocks.get(at - 1).shape();
     }
 
-    static List<Block> blocks(ModelSpec spec) {
+    static List<Block> blocks(StackSpec spec) {
         List<Block> blocks = new ArrayList<>();
         long[] shape = Shapes.input(spec.inputShape(), spec.inputSize());
         if (spec.inputBatchNorm() != null) {

@@ -1,9 +1,6 @@
 package io.fluentdl.internal.dl4j;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.regex.Pattern;
+import io.fluentdl.internal.host.CpuInfo;
 
 /**
  * Chooses between nd4j-native's generic and AVX-512 builds before ND4J loads.
@@ -12,13 +9,13 @@ import java.util.regex.Pattern;
  * Nd4jCpuPresets' extensions in reverse order and loads the first present, which is {@code -avx512}
  * on <em>every</em> CPU — and crashes with an illegal instruction on a CPU without AVX-512. So, unless
  * the user set {@value #PROPERTY} (the launcher does), we pin the generic build on such CPUs.
- * Called from the static initialisers of the entry points ({@code Sequential}, {@code Model},
- * {@code Dataset}); code that touches ND4J before them should set the property itself.
+ * The one bootstrap: FluentDL reaches ND4J first through {@link DataArrays} (every data set),
+ * {@link ModelTranslator} (every network) or {@link ModelZip} (a loaded model), and each selects here
+ * before its first ND4J call; code that touches ND4J before FluentDL should set the property itself.
  */
 public final class NativeBuild {
 
     public static final String PROPERTY = "org.bytedeco.javacpp.platform.extension";
-    private static final Pattern AVX512 = Pattern.compile("\\bavx512f\\b");
 
     private NativeBuild() {
     }
@@ -28,18 +25,9 @@ public final class NativeBuild {
         if (System.getProperty(PROPERTY) != null) {
             return;
         }
-        Boolean avx512 = cpuHasAvx512(Path.of("/proc/cpuinfo"));
+        Boolean avx512 = CpuInfo.hasAvx512();
         if (avx512 != null && !avx512) {
             System.setProperty(PROPERTY, "");
-        }
-    }
-
-    /** Whether {@code cpuinfo} lists avx512f; null when it cannot be read (not Linux). */
-    static Boolean cpuHasAvx512(Path cpuinfo) {
-        try {
-            return AVX512.matcher(Files.readString(cpuinfo)).find();
-        } catch (IOException | RuntimeException e) {
-            return null;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.fluentdl.internal.dl4j;
 
+import io.fluentdl.Translate;
 import static io.fluentdl.nn.Activation.IDENTITY;
 import static io.fluentdl.nn.Loss.MSE;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -76,7 +77,7 @@ class ClassicalMomentumTest {
     void survivesDl4jJsonRoundTrip() {
         ModelSpec spec = Sequential.named("linear").input(3).output(2, IDENTITY, MSE)
                 .optimizer(Sgd.of(0.05).momentum(0.8)).build();
-        MultiLayerConfiguration conf = ModelTranslator.translate(spec).configuration();
+        MultiLayerConfiguration conf = ModelTranslator.translate(Translate.stack(spec)).configuration();
         MultiLayerConfiguration back = MultiLayerConfiguration.fromJson(conf.toJson());
         assertEquals(conf, back);
         assertEquals(new ClassicalMomentum(0.05, null, 0.8, null),

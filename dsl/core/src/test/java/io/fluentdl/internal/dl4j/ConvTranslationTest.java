@@ -1,5 +1,6 @@
 package io.fluentdl.internal.dl4j;
 
+import io.fluentdl.Translate;
 import static io.fluentdl.nn.Activation.RELU;
 import static io.fluentdl.nn.Activation.SOFTMAX;
 import static io.fluentdl.nn.Loss.CATEGORICAL_CROSSENTROPY;
@@ -75,7 +76,7 @@ class ConvTranslationTest {
                 .setInputType(InputType.convolutionalFlat(28, 28, 1))
                 .build();
 
-        assertEquals(expected.toJson(), ModelTranslator.translate(mnistConvnet()).configuration().toJson());
+        assertEquals(expected.toJson(), ModelTranslator.translate(Translate.stack(mnistConvnet())).configuration().toJson());
     }
 
     @Test
@@ -87,8 +88,8 @@ class ConvTranslationTest {
                 .globalAvgPool()                        // 8
                 .output(2, SOFTMAX, CATEGORICAL_CROSSENTROPY)
                 .build();
-        Translation t = ModelTranslator.translate(spec);
-        List<InputType> dl4j = t.configuration().getLayerActivationTypes(ModelTranslator.inputType(spec));
+        Translation t = ModelTranslator.translate(Translate.stack(spec));
+        List<InputType> dl4j = t.configuration().getLayerActivationTypes(ModelTranslator.inputType(Translate.stack(spec)));
 
         assertEquals(List.of(8L, 6L, 8L), t.blocks().get(0).outputShape());
         assertEquals(List.of(3L, 2L, 8L), t.blocks().get(1).outputShape());
@@ -109,7 +110,7 @@ class ConvTranslationTest {
                 .avgPool(1).flatten()
                 .output(8, io.fluentdl.nn.Activation.IDENTITY, io.fluentdl.nn.Loss.MSE)
                 .build();
-        MultiLayerNetwork net = new MultiLayerNetwork(ModelTranslator.translate(spec).configuration());
+        MultiLayerNetwork net = new MultiLayerNetwork(ModelTranslator.translate(Translate.stack(spec)).configuration());
         net.init();
         INDArray row = Nd4j.createFromArray(new float[][] {{0, 1, 2, 3, 4, 5, 6, 7}});
         List<INDArray> acts = net.feedForward(row, false);
@@ -126,7 +127,7 @@ class ConvTranslationTest {
                 .avgPool(2, 2, Padding.SAME).flatten()
                 .output(1, io.fluentdl.nn.Activation.SIGMOID, io.fluentdl.nn.Loss.BINARY_CROSSENTROPY)
                 .build();
-        MultiLayerNetwork net = new MultiLayerNetwork(ModelTranslator.translate(spec).configuration());
+        MultiLayerNetwork net = new MultiLayerNetwork(ModelTranslator.translate(Translate.stack(spec)).configuration());
         net.init();
         INDArray ones = Nd4j.ones(DataType.FLOAT, 1, 9);
         INDArray pooled = net.feedForward(ones, false).get(1);

@@ -1,5 +1,6 @@
 package io.fluentdl.internal.dl4j;
 
+import io.fluentdl.Translate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.fluentdl.ModelSpec;
@@ -54,7 +55,7 @@ class GoldenTranslationTest {
 
         ModelSpec spec = Specs.caseStudy(BnPlacement.BEFORE_ACTIVATION);
 
-        assertEquals(expected.toJson(), ModelTranslator.translate(spec).configuration().toJson());
+        assertEquals(expected.toJson(), ModelTranslator.translate(Translate.stack(spec)).configuration().toJson());
     }
 
     @Test
@@ -69,7 +70,7 @@ class GoldenTranslationTest {
 
         ModelSpec spec = Specs.caseStudy(BnPlacement.AFTER_ACTIVATION);
 
-        assertEquals(expected.toJson(), ModelTranslator.translate(spec).configuration().toJson());
+        assertEquals(expected.toJson(), ModelTranslator.translate(Translate.stack(spec)).configuration().toJson());
     }
 
     @Test
@@ -82,7 +83,7 @@ class GoldenTranslationTest {
                 .build();
 
         assertEquals(expected.toJson(),
-                ModelTranslator.translate(Specs.caseStudy(BnPlacement.NONE)).configuration().toJson());
+                ModelTranslator.translate(Translate.stack(Specs.caseStudy(BnPlacement.NONE))).configuration().toJson());
     }
 
     @Test
@@ -103,6 +104,6 @@ class GoldenTranslationTest {
                 .setInputType(InputType.feedForward(784))
                 .build();
 
-        assertEquals(expected.toJson(), ModelTranslator.translate(Specs.mnistMlp()).configuration().toJson());
+        assertEquals(expected.toJson(), ModelTranslator.translate(Translate.stack(Specs.mnistMlp())).configuration().toJson());
     }
 }

@@ -1,5 +1,6 @@
 package io.fluentdl.internal.dl4j;
 
+import io.fluentdl.Translate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -37,7 +38,7 @@ class MomentumScheduleTranslationTest {
 
     private static MultiLayerConfiguration translatedThroughJson(Optimizer optimizer) {
         ModelSpec spec = Specs.caseStudy(BnPlacement.NONE).toBuilder().optimizer(optimizer).build();
-        MultiLayerConfiguration conf = ModelTranslator.translate(spec).configuration();
+        MultiLayerConfiguration conf = ModelTranslator.translate(Translate.stack(spec)).configuration();
         MultiLayerConfiguration back = MultiLayerConfiguration.fromJson(conf.toJson());
         assertEquals(conf, back);
         return back;
@@ -94,8 +95,8 @@ class MomentumScheduleTranslationTest {
 
     private static INDArray twoSteps(Sgd sgd, Dataset data) {
         MultiLayerNetwork net = Model.of(Specs.caseStudy(BnPlacement.NONE).toBuilder().optimizer(sgd).build()).network();
-        net.fit(data.slice(0, 32).toDataSet());
-        net.fit(data.slice(32, 64).toDataSet());
+        net.fit(new org.nd4j.linalg.dataset.DataSet(Model.features(data.slice(0, 32)), Model.labels(data.slice(0, 32))));
+        net.fit(new org.nd4j.linalg.dataset.DataSet(Model.features(data.slice(32, 64)), Model.labels(data.slice(32, 64))));
         return net.params();
     }
 }

@@ -52,7 +52,7 @@ class TrainingCopyTest {
         assertEquals(original.getEpochCount(), copy.getEpochCount());
 
         copy.setLearningRate(5.0);
-        copy.fit(Circles.dataset(16, 0.1, 2).toDataSet());
+        copy.fit(new org.nd4j.linalg.dataset.DataSet(Model.features(Circles.dataset(16, 0.1, 2)), Model.labels(Circles.dataset(16, 0.1, 2))));
 
         assertNotNull(updaterOf(original).getLearningRateSchedule(), "the original keeps its schedule");
         assertEquals(0.05, original.getLearningRate(0), 1e-12);

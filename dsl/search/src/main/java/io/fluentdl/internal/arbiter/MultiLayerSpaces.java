@@ -1,10 +1,10 @@
 package io.fluentdl.internal.arbiter;
 
+import io.fluentdl.Model;
 import io.fluentdl.ModelSpec;
 import io.fluentdl.errors.InvalidConfigException;
 import io.fluentdl.internal.arbiter.StackProbe.Binding;
 import io.fluentdl.internal.arbiter.StackProbe.Field;
-import io.fluentdl.internal.dl4j.ModelTranslator;
 import io.fluentdl.layers.ActivationLayer;
 import io.fluentdl.layers.BatchNorm;
 import io.fluentdl.layers.Dense;
@@ -68,7 +68,7 @@ public final class MultiLayerSpaces {
         MultiLayerSpace.Builder b = new MultiLayerSpace.Builder()
                 .seed(base.getConf(0).getSeed())
                 .updater(ArbiterLayers.updater(StackProbe.updater(base), of(bindings, -1), leaves, probe))
-                .setInputType(ModelTranslator.inputType(spec));
+                .setInputType(Model.inputType(spec));
         BaseLayer first = (BaseLayer) base.getConfs().stream().map(c -> c.getLayer())
                 .filter(l -> l instanceof BaseLayer).findFirst().orElseThrow();
         if (first.getGradientNormalization() != null && first.getGradientNormalization() != GradientNormalization.None) {

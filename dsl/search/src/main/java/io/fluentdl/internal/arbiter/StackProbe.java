@@ -1,8 +1,8 @@
 package io.fluentdl.internal.arbiter;
 
+import io.fluentdl.Model;
 import io.fluentdl.ModelSpec;
 import io.fluentdl.errors.InvalidConfigException;
-import io.fluentdl.internal.dl4j.ModelTranslator;
 import io.fluentdl.search.Hp;
 import io.fluentdl.search.HpKind;
 import io.fluentdl.search.SearchSpace;
@@ -143,7 +143,7 @@ final class StackProbe {
     }
 
     MultiLayerConfiguration translate(Map<String, Object> values) {
-        return ModelTranslator.translate((ModelSpec) space.build(space.trialWith(values))).configuration();
+        return Model.configuration((ModelSpec) space.build(space.trialWith(values)));
     }
 
     private void checkSameStack(Hp<?> hp, Object value, MultiLayerConfiguration conf) {

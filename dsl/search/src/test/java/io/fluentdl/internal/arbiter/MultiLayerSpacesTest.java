@@ -1,9 +1,9 @@
 package io.fluentdl.internal.arbiter;
 
+import io.fluentdl.Model;
 import io.fluentdl.ModelSpec;
 import io.fluentdl.Sequential;
 import io.fluentdl.errors.InvalidConfigException;
-import io.fluentdl.internal.dl4j.ModelTranslator;
 import io.fluentdl.layers.BnPlacement;
 import io.fluentdl.nn.Activation;
 import io.fluentdl.nn.Init;
@@ -66,7 +66,7 @@ class MultiLayerSpacesTest {
     }
 
     static MultiLayerConfiguration fluentDl(SearchSpace<ModelSpec> space, Trial trial) {
-        return ModelTranslator.translate(space.build(trial)).configuration();
+        return Model.configuration(space.build(trial));
     }
 
     @Test

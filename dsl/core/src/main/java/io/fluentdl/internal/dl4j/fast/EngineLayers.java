@@ -1,6 +1,5 @@
 package io.fluentdl.internal.dl4j.fast;
 
-import io.fluentdl.Engine;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Updater;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -15,7 +14,7 @@ import org.nd4j.shade.jackson.databind.ObjectMapper;
 import org.nd4j.shade.jackson.databind.node.ObjectNode;
 
 /**
- * Swaps DL4J's layer configurations for FluentDL's ({@link Engine#FAST}) and back ({@link Engine#STOCK}).
+ * Swaps DL4J's layer configurations for FluentDL's (the FAST engine) and back (STOCK).
  * A fast configuration is a subclass with the same fields, so the swap goes through DL4J's own JSON:
  * every field is carried over, including ones added by later DL4J versions, and only the class changes.
  */
@@ -34,8 +33,8 @@ public final class EngineLayers {
     }
 
     /** {@code layer} as {@code engine} runs it: the same configuration, possibly of another class. */
-    public static Layer forEngine(Layer layer, Engine engine) {
-        Class<?> target = (engine == Engine.FAST ? FAST : STOCK).get(layer.getClass());
+    public static Layer forEngine(Layer layer, boolean fast) {
+        Class<?> target = (fast ? FAST : STOCK).get(layer.getClass());
         if (target == null) {
             return layer;
         }
@@ -46,22 +45,22 @@ public final class EngineLayers {
             return mapper.treeToValue(json, Layer.class);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(String.format("Engine %s: could not convert layer '%s' (%s)",
-                    engine, layer.getLayerName(), layer.getClass().getSimpleName()), e);
+                    fast ? "FAST" : "STOCK", layer.getLayerName(), layer.getClass().getSimpleName()), e);
         }
     }
 
     /** A copy of {@code conf} whose layers {@code engine} runs; {@code conf} is not modified. */
-    public static MultiLayerConfiguration forEngine(MultiLayerConfiguration conf, Engine engine) {
+    public static MultiLayerConfiguration forEngine(MultiLayerConfiguration conf, boolean fast) {
         MultiLayerConfiguration copy = MultiLayerConfiguration.fromJson(conf.toJson());
         for (NeuralNetConfiguration layerConf : copy.getConfs()) {
-            layerConf.setLayer(forEngine(layerConf.getLayer(), engine));
+            layerConf.setLayer(forEngine(layerConf.getLayer(), fast));
         }
         return copy;
     }
 
     /** Which engine runs {@code conf}: FAST when any of its layers is one of ours. */
-    public static Engine of(MultiLayerConfiguration conf) {
-        return conf.getConfs().stream().anyMatch(c -> STOCK.containsKey(c.getLayer().getClass())) ? Engine.FAST : Engine.STOCK;
+    public static boolean isFast(MultiLayerConfiguration conf) {
+        return conf.getConfs().stream().anyMatch(c -> STOCK.containsKey(c.getLayer().getClass()));
     }
 
     /**
@@ -81,8 +80,8 @@ public final class EngineLayers {
      * A new network like {@code source} run by {@code engine}: same configuration otherwise, weights,
      * BN statistics, updater state, iteration and epoch counts and listeners.
      */
-    public static MultiLayerNetwork rebuild(MultiLayerNetwork source, Engine engine) {
-        MultiLayerNetwork net = new MultiLayerNetwork(forEngine(source.getLayerWiseConfigurations(), engine));
+    public static MultiLayerNetwork rebuild(MultiLayerNetwork source, boolean fast) {
+        MultiLayerNetwork net = new MultiLayerNetwork(forEngine(source.getLayerWiseConfigurations(), fast));
         net.init(source.params().dup(), false);
         Updater updater = source.getUpdater(false);
         INDArray state = updater == null ? null : updater.getStateViewArray();

@@ -1,5 +1,6 @@
 package io.fluentdl.internal.dl4j.fast;
 
+import io.fluentdl.Translate;
 import static io.fluentdl.nn.Activation.RELU;
 import static io.fluentdl.nn.Activation.SOFTMAX;
 import static io.fluentdl.nn.Activation.TANH;
@@ -77,7 +78,7 @@ class FastEngineTest {
         for (int i = 0; i < n; i++) {
             y.putScalar(i, (i * 7) % CLASSES, 1f);
         }
-        return Dataset.of(x, y);
+        return Model.dataset(x, y);
     }
 
     private static void assertClose(String what, INDArray expected, INDArray actual, double tolerance) {
@@ -94,7 +95,7 @@ class FastEngineTest {
         assertEquals(Engine.FAST, model.engine());
         long fast = model.network().getLayerWiseConfigurations().getConfs().stream()
                 .filter(c -> c.getLayer().getClass().getPackageName().equals(FastDenseLayer.class.getPackageName())).count();
-        long swappable = ModelTranslator.translate(spec).configuration().getConfs().stream()
+        long swappable = ModelTranslator.translate(Translate.stack(spec)).configuration().getConfs().stream()
                 .filter(c -> c.getLayer() instanceof org.deeplearning4j.nn.conf.layers.DenseLayer
                         || c.getLayer() instanceof org.deeplearning4j.nn.conf.layers.OutputLayer
                         || c.getLayer() instanceof org.deeplearning4j.nn.conf.layers.BatchNormalization).count();
@@ -102,7 +103,7 @@ class FastEngineTest {
         model.engine(Engine.STOCK);
         assertEquals(Engine.STOCK, model.engine());
         // back to DL4J's classes: the configuration is the stock translation's, field for field
-        MultiLayerNetwork stock = new MultiLayerNetwork(ModelTranslator.translate(spec).configuration());
+        MultiLayerNetwork stock = new MultiLayerNetwork(ModelTranslator.translate(Translate.stack(spec)).configuration());
         stock.init();
         assertEquals(stock.getLayerWiseConfigurations().toJson(), model.network().getLayerWiseConfigurations().toJson());
     }
@@ -111,13 +112,13 @@ class FastEngineTest {
     @MethodSource("specs")
     void sameOutputsScoreAndGradientsAsStock(String name, ModelSpec spec) {
         MultiLayerNetwork fast = Model.of(spec).network();
-        MultiLayerNetwork stock = EngineLayers.rebuild(fast, Engine.STOCK);
+        MultiLayerNetwork stock = EngineLayers.rebuild(fast, false);
         Dataset d = data(spec, 32);
-        assertClose("inference output", stock.output(d.features(), false), fast.output(d.features(), false), 1e-5);
-        assertClose("training-mode output", stock.output(d.features(), true), fast.output(d.features(), true), 1e-5);
+        assertClose("inference output", stock.output(d.arrays().features(), false), fast.output(d.arrays().features(), false), 1e-5);
+        assertClose("training-mode output", stock.output(d.arrays().features(), true), fast.output(d.arrays().features(), true), 1e-5);
         for (MultiLayerNetwork net : new MultiLayerNetwork[] {stock, fast}) {
-            net.setInput(d.features());
-            net.setLabels(d.labels());
+            net.setInput(d.arrays().features());
+            net.setLabels(d.arrays().labels());
             net.computeGradientAndScore();
         }
         assertEquals(stock.score(), fast.score(), 1e-5 * Math.max(1, Math.abs(stock.score())), "score");
@@ -144,8 +145,8 @@ class FastEngineTest {
         MultiLayerNetwork net = Model.of(mlp(BnPlacement.NONE)).network().convertDataType(DataType.DOUBLE);
         assertInstanceOf(FastDense.class, net.getLayer(0));
         Dataset d = data(mlp(BnPlacement.NONE), 8);
-        INDArray x = d.features().castTo(DataType.DOUBLE);
-        INDArray y = d.labels().castTo(DataType.DOUBLE);
+        INDArray x = d.arrays().features().castTo(DataType.DOUBLE);
+        INDArray y = d.arrays().labels().castTo(DataType.DOUBLE);
         net.setInput(x);
         net.setLabels(y);
         net.computeGradientAndScore();
@@ -174,9 +175,9 @@ class FastEngineTest {
         ModelSpec spec = mlp(BnPlacement.NONE);
         Dataset d = data(spec, 8);
         MultiLayerNetwork fast = Model.of(spec).network();
-        MultiLayerNetwork stock = EngineLayers.rebuild(fast, Engine.STOCK);
-        assertNull(fast.calculateGradients(d.features(), d.labels(), null, null).getSecond());
-        assertNotNull(stock.calculateGradients(d.features(), d.labels(), null, null).getSecond());
+        MultiLayerNetwork stock = EngineLayers.rebuild(fast, false);
+        assertNull(fast.calculateGradients(d.arrays().features(), d.arrays().labels(), null, null).getSecond());
+        assertNotNull(stock.calculateGradients(d.arrays().features(), d.arrays().labels(), null, null).getSecond());
     }
 
     @Test
@@ -190,11 +191,11 @@ class FastEngineTest {
         Model loaded = Model.load(file);
         assertEquals(Engine.FAST, loaded.engine());
         assertInstanceOf(FastBatchNorm.class, loaded.network().getLayer(1));
-        assertClose("outputs after load", model.predict(d.features()), loaded.predict(d.features()), 0);
+        assertClose("outputs after load", model.predict(d.arrays().features()), loaded.predict(d.arrays().features()), 0);
         MultiLayerConfiguration conf = model.network().getLayerWiseConfigurations();
         assertEquals(conf, MultiLayerConfiguration.fromJson(conf.toJson()));
         // a fast layer is not equal to DL4J's, though every field is
-        assertTrue(!ModelTranslator.translate(spec).configuration().equals(ModelTranslator.translate(spec, Engine.FAST).configuration()));
+        assertTrue(!ModelTranslator.translate(Translate.stack(spec)).configuration().equals(ModelTranslator.translate(Translate.stack(spec), true).configuration()));
         // and training goes on from the saved optimizer state exactly as in the original
         model.fit(d, 1, 16);
         loaded.fit(d, 1, 16);

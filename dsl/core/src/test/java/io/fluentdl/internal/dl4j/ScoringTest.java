@@ -1,4 +1,4 @@
-package io.fluentdl;
+package io.fluentdl.internal.dl4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

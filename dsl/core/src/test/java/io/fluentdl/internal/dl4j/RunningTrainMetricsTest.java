@@ -1,5 +1,8 @@
-package io.fluentdl;
+package io.fluentdl.internal.dl4j;
 
+import io.fluentdl.Specs;
+import io.fluentdl.ModelSpec;
+import io.fluentdl.Model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package io.fluentdl.track;
+package io.fluentdl.internal.files;
 
 import java.io.IOException;
 import java.nio.file.Files;

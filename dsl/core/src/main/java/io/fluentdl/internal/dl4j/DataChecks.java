@@ -1,23 +1,23 @@
-package io.fluentdl;
+package io.fluentdl.internal.dl4j;
 
-import io.fluentdl.data.Dataset;
 import io.fluentdl.errors.InvalidConfigException;
 import io.fluentdl.layers.Dense;
 import io.fluentdl.layers.LayerSpec;
 import io.fluentdl.layers.Output;
 import io.fluentdl.nn.Loss;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The checks {@link Model} runs on data before DL4J sees it, so that bad data fails at the call with
+ * The checks {@code Model} runs on data before DL4J sees it, so that bad data fails at the call with
  * one line instead of training to NaN in silence or failing deep inside ND4J: at least one example,
- * the input width, finite features (one O(n) pass; {@link Model#checkFinite(boolean)} turns it off),
+ * the input width, finite features (one O(n) pass; {@code Model.checkFinite(boolean)} turns it off),
  * labels whose width and values suit the output layer's loss; and, before a network is allocated,
  * the memory its largest layer needs.
  */
-final class DataChecks {
+public final class DataChecks {
 
     /** Softmax rows may be soft labels (label smoothing): they must sum to 1 within this. */
     static final double ROW_SUM_TOLERANCE = 1e-3;
@@ -27,36 +27,54 @@ final class DataChecks {
     private DataChecks() {
     }
 
+    /**
+     * Where Keras' {@code validation_split} cuts {@code size} examples: {@code int(n * (1 - split))}, both
+     * sides non-empty.
+     */
+    public static int validationSplit(String where, int size, double validationSplit) {
+        if (!(validationSplit > 0 && validationSplit < 1)) {
+            throw InvalidConfigException.of(where, "validationSplit", validationSplit,
+                    String.format("validationSplit must be in (0, 1), got validationSplit=%s", validationSplit), "");
+        }
+        int splitAt = (int) (size * (1 - validationSplit)); // Keras: int(n * (1 - validation_split))
+        if (splitAt < 1 || splitAt >= size) {
+            throw InvalidConfigException.of(where, "validationSplit", validationSplit,
+                    String.format("validationSplit=%s of %d examples leaves %d to train and %d to validate; both need at least one",
+                            validationSplit, size, splitAt, size - splitAt), "");
+        }
+        return splitAt;
+    }
+
     /** Features and labels of a fit, validation or evaluation set. */
-    static void dataset(String where, Dataset data, ModelSpec spec, boolean finite) {
+    public static void dataset(String where, DataArrays data, int inputSize, List<LayerSpec> layers, boolean finite) {
         if (data == null) {
             throw InvalidConfigException.of(where, "data", null, "the data set must not be null", "");
         }
-        if (data.size() < 1) {
+        if (data.rows() < 1) {
             throw InvalidConfigException.of(where, "size", 0, "the data set needs at least one example, got size=0", "");
         }
-        features(where, data.features(), spec, finite);
-        labels(where, data.labels(), output(spec));
+        features(where, data.features(), inputSize, finite);
+        labels(where, data.labels(), output(layers));
     }
 
     /** The input of predict: a non-null 2-d matrix with one row per example and the model's input width. */
-    static void features(String where, INDArray features, ModelSpec spec, boolean finite) {
+    public static void features(String where, INDArray features, int inputSize, boolean finite) {
         if (features == null) {
             throw InvalidConfigException.of(where, "features", null, "features must not be null", "");
         }
         if (features.rank() != 2) {
             throw InvalidConfigException.of(where, "features", Arrays.toString(features.shape()), String.format(
-                    "features must be a 2-d matrix (examples x %d), got shape=%s", spec.inputSize(),
+                    "features must be a 2-d matrix (examples x %d), got shape=%s", inputSize,
                     Arrays.toString(features.shape())), features.rank() == 1
-                    ? String.format("For one example use features.reshape(1, %d).", spec.inputSize()) : "");
+                    ? String.format("For one example use features.reshape(1, %d).", inputSize) : "");
         }
         if (features.rows() < 1) {
             throw InvalidConfigException.of(where, "size", 0, "the data needs at least one example, got 0 rows", "");
         }
-        if (features.columns() != spec.inputSize()) {
+        if (features.columns() != inputSize) {
             throw InvalidConfigException.of(where, "features", features.columns(), String.format(
                     "the data has %d features per example but the model's input(%d) expects %d",
-                    features.columns(), spec.inputSize(), spec.inputSize()), "");
+                    features.columns(), inputSize, inputSize), "");
         }
         if (finite) {
             long[] at = firstNonFinite(features);
@@ -144,14 +162,14 @@ final class DataChecks {
      * must fit in what ND4J may allocate off the Java heap (JavaCPP's maxbytes, by default -Xmx). Too
      * large a layer otherwise dies in native code (SIGSEGV in libc) rather than with an exception.
      */
-    static void memory(ModelSpec spec) {
+    public static void memory(String model, int inputSize, List<LayerSpec> layers) {
         long limit = org.bytedeco.javacpp.Pointer.maxBytes();
         if (limit <= 0) {
             limit = Runtime.getRuntime().maxMemory();
         }
-        long width = spec.inputSize();
+        long width = inputSize;
         int position = 0;
-        for (LayerSpec layer : spec.layers()) {
+        for (LayerSpec layer : layers) {
             position++;
             int units;
             if (layer instanceof Dense d) {
@@ -164,7 +182,7 @@ final class DataChecks {
             long weights = (width + 1) * units;
             long bytes = weights * BYTES_PER_WEIGHT;
             if (bytes > limit) {
-                throw InvalidConfigException.of(String.format("Model '%s', layer %d '%s'", spec.name(), position,
+                throw InvalidConfigException.of(String.format("Model '%s', layer %d '%s'", model, position,
                         layer.name()), "units", units, String.format(Locale.ROOT, "training needs about %.1f GiB for "
                         + "this layer's %d weights (weights, gradients, optimizer state), more than the %.1f GiB ND4J "
                         + "may allocate, got inputs=%d, units=%d", bytes / GIB, weights, limit / GIB, width, units),
@@ -177,8 +195,8 @@ final class DataChecks {
     private static final double GIB = 1024.0 * 1024 * 1024;
 
     /** The output layer (the last of the stack), or null if the stack is not built that way. */
-    private static Output output(ModelSpec spec) {
-        LayerSpec last = spec.layers().isEmpty() ? null : spec.layers().get(spec.layers().size() - 1);
+    private static Output output(List<LayerSpec> layers) {
+        LayerSpec last = layers.isEmpty() ? null : layers.get(layers.size() - 1);
         return last instanceof Output o ? o : null;
     }
 

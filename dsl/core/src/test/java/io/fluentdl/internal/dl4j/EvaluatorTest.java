@@ -1,5 +1,8 @@
-package io.fluentdl;
+package io.fluentdl.internal.dl4j;
 
+import io.fluentdl.Sequential;
+import io.fluentdl.ModelSpec;
+import io.fluentdl.Model;
 import static io.fluentdl.nn.Activation.RELU;
 import static io.fluentdl.nn.Activation.SOFTMAX;
 import static io.fluentdl.nn.Init.HE_UNIFORM;
@@ -37,7 +40,7 @@ class EvaluatorTest {
         for (int i = 0; i < 50; i++) {
             y.putScalar(i, i % 3, 1f);
         }
-        Dataset data = Dataset.of(x, y);
+        Dataset data = Model.dataset(x, y);
         Model model = Model.of(spec);
         model.fit(data, 2, 16); // BN running statistics and weights away from their initial values
         MultiLayerNetwork net = model.network();
@@ -45,7 +48,7 @@ class EvaluatorTest {
         long[] expectedPredictions = net.output(x, false).argMax(1).toLongVector();
 
         for (int chunk : new int[] {50, 16}) {
-            Evaluation e = Evaluator.evaluate(net, data, chunk, io.fluentdl.train.OutputKind.CLASSIFICATION);
+            Evaluation e = Evaluator.evaluate(net, data.arrays(), chunk, io.fluentdl.train.OutputKind.CLASSIFICATION);
             if (chunk == 50) {
                 assertEquals(expectedLoss, e.loss(), 0.0);
             } else {

@@ -1,4 +1,4 @@
-package io.fluentdl;
+package io.fluentdl.internal.dl4j;
 
 import io.fluentdl.train.Evaluation;
 import java.util.List;
@@ -19,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * output layer to its input once more, a batch x hidden x classes product, about 0.1% of the FLOPs
  * of a step of the MNIST MLP.
  */
-final class RunningTrainMetrics extends BaseTrainingListener {
+public final class RunningTrainMetrics extends BaseTrainingListener {
 
     private final io.fluentdl.train.OutputKind kind;
     private double lossSum;
@@ -27,12 +27,12 @@ final class RunningTrainMetrics extends BaseTrainingListener {
     private long examples;
     private long pendingBatch;
 
-    RunningTrainMetrics(io.fluentdl.train.OutputKind kind) {
+    public RunningTrainMetrics(io.fluentdl.train.OutputKind kind) {
         this.kind = kind;
     }
 
     /** Starts a new epoch. */
-    void reset() {
+    public void reset() {
         lossSum = 0;
         correct = 0;
         examples = 0;
@@ -40,7 +40,7 @@ final class RunningTrainMetrics extends BaseTrainingListener {
     }
 
     /** The epoch's batch-size-weighted means (per-class metrics are not collected). */
-    Evaluation epoch() {
+    public Evaluation epoch() {
         return new Evaluation(examples == 0 ? Double.NaN : lossSum / examples,
                 examples == 0 ? Double.NaN : correct / examples, List.of(), (int) examples, kind, java.util.Map.of(), null);
     }

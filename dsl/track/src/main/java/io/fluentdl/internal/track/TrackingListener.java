@@ -1,4 +1,4 @@
-package io.fluentdl.track;
+package io.fluentdl.internal.track;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,7 +13,7 @@ import org.deeplearning4j.optimize.solvers.BaseOptimizer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The DL4J side of a {@link Tracker}: step records every {@code stepEvery} iterations, an epoch record at
+ * The DL4J side of a tracker: step records every {@code stepEvery} iterations, an epoch record at
  * each epoch end, and histograms every {@code histogramEvery} iterations.
  *
  * <p>DL4J calls back in this order per iteration: {@code onGradientCalculation} (raw gradients, before
@@ -25,10 +25,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class TrackingListener extends BaseTrainingListener {
 
-    private final Tracker tracker;
+    private final RunSink tracker;
     private final int stepEvery;
     private final int histogramEvery;
-    private final int bins;
     private final Map<String, ParamKey> keys = new HashMap<>();
 
     private long windowStartNanos;
@@ -40,11 +39,10 @@ final class TrackingListener extends BaseTrainingListener {
     private Map<String, INDArray> paramsBefore;
     private long paramsBeforeIteration = -1;
 
-    TrackingListener(Tracker tracker, int stepEvery, int histogramEvery, int bins) {
+    TrackingListener(RunSink tracker, int stepEvery, int histogramEvery) {
         this.tracker = tracker;
         this.stepEvery = stepEvery;
         this.histogramEvery = histogramEvery;
-        this.bins = bins;
     }
 
     @Override
@@ -70,13 +68,11 @@ final class TrackingListener extends BaseTrainingListener {
                 return;
             }
             ParamKey k = key(model, key);
-            Histogram h = histogram(grad);
             // DL4J's backprop sums over the minibatch and its updater divides; report the mean-loss
             // gradient, as Keras/TensorFlow do, for the parameters the updater divides
-            if (miniBatch && batch > 1 && k.layer() != null && k.layer().updaterDivideByMinibatch(k.param())) {
-                h = h.scaled(1.0 / batch);
-            }
-            tracker.logHistogram(new HistogramRecord(iteration, epoch, k.name(), k.param(), HistogramKind.GRADIENTS, h));
+            double scale = miniBatch && batch > 1 && k.layer() != null && k.layer().updaterDivideByMinibatch(k.param())
+                    ? 1.0 / batch : 1.0;
+            tracker.logHistogram(iteration, epoch, k.name(), k.param(), "GRADIENTS", values(grad), scale);
         });
         Map<String, INDArray> copy = new LinkedHashMap<>();
         model.paramTable().forEach((key, value) -> copy.put(key, value.dup()));
@@ -146,24 +142,24 @@ final class TrackingListener extends BaseTrainingListener {
         int epoch = tracker.currentEpoch();
         Map<String, INDArray> before = paramsBeforeIteration == iteration ? paramsBefore : null;
         model.paramTable().forEach((key, value) -> {
-            log(model, iteration, epoch, key, HistogramKind.WEIGHTS, value);
+            log(model, iteration, epoch, key, "WEIGHTS", value);
             INDArray old = before == null ? null : before.get(key);
             if (old != null) {
-                log(model, iteration, epoch, key, HistogramKind.UPDATES, value.sub(old));
+                log(model, iteration, epoch, key, "UPDATES", value.sub(old));
             }
         });
         paramsBefore = null;
         paramsBeforeIteration = -1;
     }
 
-    private void log(Model model, long iteration, int epoch, String key, HistogramKind kind, INDArray values) {
+    private void log(Model model, long iteration, int epoch, String key, String kind, INDArray values) {
         ParamKey k = key(model, key);
-        tracker.logHistogram(new HistogramRecord(iteration, epoch, k.name(), k.param(), kind, histogram(values)));
+        tracker.logHistogram(iteration, epoch, k.name(), k.param(), kind, values(values), 1.0);
     }
 
-    private Histogram histogram(INDArray values) {
+    private static double[] values(INDArray values) {
         // dup(): a parameter is a view into the flat parameter vector, whose buffer holds every layer
-        return Histogram.of(values.dup().data().asDouble(), bins);
+        return values.dup().data().asDouble();
     }
 
     private ParamKey key(Model model, String key) {

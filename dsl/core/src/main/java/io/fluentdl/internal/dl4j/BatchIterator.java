@@ -1,15 +1,16 @@
-package io.fluentdl.data;
+package io.fluentdl.internal.dl4j;
 
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Mini-batches over an in-memory {@link Dataset}. With shuffling, each {@link #reset()} starts a new
+ * Mini-batches over a data set's {@link DataArrays}. With shuffling, each {@link #reset()} starts a new
  * epoch whose order is a permutation drawn from (seed, epoch), so runs are reproducible and do not
  * depend on how often the iterator was created.
  *
@@ -26,9 +27,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * {@code fit} calls, and starts each epoch with {@link #startEpoch(int)} at the network's own epoch
  * count: fitting 1 epoch twice sees the same batches as fitting 2 epochs once.
  */
-public final class ShufflingBatchIterator implements DataSetIterator {
+public final class BatchIterator implements DataSetIterator {
 
-    private final Dataset data;
+    private final DataArrays data;
     private final int batchSize;
     private final long seed;
     private final boolean shuffle;
@@ -40,13 +41,20 @@ public final class ShufflingBatchIterator implements DataSetIterator {
     private INDArray chunkLabels;
     private int chunkStart = -1;
     private DataSetPreProcessor preProcessor;
+    private BooleanSupplier stop = () -> false;
 
-    ShufflingBatchIterator(Dataset data, int batchSize, long seed, boolean shuffle) {
-        this(data, batchSize, seed, shuffle, CHUNK_BYTES);
+    /** Batches reshuffled every epoch from {@code seed} (epoch e's order depends on seed and e only); the last may be smaller. */
+    public static BatchIterator shuffled(DataArrays data, int batchSize, long seed) {
+        return new BatchIterator(data, batchSize, seed, true, CHUNK_BYTES);
+    }
+
+    /** Batches in storage order (views of the data, no copy). */
+    public static BatchIterator inOrder(DataArrays data, int batchSize) {
+        return new BatchIterator(data, batchSize, 0, false, CHUNK_BYTES);
     }
 
     /** With chunks of about {@code chunkBytes} of features (tests use tiny chunks to cross boundaries). */
-    ShufflingBatchIterator(Dataset data, int batchSize, long seed, boolean shuffle, long chunkBytes) {
+    BatchIterator(DataArrays data, int batchSize, long seed, boolean shuffle, long chunkBytes) {
         if (batchSize < 1) {
             throw new IllegalArgumentException(String.format("batchSize must be >= 1, got batchSize=%d", batchSize));
         }
@@ -61,14 +69,14 @@ public final class ShufflingBatchIterator implements DataSetIterator {
     private void startEpoch() {
         cursor = 0;
         chunkStart = -1;
-        order = shuffle ? Dataset.permutation(data.size(), seed * 1_000_003L + epoch) : null;
+        order = shuffle ? permutation(data.rows(), seed * 1_000_003L + epoch) : null;
     }
 
     /** Whole batches per chunk, about {@code chunkBytes} of features, at least one batch. */
-    private static int chunkRows(Dataset data, int batchSize, long chunkBytes) {
-        long rowBytes = Math.max(1, data.numFeatures()) * (long) data.features().dataType().width();
+    private static int chunkRows(DataArrays data, int batchSize, long chunkBytes) {
+        long rowBytes = Math.max(1, data.featureColumns()) * (long) data.features().dataType().width();
         long batches = Math.max(1, chunkBytes / (rowBytes * batchSize));
-        return (int) Math.min(data.size(), batches * batchSize);
+        return (int) Math.min(data.rows(), batches * batchSize);
     }
 
     /** 64 MiB: MNIST's 60,000 training images gather in 3 chunks; small data sets in one. */
@@ -77,10 +85,10 @@ public final class ShufflingBatchIterator implements DataSetIterator {
     /** Gathers the shuffled rows of the chunk holding {@code cursor} into the reused buffers. */
     private void fillChunk() {
         chunkStart = cursor;
-        int rows = Math.min(chunkRows, data.size() - cursor);
+        int rows = Math.min(chunkRows, data.rows() - cursor);
         if (chunkFeatures == null) {
-            chunkFeatures = Nd4j.createUninitialized(data.features().dataType(), chunkRows, data.numFeatures());
-            chunkLabels = Nd4j.createUninitialized(data.labels().dataType(), chunkRows, data.numLabelColumns());
+            chunkFeatures = Nd4j.createUninitialized(data.features().dataType(), chunkRows, data.featureColumns());
+            chunkLabels = Nd4j.createUninitialized(data.labels().dataType(), chunkRows, data.labelColumns());
         }
         int[] indexes = java.util.Arrays.copyOfRange(order, cursor, cursor + rows);
         Nd4j.pullRows(data.features(), rowsOf(chunkFeatures, 0, rows), 1, indexes);
@@ -88,12 +96,12 @@ public final class ShufflingBatchIterator implements DataSetIterator {
     }
 
     private static INDArray rowsOf(INDArray a, int from, int to) {
-        return from == 0 && to == a.rows() ? a : a.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+        return DataArrays.rowsOf(a, from, to);
     }
 
     @Override
     public DataSet next(int num) {
-        int end = Math.min(cursor + num, data.size());
+        int end = Math.min(cursor + num, data.rows());
         DataSet batch;
         if (order == null) {
             INDArray f = rowsOf(data.features(), cursor, end);
@@ -123,17 +131,22 @@ public final class ShufflingBatchIterator implements DataSetIterator {
 
     @Override
     public boolean hasNext() {
-        return cursor < data.size();
+        return cursor < data.rows() && !stop.getAsBoolean();
+    }
+
+    /** Ends every epoch early once {@code stop} is true (a callback stopped training mid-epoch). */
+    public void stopWhen(BooleanSupplier stop) {
+        this.stop = stop;
     }
 
     @Override
     public int inputColumns() {
-        return data.numFeatures();
+        return data.featureColumns();
     }
 
     @Override
     public int totalOutcomes() {
-        return data.numLabelColumns();
+        return data.labelColumns();
     }
 
     @Override
@@ -160,7 +173,7 @@ public final class ShufflingBatchIterator implements DataSetIterator {
     }
 
     /** Whether this iterator gives {@code batchSize} batches of {@code data} shuffled from {@code seed}. */
-    public boolean serves(Dataset data, int batchSize, long seed) {
+    public boolean serves(DataArrays data, int batchSize, long seed) {
         return this.data == data && this.batchSize == batchSize && this.seed == seed && shuffle;
     }
 
@@ -182,5 +195,21 @@ public final class ShufflingBatchIterator implements DataSetIterator {
     @Override
     public List<String> getLabels() {
         return null;
+    }
+
+    /** A seeded Fisher-Yates permutation of 0..n-1. */
+    public static int[] permutation(int n, long seed) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
     }
 }

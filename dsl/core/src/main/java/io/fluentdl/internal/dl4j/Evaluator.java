@@ -1,6 +1,5 @@
-package io.fluentdl;
+package io.fluentdl.internal.dl4j;
 
-import io.fluentdl.data.Dataset;
 import io.fluentdl.train.Evaluation;
 import io.fluentdl.train.OutputKind;
 import java.util.List;
@@ -14,21 +13,21 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Measures loss and the metrics of the output's kind ({@link Scoring}) in inference mode, in chunks so
  * large sets fit in memory; the outputs are kept (n × units floats) for AUC.
  */
-final class Evaluator {
+public final class Evaluator {
 
     private Evaluator() {
     }
 
-    static Evaluation evaluate(MultiLayerNetwork network, Dataset data, int chunk, OutputKind kind) {
-        int n = data.size();
+    public static Evaluation evaluate(MultiLayerNetwork network, DataArrays data, int chunk, OutputKind kind) {
+        int n = data.rows();
         int units = (int) ((org.deeplearning4j.nn.conf.layers.FeedForwardLayer) network.getOutputLayer().conf().getLayer()).getNOut();
-        int labelColumns = data.numLabelColumns();
+        int labelColumns = data.labelColumns();
         float[] outputs = new float[n * units];
         float[] labels = new float[n * labelColumns];
         double lossSum = 0;
         for (int from = 0; from < n; from += chunk) {
             int to = Math.min(n, from + chunk);
-            Dataset part = from == 0 && to == n ? data : data.view(from, to); // read-only: no copy
+            DataArrays part = from == 0 && to == n ? data : data.view(from, to); // read-only: no copy
             // One forward pass gives both numbers: the output layer's input, from which DL4J's own
             // IOutputLayer.computeScore (what MultiLayerNetwork.score does) gives the loss and
             // activate() the outputs. score() + output() ran the hidden layers twice, which cost

@@ -1,4 +1,4 @@
-package io.fluentdl;
+package io.fluentdl.internal.dl4j;
 
 import io.fluentdl.train.ConfusionMatrix;
 import io.fluentdl.train.Evaluation;
@@ -13,12 +13,12 @@ import java.util.Map;
  * The metrics of an {@link Evaluation} from a model's outputs and the labels, both row-major
  * ({@code n × units} outputs; {@code n × units} labels, or {@code n × 1} class numbers when sparse).
  */
-final class Scoring {
+public final class Scoring {
 
     private Scoring() {
     }
 
-    static Evaluation score(OutputKind kind, float[] out, float[] labels, int n, int units, double loss) {
+    public static Evaluation score(OutputKind kind, float[] out, float[] labels, int n, int units, double loss) {
         return switch (kind) {
             case CLASSIFICATION, SPARSE_CLASSIFICATION -> classification(kind, out, labels, n, units, loss);
             case BINARY -> binary(out, labels, n, loss);

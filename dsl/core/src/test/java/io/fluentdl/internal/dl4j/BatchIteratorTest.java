@@ -1,5 +1,7 @@
-package io.fluentdl.data;
+package io.fluentdl.internal.dl4j;
 
+import io.fluentdl.Model;
+import io.fluentdl.data.Dataset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
@@ -14,17 +16,17 @@ import org.nd4j.linalg.factory.Nd4j;
  * and f-ordered data, across chunk boundaries and epochs; in-order batches are views that a
  * pre-processor cannot write through.
  */
-class ShufflingBatchIteratorTest {
+class BatchIteratorTest {
 
     @Test
     void shuffledBatchesAreTheRowsOfTheSeededPermutation() {
         for (char order : new char[] {'c', 'f'}) {
             INDArray features = Nd4j.rand(DataType.FLOAT, 10, 3).dup(order);
             INDArray labels = Nd4j.rand(DataType.FLOAT, 10, 2).dup(order);
-            Dataset data = Dataset.of(features, labels);
-            DataSetIterator it = data.batches(4, 7);
+            DataArrays data = DataArrays.of(features, labels);
+            DataSetIterator it = BatchIterator.shuffled(data, 4, 7);
             it.reset(); // epoch 1
-            int[] perm = Dataset.permutation(10, 7 * 1_000_003L + 1);
+            int[] perm = BatchIterator.permutation(10, 7 * 1_000_003L + 1);
             int from = 0;
             while (it.hasNext()) {
                 DataSet batch = it.next();
@@ -41,15 +43,15 @@ class ShufflingBatchIteratorTest {
     void chunkedGatherGivesTheSameBatchesAcrossChunkBoundariesAndEpochs() {
         INDArray features = Nd4j.rand(DataType.FLOAT, 23, 3);
         INDArray labels = Nd4j.rand(DataType.FLOAT, 23, 2);
-        Dataset data = Dataset.of(features, labels);
+        DataArrays data = DataArrays.of(features, labels);
         // 3 floats x 4 bytes x batch 4 = 48 bytes per batch: 100 bytes hold 2 batches, so 23 rows
         // (6 batches, the last of 3) need 3 chunks of 8 rows, refilled every epoch
-        DataSetIterator chunked = new ShufflingBatchIterator(data, 4, 5, true, 100);
+        DataSetIterator chunked = new BatchIterator(data, 4, 5, true, 100);
         for (int epoch = 0; epoch < 3; epoch++) {
             if (epoch > 0) {
                 chunked.reset();
             }
-            int[] perm = Dataset.permutation(23, 5 * 1_000_003L + epoch);
+            int[] perm = BatchIterator.permutation(23, 5 * 1_000_003L + epoch);
             int from = 0;
             while (chunked.hasNext()) {
                 DataSet batch = chunked.next();
@@ -66,8 +68,8 @@ class ShufflingBatchIteratorTest {
     void inOrderBatchesAreTheRowsAndAPreProcessorNeverWritesToTheData() {
         INDArray features = Nd4j.arange(20).castTo(DataType.FLOAT).reshape(10, 2);
         INDArray before = features.dup();
-        Dataset data = Dataset.of(features, features.dup());
-        DataSetIterator it = data.batchesInOrder(4);
+        DataArrays data = DataArrays.of(features, features.dup());
+        DataSetIterator it = BatchIterator.inOrder(data, 4);
         it.setPreProcessor(ds -> ds.getFeatures().muli(0)); // an in-place normalizer
         int from = 0;
         while (it.hasNext()) {
@@ -77,7 +79,7 @@ class ShufflingBatchIteratorTest {
         }
         assertEquals(10, from);
         assertEquals(before, features, "the data set's own rows must be untouched");
-        DataSetIterator plain = data.batchesInOrder(4);
+        DataSetIterator plain = BatchIterator.inOrder(data, 4);
         assertEquals(features.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(4, 8),
                 org.nd4j.linalg.indexing.NDArrayIndex.all()), skip(plain, 1).getFeatures());
     }
@@ -92,11 +94,11 @@ class ShufflingBatchIteratorTest {
     @Test
     void viewSharesMemoryAndChecksItsRange() {
         INDArray features = Nd4j.arange(12).castTo(DataType.FLOAT).reshape(6, 2);
-        Dataset data = Dataset.of(features, features.dup());
+        Dataset data = Model.dataset(features, features.dup());
         Dataset view = data.view(2, 5);
-        assertEquals(features.getRows(2, 3, 4), view.features());
+        assertEquals(features.getRows(2, 3, 4), view.arrays().features());
         features.putScalar(3, 0, -1f);
-        assertEquals(-1f, view.features().getFloat(1, 0), 0f, "a view shares the data's memory");
+        assertEquals(-1f, view.arrays().features().getFloat(1, 0), 0f, "a view shares the data's memory");
         io.fluentdl.errors.InvalidConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
                 io.fluentdl.errors.InvalidConfigException.class, () -> data.view(4, 7));
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("got from=4, to=7, size=6"), e.getMessage());
@@ -105,7 +107,7 @@ class ShufflingBatchIteratorTest {
     @Test
     void selectKeepsTheGivenOrder() {
         INDArray features = Nd4j.arange(12).castTo(DataType.FLOAT).reshape(6, 2);
-        Dataset picked = Dataset.of(features, features.dup()).select(new int[] {5, 0, 3});
-        assertEquals(features.getRows(5, 0, 3), picked.features());
+        Dataset picked = Model.dataset(features, features.dup()).select(new int[] {5, 0, 3});
+        assertEquals(features.getRows(5, 0, 3), picked.arrays().features());
     }
 }

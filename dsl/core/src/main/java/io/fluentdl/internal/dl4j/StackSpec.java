@@ -1,0 +1,23 @@
+package io.fluentdl.internal.dl4j;
+
+import io.fluentdl.layers.BatchNorm;
+import io.fluentdl.layers.BnPlacement;
+import io.fluentdl.layers.ImageShape;
+import io.fluentdl.layers.LayerSpec;
+import io.fluentdl.optim.GradientClipping;
+import io.fluentdl.optim.Optimizer;
+import java.util.List;
+
+/**
+ * What the translator reads of a {@code ModelSpec}: the spec hands these values over
+ * ({@code ModelSpec.stack()}), so the translator never imports the spec's package and the spec never
+ * depends on its translator.
+ */
+public record StackSpec(String name, long seed, Optimizer optimizer, GradientClipping gradientClipping,
+                        ImageShape inputShape, int inputSize, BatchNorm inputBatchNorm, BnPlacement batchNormPlacement,
+                        List<LayerSpec> layers) {
+
+    public StackSpec {
+        layers = List.copyOf(layers);
+    }
+}
