@@ -60,7 +60,7 @@ public final class Model {
 
     private Model(ModelSpec spec, MultiLayerNetwork network) {
         this.spec = spec;
-        this.network = io.fluentdl.internal.dl4j.fast.EngineLayers.prepare(network);
+        this.network = EngineLayers.prepare(network);
         this.trainer = new Trainer(new Trainer.Plan(spec.seed(), spec.outputKind(), spec.metrics(), spec.optimizer().learningRate()));
     }
 

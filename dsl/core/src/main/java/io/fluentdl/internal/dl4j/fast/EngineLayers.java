@@ -64,13 +64,13 @@ public final class EngineLayers {
     }
 
     /**
-     * Readies a network built or loaded elsewhere for its engine: on {@link Engine#FAST}, the
-     * {@link SameViewUpdater} (keeping the optimizer state); DL4J's own updater on {@link Engine#STOCK}.
+     * Readies a network built or loaded elsewhere for its engine: with FluentDL's layers, the
+     * {@link SameViewUpdater} (keeping the optimizer state); DL4J's own updater on DL4J's own layers.
      *
      * @return {@code net}
      */
     public static MultiLayerNetwork prepare(MultiLayerNetwork net) {
-        if (of(net.getLayerWiseConfigurations()) == Engine.FAST) {
+        if (isFast(net.getLayerWiseConfigurations())) {
             SameViewUpdater.install(net);
         }
         return net;
