@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fluentdl.Engine;
 import io.fluentdl.Model;
 import io.fluentdl.data.Dataset;
-import io.fluentdl.data.Mnist;
 import io.fluentdl.internal.dl4j.NativeThreads;
 import io.fluentdl.train.History;
 import java.io.IOException;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.datasets.iterator.ExistingDataSetIterator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -60,7 +58,7 @@ public final class Bench {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         long started = System.nanoTime();
-        Dataset train = mnist(options);
+        Dataset train = BenchData.mnist(options);
         root.put("bench", "mnist-mlp 784-512-512-10");
         root.put("quick", options.quick());
         root.put("data", options.synthetic() ? "synthetic" : "mnist");
@@ -141,19 +139,6 @@ public final class Bench {
         return root;
     }
 
-    /** The bench's training data: a prefix of MNIST's training set, or random pixels for tests. */
-    static Dataset mnist(BenchOptions options) {
-        if (options.synthetic()) {
-            INDArray f = Nd4j.rand(DataType.FLOAT, options.examples(), MlpWorkload.SIZES[0]);
-            INDArray l = Nd4j.zeros(DataType.FLOAT, options.examples(), 10);
-            for (int i = 0; i < options.examples(); i++) {
-                l.putScalar(i, i % 10, 1f);
-            }
-            return Model.dataset(f, l);
-        }
-        return Mnist.load((Path) null, options.examples(), 1).train();
-    }
-
     /**
      * One workload's DSL model (run by the bench's engine), with {@link Engine#FAST} the same DSL model run
      * by {@link Engine#STOCK}, the raw network, and their measurements.
@@ -198,15 +183,15 @@ public final class Bench {
                 int side = (k + round) % sides;
                 if (side == 0) {
                     long t0 = System.nanoTime();
-                    long c0 = processCpuNanos();
+                    long c0 = CpuClock.processNanos();
                     History h = dsl.fit(train, 1, workload.batchSize());
-                    long c1 = processCpuNanos();
+                    long c1 = CpuClock.processNanos();
                     s[1] = n / seconds(t0);
                     s[0] = n / h.last().seconds();
                     // the same check and evaluation fit did after the epoch, to take out of fit's CPU time
-                    long c2 = processCpuNanos();
+                    long c2 = CpuClock.processNanos();
                     dsl.evaluate(train);
-                    long c3 = processCpuNanos();
+                    long c3 = CpuClock.processNanos();
                     s[6] = n / (((c1 - c0) - (c3 - c2)) / 1e9);
                     s[3] = infer(true);
                 } else if (side == 1) {
@@ -305,33 +290,6 @@ public final class Bench {
             node.put("inferenceGflops", Flops.gflops(infer, forwardFlops));
             node.put("inferenceFractionOfPeak", Flops.gflops(infer, forwardFlops) / peak);
         }
-    }
-
-    /**
-     * CPU time of this process, all threads (OpenBLAS' native threads, JIT and GC included), in nanoseconds:
-     * on Linux the sum of {@code /proc/self/task/N/schedstat}, since the JDK's process CPU time moves in 10 ms
-     * ticks here, too coarse to take one evaluation out of one epoch; elsewhere the JDK's.
-     */
-    static long processCpuNanos() {
-        Path tasks = Path.of("/proc/self/task");
-        if (Files.isDirectory(tasks)) {
-            long sum = 0;
-            try (java.nio.file.DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
-                for (Path thread : threads) {
-                    try {
-                        String stat = Files.readString(thread.resolve("schedstat"));
-                        sum += Long.parseLong(stat.substring(0, stat.indexOf(' ')));
-                    } catch (IOException | RuntimeException e) {
-                        // the thread ended between the listing and the read: its time is gone either way
-                    }
-                }
-                return sum;
-            } catch (IOException e) {
-                // no /proc after all: the JDK's coarser clock
-            }
-        }
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 
     private static double seconds(long t0) {

@@ -84,7 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
                         + "(sgd|adam, -bn or not, -b<batch size>), got '%s'%n", profile);
                 return 2;
             }
-            StepProfile.run(workload.get(), Bench.mnist(options), quick ? 2 : 5, jfr, System.out);
+            StepProfile.run(workload.get(), BenchData.mnist(options), quick ? 2 : 5, jfr, System.out);
             return 0;
         }
         options = options.withJson(json).withPeer(peer).withEngine(chosen).withBlasThreads(blasThreads == null ? 0 : blasThreads);

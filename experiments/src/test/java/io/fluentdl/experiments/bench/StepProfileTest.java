@@ -45,7 +45,7 @@ class StepProfileTest {
         BenchOptions synthetic = new BenchOptions(true, 4096, 0, 1, List.of(128), 0, 100.0, null, null, true, io.fluentdl.Engine.DEFAULT, 0);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Map<String, Double> shares = StepProfile.run(new MlpWorkload(false, MlpWorkload.Optim.ADAM, 128),
-                Bench.mnist(synthetic), 2, null, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+                BenchData.mnist(synthetic), 2, null, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String out = bytes.toString(StandardCharsets.UTF_8);
         double phases = shares.entrySet().stream().limit(7).mapToDouble(Map.Entry::getValue).sum();
         assertEquals(1.0, phases, 1e-9, out);
