@@ -1,12 +1,5 @@
 package io.fluentdl.internal.arbiter;
 
-import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
-
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
-
 /**
  * {@code Hp.oneMinusLogUniform} as an Arbiter leaf: {@code beta = 1 - 10^r}, r uniform in
  * [log10(1 - low), log10(1 - high)], so half the draws over [0.9, 0.999] land above 0.99.
@@ -16,11 +9,10 @@ import java.util.Map;
  * momentum users read in results). Arbiter's grid generator treats it as continuous: its points are
  * evenly spaced in log10(1 - beta).
  */
-public final class OneMinusLogSpace implements ParameterSpace<Double> {
+public final class OneMinusLogSpace extends UnitLeaf<Double> {
 
     private final double low;
     private final double high;
-    private int index = -1;
 
     /**
      * @param low  the smallest beta, in (0, 1)
@@ -36,11 +28,7 @@ public final class OneMinusLogSpace implements ParameterSpace<Double> {
     }
 
     @Override
-    public Double getValue(double[] parameterValues) {
-        if (index < 0) {
-            throw new IllegalStateException("Cannot get value: ParameterSpace index has not been set");
-        }
-        double u = parameterValues[index];
+    Double valueAt(double u) {
         if (u == 0) {
             return low;
         }
@@ -51,34 +39,8 @@ public final class OneMinusLogSpace implements ParameterSpace<Double> {
     }
 
     @Override
-    public int numParameters() {
-        return 1;
-    }
-
-    @Override
-    @SuppressWarnings("rawtypes")
-    public List<ParameterSpace> collectLeaves() {
-        return Collections.singletonList(this);
-    }
-
-    @Override
-    @SuppressWarnings("rawtypes")
-    public Map<String, ParameterSpace> getNestedSpaces() {
-        return Collections.emptyMap();
-    }
-
-    @Override
-    public boolean isLeaf() {
-        return true;
-    }
-
-    @Override
-    public void setIndices(int... indices) {
-        if (indices == null || indices.length != 1) {
-            throw new IllegalArgumentException(String.format("a leaf takes exactly one index, got %s",
-                    Arrays.toString(indices)));
-        }
-        index = indices[0];
+    String describe() {
+        return toString();
     }
 
     @Override
