@@ -144,12 +144,7 @@ class ReportBrowserTest {
         JsonNode before = Json.parse(browser.evaluate(state).asText());
         assertTrue(before.get("selected").asBoolean());
         browser.click(before.get("legendX").asDouble(), before.get("legendY").asDouble());
-        // ECharts redraws on its next animation frame: on a loaded machine the first read can precede it
-        JsonNode hidden = Json.parse(browser.evaluate(state).asText());
-        for (int wait = 0; wait < 50 && hidden.get("paths").asInt() == before.get("paths").asInt(); wait++) {
-            Thread.sleep(100);
-            hidden = Json.parse(browser.evaluate(state).asText());
-        }
+        JsonNode hidden = stateOnceRedrawn(state, s -> s.get("paths").asInt() != before.get("paths").asInt());
         assertFalse(hidden.get("selected").asBoolean(), "clicking '" + name + "' in the legend unselects it");
         // its mean line and every band segment (one per epoch step) are gone
         int epochs = results.epochs();
@@ -157,14 +152,25 @@ class ReportBrowserTest {
                 String.format("paths before %d, after %d: line and %d band segments hidden", before.get("paths").asInt(),
                         hidden.get("paths").asInt(), epochs - 1));
         browser.wheel(hidden.get("x").asDouble(), hidden.get("y").asDouble(), -500);
-        JsonNode zoomed = Json.parse(browser.evaluate(state).asText());
-        for (int wait = 0; wait < 50 && zoomed.get("end").asDouble() - zoomed.get("start").asDouble() >= 100; wait++) {
-            Thread.sleep(100); // dataZoom applies the wheel on a throttled frame, as the legend above
-            zoomed = Json.parse(browser.evaluate(state).asText());
-        }
+        JsonNode zoomed = stateOnceRedrawn(state, s -> s.get("end").asDouble() - s.get("start").asDouble() < 100);
         assertEquals(0, before.get("start").asDouble(), 1e-9);
         assertTrue(zoomed.get("end").asDouble() - zoomed.get("start").asDouble() < 100,
                 "the wheel zoomed in on the epochs: " + zoomed);
+    }
+
+    /**
+     * The chart state, read again every 100 ms (up to 5 s) until {@code redrawn} holds: ECharts applies a
+     * legend click or a wheel zoom on a later animation frame, which a loaded machine delays past the
+     * first read. Returns the last read either way, for the assertions to judge.
+     */
+    private static JsonNode stateOnceRedrawn(String state, java.util.function.Predicate<JsonNode> redrawn)
+            throws Exception {
+        JsonNode read = Json.parse(browser.evaluate(state).asText());
+        for (int wait = 0; wait < 50 && !redrawn.test(read); wait++) {
+            Thread.sleep(100);
+            read = Json.parse(browser.evaluate(state).asText());
+        }
+        return read;
     }
 
     @Test
