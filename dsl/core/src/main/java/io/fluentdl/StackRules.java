@@ -101,7 +101,7 @@ final class StackRules {
     }
 
     // DL4J would accept these and train badly; Keras users know them as the classic mix-ups.
-    private static void checkLoss(String where, Output out, List<Problem> problems) {
+    static void checkLoss(String where, Output out, List<Problem> problems) {
         if (out.loss() == Loss.BINARY_CROSSENTROPY && out.activation() != Activation.SIGMOID
                 && out.activation() != Activation.HARD_SIGMOID) {
             problems.add(new Problem(where, "activation", out.activation().kerasName(),

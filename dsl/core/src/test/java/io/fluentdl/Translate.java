@@ -11,4 +11,8 @@ public final class Translate {
     public static StackSpec stack(ModelSpec spec) {
         return spec.stack();
     }
+
+    public static io.fluentdl.internal.dl4j.GraphPlan graph(GraphSpec spec) {
+        return spec.plan();
+    }
 }

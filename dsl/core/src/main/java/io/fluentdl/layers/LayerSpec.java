@@ -18,9 +18,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Pooling2D.class, name = "pooling2d"),
         @JsonSubTypes.Type(value = GlobalPooling2D.class, name = "globalPooling2d"),
         @JsonSubTypes.Type(value = Flatten.class, name = "flatten"),
+        @JsonSubTypes.Type(value = CustomLayer.class, name = "custom"),
 })
 public sealed interface LayerSpec permits Dense, BatchNorm, Dropout, ActivationLayer, Output, Conv2D, Pooling2D,
-        GlobalPooling2D, Flatten {
+        GlobalPooling2D, Flatten, CustomLayer {
 
     /** The layer's name, Keras-style ({@code dense_1}); unique within a model. */
     String name();
@@ -48,6 +49,8 @@ public sealed interface LayerSpec permits Dense, BatchNorm, Dropout, ActivationL
             return "conv2d";
         } else if (type == Flatten.class) {
             return "flatten";
+        } else if (type == CustomLayer.class) {
+            return "custom";
         }
         return "output";
     }

@@ -22,10 +22,12 @@ public final class Summary {
 
     private final String heading;
     private final List<Row> rows;
+    private final List<String> connectedTo; // a functional model's "Connected to" column, or null
 
-    private Summary(String heading, List<Row> rows) {
+    private Summary(String heading, List<Row> rows, List<String> connectedTo) {
         this.heading = heading;
         this.rows = List.copyOf(rows);
+        this.connectedTo = connectedTo == null ? null : List.copyOf(connectedTo);
     }
 
     /**
@@ -33,7 +35,24 @@ public final class Summary {
      * {@code ModelSpec.summary()} writes above the table (name, BN placement, seed, optimizer).
      */
     public static Summary of(String heading, List<Row> rows) {
-        return new Summary(heading, rows);
+        return new Summary(heading, rows, null);
+    }
+
+    /**
+     * A functional model's table: Keras' "Connected to" column after the parameters, one entry per row
+     * (the names it reads, comma-separated; empty for inputs).
+     */
+    public static Summary of(String heading, List<Row> rows, List<String> connectedTo) {
+        if (connectedTo.size() != rows.size()) {
+            throw new IllegalArgumentException(String.format("Summary: one 'Connected to' entry per row, got %d for %d rows",
+                    connectedTo.size(), rows.size()));
+        }
+        return new Summary(heading, rows, connectedTo);
+    }
+
+    /** The names each row reads (a functional model's), or empty for a sequential one. */
+    public List<String> connectedTo() {
+        return connectedTo == null ? List.of() : connectedTo;
     }
 
     public List<Row> rows() {
@@ -49,16 +68,22 @@ public final class Summary {
         // Keras' column widths, widened only when a name or an image shape needs it
         int nameWidth = Math.max(28, rows.stream().mapToInt(r -> r.name().length() + r.kind().length() + 3).max().orElse(0));
         int shapeWidth = Math.max(14, rows.stream().mapToInt(r -> shape(r).length()).max().orElse(0));
-        String rowFormat = "%-" + nameWidth + "s %-" + shapeWidth + "s %10s   %s%n";
+        int linkWidth = connectedTo == null ? 0 : Math.max(16, connectedTo.stream().mapToInt(String::length).max().orElse(0));
+        String rowFormat = connectedTo == null ? "%-" + nameWidth + "s %-" + shapeWidth + "s %10s   %s%n"
+                : "%-" + nameWidth + "s %-" + shapeWidth + "s %10s   %-" + linkWidth + "s   %s%n";
         StringBuilder out = new StringBuilder();
         out.append(heading);
         String rule = "_".repeat(100);
         out.append(rule).append('\n');
-        out.append(String.format(rowFormat, "Layer (type)", "Output Shape", "Param #", "DL4J layers"));
+        out.append(connectedTo == null ? String.format(rowFormat, "Layer (type)", "Output Shape", "Param #", "DL4J layers")
+                : String.format(rowFormat, "Layer (type)", "Output Shape", "Param #", "Connected to", "DL4J layers"));
         out.append("=".repeat(100)).append('\n');
-        for (Row row : rows) {
-            out.append(String.format(rowFormat, String.format("%s (%s)", row.name(), row.kind()),
-                    shape(row), String.format("%,d", row.params().total()), row.dl4jLayers()));
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            String nameAndKind = String.format("%s (%s)", row.name(), row.kind());
+            String params = String.format("%,d", row.params().total());
+            out.append(connectedTo == null ? String.format(rowFormat, nameAndKind, shape(row), params, row.dl4jLayers())
+                    : String.format(rowFormat, nameAndKind, shape(row), params, connectedTo.get(i), row.dl4jLayers()));
         }
         out.append("=".repeat(100)).append('\n');
         ParamCount t = total();
