@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fluentdl.graph.GraphInput;
 import io.fluentdl.graph.GraphNode;
+import io.fluentdl.internal.dl4j.GraphNetwork;
 import io.fluentdl.internal.dl4j.GraphPlan;
 import io.fluentdl.internal.dl4j.GraphTranslator;
+import io.fluentdl.internal.dl4j.ModelZip;
 import io.fluentdl.layers.BnPlacement;
 import io.fluentdl.layers.Output;
 import io.fluentdl.optim.GradientClipping;
@@ -17,7 +19,10 @@ import io.fluentdl.report.ParamCount;
 import io.fluentdl.report.Summary;
 import io.fluentdl.train.OutputKind;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A validated, immutable description of a functional (graph) model: named inputs, layer and merge
@@ -84,6 +89,26 @@ public record GraphSpec(String name, List<GraphInput> inputs, List<GraphNode> no
     @JsonIgnore
     GraphPlan plan() {
         return new GraphPlan(name, seed, optimizer, gradientClipping, batchNormPlacement, inputs, nodes, outputs);
+    }
+
+    /** What the network reads of this spec: input widths, label columns and kinds of the outputs, the JSON to save. */
+    @JsonIgnore
+    GraphNetwork.Plan networkPlan() {
+        Map<String, Integer> widths = new LinkedHashMap<>();
+        inputs.forEach(in -> widths.put(in.name(), in.size()));
+        Map<String, Integer> labels = new LinkedHashMap<>();
+        Map<String, OutputKind> kinds = new LinkedHashMap<>();
+        for (String out : outputs) {
+            kinds.put(out, outputKind(out));
+            labels.put(out, outputKind(out).labelColumns(output(out).units()));
+        }
+        return new GraphNetwork.Plan(name, seed, widths, labels, kinds, toJson());
+    }
+
+    /** The functional spec saved in a model zip, or null when the zip holds a sequential model. */
+    static GraphSpec saved(Path file) {
+        String json = ModelZip.graphJson(file);
+        return json == null ? null : fromJson(json);
     }
 
     /** The spec as JSON (for provenance and saved models). */

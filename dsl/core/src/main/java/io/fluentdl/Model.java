@@ -2,49 +2,41 @@ package io.fluentdl;
 
 import io.fluentdl.callbacks.Callback;
 import io.fluentdl.data.Dataset;
+import io.fluentdl.data.MultiDataset;
+import io.fluentdl.layers.CustomLayer;
 import io.fluentdl.errors.Check;
-import io.fluentdl.errors.InvalidConfigException;
 import io.fluentdl.errors.Limits;
-import io.fluentdl.internal.dl4j.BatchIterator;
-import io.fluentdl.internal.dl4j.DataArrays;
-import io.fluentdl.internal.dl4j.DataChecks;
-import io.fluentdl.internal.dl4j.LearningRates;
-import io.fluentdl.internal.dl4j.ModelTranslator;
-import io.fluentdl.internal.dl4j.ModelZip;
-import io.fluentdl.internal.dl4j.NetworkControl;
-import io.fluentdl.internal.dl4j.Predictions;
-import io.fluentdl.internal.dl4j.Trainer;
-import io.fluentdl.internal.dl4j.TrainingCopy;
+import io.fluentdl.internal.dl4j.*; // the translator, trainer and data bridges this facade fronts
 import io.fluentdl.internal.dl4j.fast.EngineLayers;
 import io.fluentdl.train.Evaluation;
 import io.fluentdl.train.History;
 import io.fluentdl.train.TrainMetrics;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 /**
- * A trainable model made from a {@link ModelSpec}: Keras' compiled model, on a DL4J
- * {@code MultiLayerNetwork} initialised from the spec's seed.
+ * A trainable model, Keras' compiled model: from a {@link ModelSpec} on a DL4J {@code MultiLayerNetwork}, or from a
+ * functional {@link GraphSpec} on a {@code ComputationGraph}, initialised from the spec's seed.
  *
  * <pre>{@code
  * Model model = Model.of(spec);
  * History h = model.fit(train, 100, 32, test, EarlyStopping.monitor(Metric.VAL_LOSS).patience(10));
  * Evaluation e = model.evaluate(test);
  * model.save(Path.of("model.zip"));
- * }</pre>
- * Not thread-safe: one model trains on one thread; specs are shared, models are not.
+ * }</pre> Not thread-safe: one model trains on one thread; specs are shared, models are not.
  *
- * <p><b>The one door to DL4J.</b> FluentDL's public packages show no DL4J or ND4J type; this class is
- * the documented exception, for code that wants them: {@link #network()} (the {@code MultiLayerNetwork}),
- * {@link #addListeners} (DL4J {@code TrainingListener}s), {@link #configuration(ModelSpec)},
- * {@link #predict(INDArray)}, and ND4J data in and out: {@link #dataset(INDArray, INDArray)},
- * {@link #features(Dataset)}, {@link #labels(Dataset)}, {@link #batches(Dataset, int, long)}.
+ * <p><b>The one door to DL4J.</b> FluentDL's public packages show no DL4J or ND4J type; this class is the documented
+ * exception: {@link #network()}, {@link #graph()}, {@link #addListeners}, {@link #configuration(ModelSpec)}, {@link #layer}
+ * (a user's DL4J layer), {@link #predict(INDArray)}, and ND4J data in and out ({@link #dataset(INDArray, INDArray)},
+ * {@link #features(Dataset)}, {@link #labels(Dataset)}, {@link #batches(Dataset, int, long)}).
  */
 public final class Model {
 
@@ -58,16 +50,32 @@ public final class Model {
     private int verbose = System.console() != null && !"0".equals(System.getProperty(VERBOSE_PROPERTY)) ? 1 : 0;
     private boolean checkFinite = true;
 
+    private final GraphNetwork graph; // a functional model's graph and spec (spec and network are then null), else null
+
     private Model(ModelSpec spec, MultiLayerNetwork network) {
         this.spec = spec;
         this.network = EngineLayers.prepare(network);
         this.trainer = new Trainer(new Trainer.Plan(spec.seed(), spec.outputKind(), spec.metrics(), spec.optimizer().learningRate()));
+        this.graph = null;
     }
 
-    /**
-     * Builds and initialises the network, run by {@link Engine#configured()} (FAST unless the process chose
-     * otherwise); the same spec (and seed) gives the same initial weights with either engine.
-     */
+    private Model(GraphNetwork graph) {
+        this.spec = null;
+        this.trainer = null;
+        this.graph = graph;
+    }
+
+    /** A functional model ({@link Functional}) on a DL4J {@code ComputationGraph}, with DL4J's own layers. */
+    public static Model of(GraphSpec spec) {
+        return new Model(GraphNetwork.create(spec.plan(), spec.networkPlan()));
+    }
+
+    /** A user's own DL4J layer configuration as a layer of a Sequential or functional model; see {@link CustomLayer}. */
+    public static CustomLayer layer(String name, org.deeplearning4j.nn.conf.layers.Layer config) {
+        return CustomLayers.of(name, config);
+    }
+
+    /** Builds and initialises the network on {@link Engine#configured()}; one spec gives one set of initial weights with either engine. */
     public static Model of(ModelSpec spec) {
         MultiLayerConfiguration conf = ModelTranslator.translate(spec.stack(), Engine.configured() == Engine.FAST).configuration();
         // before init allocates: a layer too large dies in native code, not with an exception
@@ -87,14 +95,7 @@ public final class Model {
         return ModelTranslator.inputType(spec.stack());
     }
 
-    /**
-     * Which layer implementations run this model from now on (see {@link Engine}). The network is rebuilt
-     * with the same weights, BN statistics, optimizer state, counters and listeners; {@link #network()}
-     * then returns the new one.
-     *
-     * @param engine {@link Engine#FAST} (the default) or {@link Engine#STOCK} (DL4J's own layers)
-     * @return this model
-     */
+    /** Which layers ({@link Engine}) run this model from now on: rebuilt keeping weights, BN statistics, optimizer state, listeners. */
     public Model engine(Engine engine) {
         Objects.requireNonNull(engine, "engine");
         if (engine != engine()) {
@@ -108,13 +109,24 @@ public final class Model {
         return EngineLayers.isFast(network.getLayerWiseConfigurations()) ? Engine.FAST : Engine.STOCK;
     }
 
+    /** A sequential model's spec, or null for a functional one ({@link #graphSpec()}). */
     public ModelSpec spec() {
         return spec;
     }
 
-    /** The DL4J network, for anything the facade does not cover (see the class comment). */
+    /** A functional model's spec, or null for a sequential one. */
+    public GraphSpec graphSpec() {
+        return graph == null ? null : GraphSpec.fromJson(graph.specJson());
+    }
+
+    /** The DL4J network, for anything the facade does not cover (see the class comment); null for a functional model. */
     public MultiLayerNetwork network() {
         return network;
+    }
+
+    /** A functional model's DL4J {@code ComputationGraph}; null for a sequential model. */
+    public ComputationGraph graph() {
+        return graph == null ? null : graph.graph();
     }
 
     /** Adds DL4J training listeners to the network; FluentDL's own hooks are {@link Callback}s passed to {@code fit}. */
@@ -123,73 +135,42 @@ public final class Model {
         return this;
     }
 
-    /**
-     * The DL4J listener a callback brings (the tracker's: steps, histograms), to attach to a plain
-     * {@code MultiLayerNetwork}: {@code net.addListeners(Model.listener(run.callback()))}.
-     */
+    /** The DL4J listener a callback brings (the tracker's), for a plain network: {@code net.addListeners(Model.listener(cb))}. */
     public static TrainingListener listener(Callback callback) {
-        if (callback instanceof io.fluentdl.internal.dl4j.NetworkListener withListener) {
-            return withListener.dl4jListener();
-        }
-        throw InvalidConfigException.of("Model.listener", "callback", callback, String.format(
-                "only a callback with a DL4J side (a tracker's) has a listener, got callback=%s", callback),
-                "Pass the callback to Model.fit instead.");
+        return NetworkListener.of(callback);
     }
 
-    /**
-     * A copy with the same spec, weights, updater state and counters (no listeners): training the copy
-     * leaves this model as it is (the LR range test trains one).
-     */
+    /** A copy with the same spec, weights, updater state and counters (no listeners), to train apart (the LR range test does). */
     public Model copy() {
-        Model copy = new Model(spec, TrainingCopy.of(network));
+        Model copy = graph != null ? new Model(graph.copy()) : new Model(spec, TrainingCopy.of(network));
         copy.trainMetrics = trainMetrics;
         copy.verbose = verbose;
         copy.checkFinite = checkFinite;
         return copy;
     }
 
-    /**
-     * How {@link #fit} measures the training loss and accuracy of each epoch: {@link TrainMetrics#FULL_PASS}
-     * (the default, exact for the epoch's final weights) or Keras' running means ({@link TrainMetrics#RUNNING},
-     * no extra pass over the data).
-     */
+    /** How {@link #fit} measures each epoch's training metrics: FULL_PASS (default, exact) or Keras' RUNNING means. */
     public Model trainMetrics(TrainMetrics mode) {
         this.trainMetrics = Objects.requireNonNull(mode, "trainMetrics mode");
         return this;
     }
 
-    /**
-     * How much {@link #fit} prints, Keras' {@code verbose}: 0 nothing, 1 or 2 one line per epoch
-     * ({@code Epoch 3/15 - 12.4s - loss: 0.0412 - accuracy: 0.9871 - val_loss: ...}) on standard output.
-     * Default 1 when the JVM has a console (a terminal), else 0, and 0 when the system property
-     * {@value #VERBOSE_PROPERTY} is "0".
-     */
+    /** Keras' {@code verbose}: 0 prints nothing, 1 or 2 a line per epoch; default 1 with a console, unless {@value #VERBOSE_PROPERTY} is "0". */
     public Model verbose(int level) {
-        Check.atLeast(String.format("Model '%s' verbose", spec.name()), "level", level, 0);
+        Check.atLeast(String.format("Model '%s' verbose", name()), "level", level, 0);
         this.verbose = level;
         return this;
     }
 
-    /**
-     * Whether {@link #fit}, {@link #evaluate} and {@link #predict} first check that every feature is a
-     * finite number (default {@code true}): NaN or infinite inputs otherwise train to a NaN loss without
-     * a word. The check is one pass over the data (a sum, and a scan only when the sum is not finite);
-     * turn it off for very large data that is known to be clean. Label and shape checks always run.
-     */
+    /** Whether fit, evaluate and predict first check that every feature is finite (default true; NaN trains to NaN silently). */
     public Model checkFinite(boolean on) {
         this.checkFinite = on;
         return this;
     }
 
-    /**
-     * Trains on the first {@code 1 − validationSplit} of {@code data} and validates on the rest, Keras'
-     * {@code validation_split}: the split is taken before any shuffling, so the validation examples are
-     * the last ones, the same every epoch and every run.
-     *
-     * @param validationSplit fraction in (0, 1) held out from the end of {@code data}
-     */
+    /** Keras' {@code validation_split}: trains on the first {@code 1 − validationSplit} of {@code data}, validates on the (unshuffled) rest. */
     public History fit(Dataset data, int epochs, int batchSize, double validationSplit, Callback... callbacks) {
-        int splitAt = DataChecks.validationSplit(String.format("Model '%s' fit", spec.name()), data.size(), validationSplit);
+        int splitAt = DataChecks.validationSplit(String.format("Model '%s' fit", name()), data.size(), validationSplit);
         return fit(data.view(0, splitAt), epochs, batchSize, data.view(splitAt, data.size()), callbacks);
     }
 
@@ -199,20 +180,15 @@ public final class Model {
     }
 
     /**
-     * Trains for {@code epochs} passes over {@code train} in mini-batches of {@code batchSize}, reshuffled
-     * every epoch: epoch e of the network (counting every earlier fit) uses an order drawn from the
-     * spec's seed and e alone, so {@code fit(train, 1, b)} twice trains exactly as {@code fit(train, 2, b)}.
-     * After each epoch, loss and accuracy are measured on the training set (as {@link #trainMetrics} says)
-     * and on {@code validation} (may be null) and passed to the callbacks.
-     *
-     * @param train      training examples
-     * @param epochs     number of passes, ≥ 1
-     * @param batchSize  examples per update, ≥ 1; the last batch of an epoch may be smaller
-     * @param validation examples to measure after each epoch, or null
-     * @param callbacks  called around training, epochs and batches (see {@link Callback}); may stop training
-     * @return the per-epoch metrics
+     * Trains {@code epochs} (≥ 1) passes over {@code train} in batches of {@code batchSize} (≥ 1), reshuffled from the seed and the
+     * network's epoch count alone ({@code fit(train, 1, b)} twice trains as {@code fit(train, 2, b)}). After each epoch, metrics on
+     * {@code train} (see {@link #trainMetrics}) and {@code validation} (may be null) go to the {@link Callback}s, which may stop it.
      */
     public History fit(Dataset train, int epochs, int batchSize, Dataset validation, Callback... callbacks) {
+        if (graph != null) {
+            return graph.fit(graph.single(train.arrays()), epochs, batchSize, validation == null ? null : graph.single(validation.arrays()),
+                    verbose > 0, this::save, List.of(callbacks));
+        }
         String where = String.format("Model '%s' fit", spec.name());
         Limits.epochs(where, Check.atLeast(where, "epochs", epochs, 1));
         Limits.batchSize(where, Check.atLeast(where, "batchSize", batchSize, 1));
@@ -224,23 +200,41 @@ public final class Model {
                 trainMetrics == TrainMetrics.RUNNING, verbose > 0, new NetworkControl(network, this::save), List.of(callbacks));
     }
 
+    /** Trains a functional model on named inputs and outputs as {@code fit(Dataset, ...)} does (see GraphNetwork). */
+    public History fit(MultiDataset train, int epochs, int batchSize, MultiDataset validation, Callback... callbacks) {
+        return GraphNetwork.require(graph, name()).fit(train.arrays(), epochs, batchSize, validation == null ? null
+                : validation.arrays(), verbose > 0, this::save, List.of(callbacks));
+    }
+
+    /** A functional model's loss and metrics per output, by output name, in inference mode. */
+    public Map<String, Evaluation> evaluate(MultiDataset data) {
+        return GraphNetwork.require(graph, name()).evaluate(data.arrays());
+    }
+
+    /** A functional model's outputs by name, for features by input name. */
+    public Map<String, INDArray> predict(Map<String, INDArray> inputs) {
+        return GraphNetwork.require(graph, name()).predict(inputs);
+    }
+
     /** Loss, accuracy and per-class metrics on {@code data}, in inference mode. */
     public Evaluation evaluate(Dataset data) {
+        if (graph != null) {
+            return graph.evaluate(graph.single(data.arrays())).values().iterator().next();
+        }
         checkInputs(data, "evaluate");
         return trainer.evaluate(network, data.arrays());
     }
 
     /** Outputs (probabilities for sigmoid/softmax outputs) for {@code features}, one row per example. */
     public INDArray predict(INDArray features) {
+        if (graph != null) {
+            return graph.predict(features);
+        }
         DataChecks.features(String.format("Model '%s' predict", spec.name()), features, spec.inputSize(), checkFinite);
         return network.output(features, false);
     }
 
-    /**
-     * The predicted class of each row: the argmax of a softmax output, or 1 where a sigmoid output is
-     * at least 0.5 (Keras' old {@code predict_classes}). Multi-label and regression outputs have no
-     * single class: use {@link #predict}.
-     */
+    /** The class of each row: a softmax output's argmax, or 1 where a sigmoid output is ≥ 0.5 (Keras' old predict_classes). */
     public int[] predictClasses(INDArray features) {
         Predictions.requireClasses(spec.name(), spec.outputKind());
         return Predictions.classes(predict(features), spec.outputKind());
@@ -251,16 +245,21 @@ public final class Model {
         return LearningRates.next(network);
     }
 
-    /**
-     * Saves weights, updater state (momentum, Adam moments), BN running statistics and the spec to a
-     * DL4J model zip; written to a temporary file and moved into place, so a crash never leaves half a file.
-     */
+    /** Saves weights, updater state, BN statistics and the spec to a DL4J model zip, atomically (see ModelZip). */
     public void save(Path file) {
+        if (graph != null) {
+            graph.save(file);
+            return;
+        }
         ModelZip.write(network, spec.toJson(), file, spec.name());
     }
 
     /** Loads a model saved by {@link #save(Path)}, with its updater state and spec. */
     public static Model load(Path file) {
+        GraphSpec graphSpec = GraphSpec.saved(file);
+        if (graphSpec != null) {
+            return new Model(GraphNetwork.load(file, graphSpec.networkPlan()));
+        }
         ModelSpec spec = ModelSpec.fromJson(ModelZip.specJson(file));
         return new Model(spec, ModelZip.network(file));
     }
@@ -280,10 +279,7 @@ public final class Model {
         return data.arrays().labels();
     }
 
-    /**
-     * {@code data} as a DL4J iterator for a plain {@code MultiLayerNetwork}: batches reshuffled every
-     * {@code reset()} from {@code seed}, the same order {@link #fit} draws; a batch is valid until the next.
-     */
+    /** {@code data} as a DL4J iterator reshuffled every {@code reset()} from {@code seed} as {@link #fit} does (see BatchIterator). */
     public static DataSetIterator batches(Dataset data, int batchSize, long seed) {
         return BatchIterator.shuffled(data.arrays(), batchSize, seed);
     }
@@ -291,6 +287,10 @@ public final class Model {
     /** {@code data} as a DL4J iterator in storage order (for evaluation). */
     public static DataSetIterator batchesInOrder(Dataset data, int batchSize) {
         return BatchIterator.inOrder(data.arrays(), batchSize);
+    }
+
+    private String name() {
+        return graph != null ? graph.name() : spec.name();
     }
 
     private void checkInputs(Dataset data, String what) {

@@ -1,21 +1,7 @@
 package io.fluentdl;
 
 import io.fluentdl.errors.Check;
-import io.fluentdl.layers.ActivationLayer;
-import io.fluentdl.layers.BatchNorm;
-import io.fluentdl.layers.BnPlacement;
-import io.fluentdl.layers.Dense;
-import io.fluentdl.layers.DenseOptions;
-import io.fluentdl.layers.Dropout;
-import io.fluentdl.layers.Conv2D;
-import io.fluentdl.layers.Flatten;
-import io.fluentdl.layers.GlobalPooling2D;
-import io.fluentdl.layers.ImageShape;
-import io.fluentdl.layers.Padding;
-import io.fluentdl.layers.PoolType;
-import io.fluentdl.layers.Pooling2D;
-import io.fluentdl.layers.LayerSpec;
-import io.fluentdl.layers.Output;
+import io.fluentdl.layers.*;
 import io.fluentdl.nn.Activation;
 import io.fluentdl.nn.Init;
 import io.fluentdl.nn.Loss;
@@ -138,7 +124,7 @@ public final class Sequential {
     /** A dense layer with options: {@code dense(50, RELU, HE_UNIFORM, d -> d.useBias(true).l2(1e-4))}. */
     public Sequential dense(int units, Activation activation, Init init, UnaryOperator<DenseOptions> options) {
         String auto = layers.nextName(Dense.class);
-        return add(Dense.of(layers.where(name, auto), auto, units, activation, init, options));
+        return layer(Dense.of(layers.where(name, auto), auto, units, activation, init, options));
     }
 
     /** A 3x3-style convolution with stride 1, valid padding and glorot_uniform: {@code conv2d(32, 3, RELU)}. */
@@ -155,7 +141,7 @@ public final class Sequential {
     public Sequential conv2d(int filters, int kernel, int stride, Padding padding, Activation activation, Init init,
                              UnaryOperator<DenseOptions> options) {
         String auto = layers.nextName("conv2d");
-        return add(Conv2D.of(layers.where(name, auto), auto, filters, kernel, stride, padding, activation, init, options));
+        return layer(Conv2D.of(layers.where(name, auto), auto, filters, kernel, stride, padding, activation, init, options));
     }
 
     /** Max pooling over {@code size x size} windows with stride {@code size}, Keras' {@code MaxPooling2D(size)}. */
@@ -180,22 +166,22 @@ public final class Sequential {
 
     private Sequential pool(PoolType type, int size, int stride, Padding padding) {
         String auto = layers.nextName(type == PoolType.MAX ? "max_pooling2d" : "average_pooling2d");
-        return add(Pooling2D.of(layers.where(name, auto), auto, type, size, stride, padding));
+        return layer(Pooling2D.of(layers.where(name, auto), auto, type, size, stride, padding));
     }
 
     /** The mean of each channel over the image, Keras' {@code GlobalAveragePooling2D}: (h, w, c) becomes (c). */
     public Sequential globalAvgPool() {
-        return add(new GlobalPooling2D(layers.nextName("global_average_pooling2d"), PoolType.AVG));
+        return layer(new GlobalPooling2D(layers.nextName("global_average_pooling2d"), PoolType.AVG));
     }
 
     /** The maximum of each channel over the image, Keras' {@code GlobalMaxPooling2D}. */
     public Sequential globalMaxPool() {
-        return add(new GlobalPooling2D(layers.nextName("global_max_pooling2d"), PoolType.MAX));
+        return layer(new GlobalPooling2D(layers.nextName("global_max_pooling2d"), PoolType.MAX));
     }
 
     /** Images to vectors of height·width·channels numbers, Keras' {@code Flatten}; see {@link Flatten} for the order. */
     public Sequential flatten() {
-        return add(new Flatten(layers.nextName("flatten")));
+        return layer(new Flatten(layers.nextName("flatten")));
     }
 
     /** Batch norm with Keras defaults (momentum {@value BatchNorm#DEFAULT_MOMENTUM}, epsilon {@value BatchNorm#DEFAULT_EPSILON}). */
@@ -206,21 +192,21 @@ public final class Sequential {
     /** Batch norm with options: {@code batchNorm(b -> b.momentum(0.9).center(false).scale(false))}. */
     public Sequential batchNorm(UnaryOperator<BatchNorm.Options> options) {
         String auto = layers.nextName(BatchNorm.class);
-        return add(options.apply(new BatchNorm.Options(layers.where(name, auto))).build(auto));
+        return layer(options.apply(new BatchNorm.Options(layers.where(name, auto))).build(auto));
     }
 
     /** Dropout of a fraction {@code rate} in [0, 1) of the inputs (Keras' meaning; DL4J's is the kept fraction). */
     public Sequential dropout(double rate) {
         String auto = layers.nextName(Dropout.class);
         Check.inHalfOpen(layers.where(name, auto), "rate", rate, 0, 1, " (the fraction to DROP)");
-        return add(new Dropout(auto, rate));
+        return layer(new Dropout(auto, rate));
     }
 
     /** An activation on its own, e.g. after a linear dense layer and a batch norm. */
     public Sequential activation(Activation activation) {
         String auto = layers.nextName(ActivationLayer.class);
         Check.notNull(layers.where(name, auto), "activation", activation);
-        return add(new ActivationLayer(auto, activation));
+        return layer(new ActivationLayer(auto, activation));
     }
 
     /** The output layer with Keras' default initialiser (glorot_uniform). */
@@ -236,7 +222,7 @@ public final class Sequential {
     /** The output layer with an initialiser and options. */
     public Sequential output(int units, Activation activation, Loss loss, Init init, UnaryOperator<DenseOptions> options) {
         String auto = layers.nextName(Output.class);
-        return add(Output.of(layers.where(name, auto), auto, units, activation, loss, init, options));
+        return layer(Output.of(layers.where(name, auto), auto, units, activation, loss, init, options));
     }
 
     /** The model-wide batch-norm switch; see {@link BnPlacement}. Default {@link BnPlacement#AS_WRITTEN}. */
@@ -289,8 +275,9 @@ public final class Sequential {
         return spec;
     }
 
-    private Sequential add(LayerSpec layer) {
-        layers.add(layer);
+    /** Any layer spec, e.g. a user's own DL4J layer: {@code layer(Model.layer("my_dense", dl4jConfig))} (see {@link io.fluentdl.layers.CustomLayer}). */
+    public Sequential layer(LayerSpec layer) {
+        layers.add(Check.notNull(modelWhere(), "layer", layer));
         return this;
     }
 

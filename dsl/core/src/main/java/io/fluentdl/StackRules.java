@@ -90,7 +90,7 @@ final class StackRules {
                     "Add flatten() or globalAvgPool() before it"));
             return new long[] {Shapes.after(layer, in)[0]};
         }
-        long[] out = Shapes.after(layer, in);
+        long[] out = io.fluentdl.internal.dl4j.GraphShapes.after(layer, in); // a custom layer's shape is DL4J's
         if (Shapes.isImage(out) && (out[0] < 1 || out[1] < 1)) {
             problems.add(new Problem(where, "kernel", Shapes.keras(in),
                     String.format("the window does not fit: %s %s would give %s", layer.kind(), Shapes.keras(in), Shapes.keras(out)),

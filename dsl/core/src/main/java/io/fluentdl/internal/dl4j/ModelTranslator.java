@@ -119,7 +119,7 @@ public final class ModelTranslator {
         int weightedIndex = 0; // dense and conv layers: the auto names of the batch norms the switch adds
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec layer = layers.get(i);
-            long[] out = Shapes.after(layer, shape);
+            long[] out = GraphShapes.after(layer, shape); // Shapes.after, or DL4J's for a custom layer
             if (layer instanceof Dense || layer instanceof Conv2D) {
                 weightedIndex++;
                 BatchNorm written = i + 1 < layers.size() && layers.get(i + 1) instanceof BatchNorm b ? b : null;
@@ -146,6 +146,8 @@ public final class ModelTranslator {
                 blocks.add(block(pool, out, ConvLayerFactory.pool(pool)));
             } else if (layer instanceof GlobalPooling2D pool) {
                 blocks.add(block(pool, out, ConvLayerFactory.globalPool(pool)));
+            } else if (layer instanceof io.fluentdl.layers.CustomLayer custom) {
+                blocks.add(block(custom, out, CustomLayers.layer(custom)));
             } else if (layer instanceof Flatten) {
                 blocks.add(new Block(layer.name(), layer.kind(), asList(out), List.of())); // a preprocessor: see translate
             }

@@ -12,6 +12,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -22,18 +23,50 @@ import org.deeplearning4j.util.ModelSerializer;
 public final class ModelZip {
 
     private static final String SPEC_ENTRY = "fluentdl-spec.json";
+    /** A functional model's spec: its own entry, so a zip says which kind of model it holds. */
+    private static final String GRAPH_ENTRY = "fluentdl-graph.json";
 
     private ModelZip() {
     }
 
     /** Writes {@code network} with its updater state and {@code specJson} to {@code file}. */
     public static void write(MultiLayerNetwork network, String specJson, Path file, String model) {
+        write(network, SPEC_ENTRY, specJson, file, model);
+    }
+
+    /** Writes a functional model's {@code graph} with its updater state and {@code specJson} to {@code file}. */
+    public static void writeGraph(ComputationGraph graph, String specJson, Path file, String model) {
+        write(graph, GRAPH_ENTRY, specJson, file, model);
+    }
+
+    /** The functional spec JSON of a zip written by {@link #writeGraph}, or null for a sequential model's zip. */
+    public static String graphJson(Path file) {
+        checkFile(file);
+        try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + file.toAbsolutePath().toUri()), Map.of())) {
+            Path entry = zip.getPath(GRAPH_ENTRY);
+            return Files.exists(entry) ? Files.readString(entry, StandardCharsets.UTF_8) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(String.format("Could not load a model from %s", file.toAbsolutePath()), e);
+        }
+    }
+
+    /** The graph stored in {@code file}, with its updater state. */
+    public static ComputationGraph graph(Path file) {
+        NativeBuild.select();
+        try {
+            return ModelSerializer.restoreComputationGraph(file.toFile(), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(String.format("Could not load a model from %s", file.toAbsolutePath()), e);
+        }
+    }
+
+    private static void write(org.deeplearning4j.nn.api.Model network, String entryName, String specJson, Path file, String model) {
         Path target = file.toAbsolutePath();
         try {
             AtomicFiles.replace(target, tmp -> {
                 ModelSerializer.writeModel(network, tmp.toFile(), true);
                 try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + tmp.toUri()), Map.of())) {
-                    Files.writeString(zip.getPath(SPEC_ENTRY), specJson, StandardCharsets.UTF_8);
+                    Files.writeString(zip.getPath(entryName), specJson, StandardCharsets.UTF_8);
                 }
             });
         } catch (IOException e) {
@@ -43,11 +76,7 @@ public final class ModelZip {
 
     /** The spec JSON stored in a zip written by {@link #write}; checks that the file is such a zip first. */
     public static String specJson(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw InvalidConfigException.of("Model.load", "file", file.toAbsolutePath(), String.format(
-                    "No model file at %s", file.toAbsolutePath()), "Save one with model.save(path).");
-        }
-        requireZip(file);
+        checkFile(file);
         try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + file.toAbsolutePath().toUri()), Map.of())) {
             Path entry = zip.getPath(SPEC_ENTRY);
             if (!Files.exists(entry)) {
@@ -68,6 +97,14 @@ public final class ModelZip {
         } catch (IOException e) {
             throw new UncheckedIOException(String.format("Could not load a model from %s", file.toAbsolutePath()), e);
         }
+    }
+
+    private static void checkFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw InvalidConfigException.of("Model.load", "file", file.toAbsolutePath(), String.format(
+                    "No model file at %s", file.toAbsolutePath()), "Save one with model.save(path).");
+        }
+        requireZip(file);
     }
 
     /** A zip starts with "PK\3\4"; anything else would fail inside the zip file system with "Provider "jar" not found". */
