@@ -211,8 +211,8 @@ public final class Model {
         return GraphNetwork.require(graph, name()).evaluate(data.arrays());
     }
 
-    /** A functional model's outputs by name, for features by input name. */
-    public Map<String, INDArray> predict(Map<String, INDArray> inputs) {
+    /** A functional model's outputs by name, for features by input name (Keras' predict of a dict). */
+    public Map<String, INDArray> predictNamed(Map<String, INDArray> inputs) {
         return GraphNetwork.require(graph, name()).predict(inputs);
     }
 
