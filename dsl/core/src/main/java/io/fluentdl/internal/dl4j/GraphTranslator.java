@@ -80,11 +80,7 @@ public final class GraphTranslator {
         Map<String, String> vertex = new HashMap<>(); // node name → the DL4J vertex that carries its output
         Map<String, String> row = new HashMap<>();    // node name → the summary row that shows its output
         Map<String, long[]> shapes = new HashMap<>();
-        List<String> rowNames = new ArrayList<>();
-        List<String> kinds = new ArrayList<>();
-        List<List<String>> dl4jVertices = new ArrayList<>();
-        List<String> descriptions = new ArrayList<>();
-        List<String> connected = new ArrayList<>();
+        List<Draft> drafts = new ArrayList<>();
         InputType[] types = new InputType[plan.inputs().size()];
         for (int i = 0; i < types.length; i++) {
             GraphInput in = plan.inputs().get(i);
@@ -94,68 +90,48 @@ public final class GraphTranslator {
             vertex.put(in.name(), in.name());
             row.put(in.name(), in.name());
             shapes.put(in.name(), in.shape());
-            addRow(rowNames, kinds, dl4jVertices, descriptions, connected, in.name(), "InputLayer", List.of(), types[i].toString(), "");
+            drafts.add(new Draft(in.name(), "InputLayer", List.of(), types[i].toString(), ""));
         }
         g.setInputTypes(types);
         Map<String, Activation> pendingActivation = new HashMap<>(); // BN node → the activation moved after it
-        BnPlacement placement = plan.batchNormPlacement();
         for (GraphNode node : plan.nodes()) {
+            String name = node.name();
             String[] ins = node.inputs().stream().map(vertex::get).toArray(String[]::new);
             String reads = String.join(", ", node.inputs().stream().map(row::get).toList());
             List<long[]> inShapes = node.inputs().stream().map(shapes::get).toList();
-            String name = node.name();
-            List<String> vertices = new ArrayList<>(List.of(name));
-            String description;
-            if (node.merge() != null) {
-                shapes.put(name, GraphShapes.merged(node.merge(), inShapes));
-                if (node.merge() == Merge.ADD) {
-                    g.addVertex(name, new ElementWiseVertex(ElementWiseVertex.Op.Add), ins);
-                    description = "ElementWiseVertex(Add)";
-                } else {
-                    g.addVertex(name, new MergeVertex(), ins);
-                    description = "MergeVertex";
-                }
-            } else {
-                LayerSpec layer = node.layer();
-                long[] in = inShapes.get(0);
-                long[] out = GraphShapes.after(layer, in);
-                shapes.put(name, out);
-                if (layer instanceof BatchNorm bn && placement == BnPlacement.NONE) {
-                    vertex.put(name, ins[0]);
-                    row.put(name, row.get(node.inputs().get(0)));
-                    continue; // no row: the switch left it out
-                }
-                if (layer instanceof Flatten && !Shapes.isImage(in)) {
-                    vertex.put(name, ins[0]); // vectors, or an image input's flat rows: nothing to do
-                    row.put(name, name);
-                    addRow(rowNames, kinds, dl4jVertices, descriptions, connected, name, layer.kind(), List.of(),
-                            "(none: the rows are flat already)", reads);
-                    continue;
-                }
-                if (layer instanceof Flatten) {
-                    g.addVertex(name, new PreprocessorVertex(new CnnToFeedForwardPreProcessor(in[0], in[1], in[2])), ins);
-                    description = Describe.FLATTEN;
-                } else {
-                    List<Layer> dl4j = layers(node, layer, in, placement, plan, pendingActivation);
-                    g.addLayer(name, dl4j.get(0), ins);
-                    if (dl4j.size() > 1) {
-                        String act = dl4j.get(1).getLayerName();
-                        g.addLayer(act, dl4j.get(1), name);
-                        vertices.add(act);
-                        vertex.put(name, act);
-                    }
-                    description = null;
-                }
-                if (!vertex.containsKey(name)) {
-                    vertex.put(name, name);
-                }
-                row.put(name, name);
-                addRow(rowNames, kinds, dl4jVertices, descriptions, connected, name, node.kind(), vertices, description, reads);
-                continue;
-            }
             vertex.put(name, name);
             row.put(name, name);
-            addRow(rowNames, kinds, dl4jVertices, descriptions, connected, name, node.kind(), List.of(), description, reads);
+            if (node.merge() != null) {
+                shapes.put(name, GraphShapes.merged(node.merge(), inShapes));
+                boolean add = node.merge() == Merge.ADD;
+                g.addVertex(name, add ? new ElementWiseVertex(ElementWiseVertex.Op.Add) : new MergeVertex(), ins);
+                drafts.add(new Draft(name, node.kind(), List.of(), add ? "ElementWiseVertex(Add)" : "MergeVertex", reads));
+                continue;
+            }
+            LayerSpec layer = node.layer();
+            long[] in = inShapes.get(0);
+            shapes.put(name, GraphShapes.after(layer, in));
+            if (layer instanceof BatchNorm && plan.batchNormPlacement() == BnPlacement.NONE) {
+                vertex.put(name, ins[0]); // the switch leaves it out: no vertex, no row
+                row.put(name, row.get(node.inputs().get(0)));
+            } else if (layer instanceof Flatten && !Shapes.isImage(in)) {
+                vertex.put(name, ins[0]); // vectors, or an image input's flat rows: nothing to do
+                drafts.add(new Draft(name, node.kind(), List.of(), "(none: the rows are flat already)", reads));
+            } else if (layer instanceof Flatten) {
+                g.addVertex(name, new PreprocessorVertex(new CnnToFeedForwardPreProcessor(in[0], in[1], in[2])), ins);
+                drafts.add(new Draft(name, node.kind(), List.of(), Describe.FLATTEN, reads));
+            } else {
+                List<Layer> dl4j = layers(node, layer, in, plan, pendingActivation);
+                g.addLayer(name, dl4j.get(0), ins);
+                List<String> vertices = new ArrayList<>(List.of(name));
+                if (dl4j.size() > 1) { // batch norm with the activation moved after it
+                    String act = dl4j.get(1).getLayerName();
+                    g.addLayer(act, dl4j.get(1), name);
+                    vertices.add(act);
+                    vertex.put(name, act);
+                }
+                drafts.add(new Draft(name, node.kind(), vertices, null, reads));
+            }
         }
         g.setOutputs(plan.outputs().toArray(String[]::new));
         ComputationGraphConfiguration conf;
@@ -166,24 +142,28 @@ public final class GraphTranslator {
                     String.format("DL4J rejected the translated graph: %s", e.getMessage()))), e);
         }
         List<Summary.Row> rows = new ArrayList<>();
-        for (int i = 0; i < rowNames.size(); i++) {
+        for (Draft d : drafts) {
             ParamCount count = ParamCount.ZERO;
             List<String> parts = new ArrayList<>();
-            for (String v : dl4jVertices.get(i)) {
+            for (String v : d.layerVertices()) {
                 Layer layer = ((LayerVertex) conf.getVertices().get(v)).getLayerConf().getLayer();
                 count = count.plus(SummaryRows.count(layer));
                 parts.add(Describe.of(layer));
             }
-            String dl4j = descriptions.get(i) != null ? descriptions.get(i) : String.join(" → ", parts);
-            long[] shape = shapes.get(rowNames.get(i));
-            rows.add(new Summary.Row(rowNames.get(i), kinds.get(i), Arrays.stream(shape).boxed().toList(), count, dl4j));
+            String dl4j = d.description() != null ? d.description() : String.join(" → ", parts);
+            rows.add(new Summary.Row(d.name(), d.kind(), Arrays.stream(shapes.get(d.name())).boxed().toList(), count, dl4j));
         }
-        return new Translation(conf, rows, connected);
+        return new Translation(conf, rows, drafts.stream().map(Draft::reads).toList());
+    }
+
+    /** A summary row before the configuration is built: its DL4J layers by vertex name, or a description of what it became. */
+    private record Draft(String name, String kind, List<String> layerVertices, String description, String reads) {
     }
 
     /** The DL4J layer(s) of a layer node: one, or a batch norm and the activation moved after it. */
-    private static List<Layer> layers(GraphNode node, LayerSpec layer, long[] in, BnPlacement placement, GraphPlan plan,
+    private static List<Layer> layers(GraphNode node, LayerSpec layer, long[] in, GraphPlan plan,
                                       Map<String, Activation> pendingActivation) {
+        BnPlacement placement = plan.batchNormPlacement();
         if (layer instanceof Dense || layer instanceof Conv2D) {
             boolean paired = placement.onEveryDense() && readByBatchNormOnly(node.name(), plan);
             Activation activation = layer instanceof Conv2D c ? c.activation() : ((Dense) layer).activation();
@@ -226,15 +206,5 @@ public final class GraphTranslator {
     private static Layer weighted(LayerSpec layer, Activation activation, boolean hasBias) {
         return layer instanceof Conv2D conv ? ConvLayerFactory.conv(conv, activation, hasBias)
                 : LayerFactory.dense((Dense) layer, activation, hasBias);
-    }
-
-    private static void addRow(List<String> names, List<String> kinds, List<List<String>> vertices, List<String> descriptions,
-                               List<String> connected, String name, String kind, List<String> dl4jVertices, String description,
-                               String reads) {
-        names.add(name);
-        kinds.add(kind);
-        vertices.add(dl4jVertices);
-        descriptions.add(description);
-        connected.add(reads);
     }
 }
