@@ -10,6 +10,7 @@ import io.fluentdl.internal.dl4j.*; // the translator, trainer and data bridges 
 import io.fluentdl.internal.dl4j.fast.EngineLayers;
 import io.fluentdl.train.Evaluation;
 import io.fluentdl.train.History;
+import io.fluentdl.train.OutputKind;
 import io.fluentdl.train.TrainMetrics;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +30,6 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  * <pre>{@code
  * Model model = Model.of(spec);
  * History h = model.fit(train, 100, 32, test, EarlyStopping.monitor(Metric.VAL_LOSS).patience(10));
- * Evaluation e = model.evaluate(test);
  * model.save(Path.of("model.zip"));
  * }</pre> Not thread-safe: one model trains on one thread; specs are shared, models are not.
  *
@@ -99,18 +99,17 @@ public final class Model {
     public Model engine(Engine engine) {
         Objects.requireNonNull(engine, "engine");
         if (engine != engine()) {
-            network = EngineLayers.rebuild(network, engine == Engine.FAST);
+            network = EngineLayers.rebuild(GraphNetwork.sequentialOnly(network, name(), "engine"), engine == Engine.FAST);
         }
         return this;
     }
 
     /** The engine that runs this model's layers. */
     public Engine engine() {
-        return EngineLayers.isFast(network.getLayerWiseConfigurations()) ? Engine.FAST : Engine.STOCK;
+        return graph != null ? Engine.STOCK : EngineLayers.isFast(network.getLayerWiseConfigurations()) ? Engine.FAST : Engine.STOCK;
     }
 
-    /** A sequential model's spec, or null for a functional one ({@link #graphSpec()}). */
-    public ModelSpec spec() {
+    public ModelSpec spec() { // null for a functional model: see graphSpec()
         return spec;
     }
 
@@ -131,7 +130,7 @@ public final class Model {
 
     /** Adds DL4J training listeners to the network; FluentDL's own hooks are {@link Callback}s passed to {@code fit}. */
     public Model addListeners(TrainingListener... listeners) {
-        network.addListeners(listeners);
+        GraphNetwork.sequentialOnly(network, name(), "addListeners").addListeners(listeners);
         return this;
     }
 
@@ -236,13 +235,14 @@ public final class Model {
 
     /** The class of each row: a softmax output's argmax, or 1 where a sigmoid output is ≥ 0.5 (Keras' old predict_classes). */
     public int[] predictClasses(INDArray features) {
-        Predictions.requireClasses(spec.name(), spec.outputKind());
-        return Predictions.classes(predict(features), spec.outputKind());
+        OutputKind kind = graph != null ? graph.outputKind() : spec.outputKind();
+        Predictions.requireClasses(name(), kind);
+        return Predictions.classes(predict(features), kind);
     }
 
     /** The learning rate the optimizer will use at the next iteration (after any schedule or callback change). */
     public double currentLearningRate() {
-        return LearningRates.next(network);
+        return graph != null ? graph.learningRate() : LearningRates.next(network);
     }
 
     /** Saves weights, updater state, BN statistics and the spec to a DL4J model zip, atomically (see ModelZip). */

@@ -90,6 +90,10 @@ class FunctionalTest {
         INDArray x = Model.features(data);
         assertEquals(model.predict(x), loaded.predict(x));
         assertEquals(residual(), loaded.graphSpec());
+        int[] classes = loaded.predictClasses(x); // sigmoid: 1 where the output is at least 0.5
+        for (int i = 0; i < classes.length; i++) {
+            assertEquals(loaded.predict(x).getDouble(i, 0) >= 0.5 ? 1 : 0, classes[i]);
+        }
         assertNull(loaded.spec());
         assertEquals(model.evaluate(data).loss(), loaded.evaluate(data).loss(), 1e-6);
     }
@@ -153,6 +157,9 @@ class FunctionalTest {
                         .output("bigger", new int[] {1}, 2).build(), 1, 1, null));
         assertFalse(wrongName.getMessage().contains("\n"), wrongName.getMessage());
         assertTrue(wrongName.getMessage().contains("no features for input 'b'"), wrongName.getMessage());
+        InvalidConfigException engine = assertThrows(InvalidConfigException.class, () -> model.engine(Engine.FAST));
+        assertEquals("Model 'two-inputs' engine: engine serves sequential models, this one is functional. "
+                + "Use model.graph() for the ComputationGraph.", engine.getMessage());
         InvalidConfigException sequential = assertThrows(InvalidConfigException.class,
                 () -> Model.of(Specs.caseStudy(io.fluentdl.layers.BnPlacement.NONE)).evaluate(twoInputs(5, 1)));
         assertTrue(sequential.getMessage().contains("this one is sequential"), sequential.getMessage());

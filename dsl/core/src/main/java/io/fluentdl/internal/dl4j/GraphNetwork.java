@@ -13,9 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.deeplearning4j.nn.api.layers.IOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -57,6 +55,16 @@ public final class GraphNetwork {
         return graph;
     }
 
+    /** {@code network}, or a one-line error when the model is functional (null): {@code what} is for sequential models. */
+    public static org.deeplearning4j.nn.multilayer.MultiLayerNetwork sequentialOnly(
+            org.deeplearning4j.nn.multilayer.MultiLayerNetwork network, String model, String what) {
+        if (network == null) {
+            throw InvalidConfigException.of(String.format("Model '%s' %s", model, what), "model", "functional", String.format(
+                    "%s serves sequential models, this one is functional", what), "Use model.graph() for the ComputationGraph");
+        }
+        return network;
+    }
+
     /** Builds and initialises the graph from the spec's seed. */
     public static GraphNetwork create(GraphPlan spec, Plan plan) {
         ComputationGraph graph = new ComputationGraph(GraphTranslator.translate(spec).configuration());
@@ -86,6 +94,17 @@ public final class GraphNetwork {
         requireSingle("a Dataset");
         return MultiArrays.of(Map.of(plan.inputs().keySet().iterator().next(), data.features()),
                 Map.of(plan.labelColumns().keySet().iterator().next(), data.labels()));
+    }
+
+    /** What the one output means (see {@link OutputKind}). */
+    public OutputKind outputKind() {
+        requireSingle("predictClasses");
+        return plan.kinds().values().iterator().next();
+    }
+
+    /** The learning rate of the first layer that has one (what the callbacks see). */
+    public double learningRate() {
+        return new GraphControl(graph, p -> { }).learningRate();
     }
 
     /** The one output for the features of the one input. */
@@ -178,7 +197,7 @@ public final class GraphNetwork {
                 });
             }
         }
-        double lr = new GraphControl(graph, p -> { }).learningRate();
+        double lr = learningRate();
         return new EpochMetrics(epoch, total(train), first(train).accuracy(), validation == null ? Double.NaN : total(validation),
                 validation == null ? Double.NaN : first(validation).accuracy(), seconds, lr, perOutput);
     }
@@ -198,43 +217,7 @@ public final class GraphNetwork {
      */
     public Map<String, Evaluation> evaluate(MultiArrays data) {
         check(data, "evaluate");
-        int n = data.rows();
-        List<String> outputs = new ArrayList<>(plan.labelColumns().keySet());
-        double regularization = outputs.size() == 1 ? graph.calcRegularizationScore(true) : 0;
-        List<float[]> outs = new ArrayList<>();
-        List<float[]> labels = new ArrayList<>();
-        double[] lossSums = new double[outputs.size()];
-        int[] units = new int[outputs.size()];
-        for (int from = 0; from < n; from += Trainer.EVALUATION_BATCH) {
-            int to = Math.min(n, from + Trainer.EVALUATION_BATCH);
-            MultiArrays part = from == 0 && to == n ? data : data.view(from, to);
-            INDArray[] in = plan.inputs().keySet().stream().map(k -> part.inputs().get(k)).toArray(INDArray[]::new);
-            Map<String, INDArray> activations = graph.feedForward(in, false);
-            LayerWorkspaceMgr none = LayerWorkspaceMgr.noWorkspaces();
-            for (int i = 0; i < outputs.size(); i++) {
-                String name = outputs.get(i);
-                IOutputLayer layer = (IOutputLayer) graph.getLayer(name);
-                String reads = graph.getConfiguration().getVertexInputs().get(name).get(0);
-                layer.setInput(activations.get(reads), none);
-                layer.setLabels(part.outputs().get(name));
-                lossSums[i] += layer.computeScore(regularization, false, none) * (to - from);
-                INDArray out = layer.activate(false, none);
-                units[i] = (int) out.columns();
-                if (from == 0) {
-                    outs.add(new float[n * units[i]]);
-                    labels.add(new float[n * plan.labelColumns().get(name)]);
-                }
-                copyRows(out, outs.get(i), from * units[i]);
-                copyRows(part.outputs().get(name), labels.get(i), from * plan.labelColumns().get(name));
-                layer.clear();
-            }
-        }
-        Map<String, Evaluation> result = new LinkedHashMap<>();
-        for (int i = 0; i < outputs.size(); i++) {
-            String name = outputs.get(i);
-            result.put(name, Scoring.score(plan.kinds().get(name), outs.get(i), labels.get(i), n, units[i], lossSums[i] / n));
-        }
-        return result;
+        return GraphEvaluator.evaluate(graph, data, plan.inputs().keySet(), plan.labelColumns(), plan.kinds());
     }
 
     /** Each output for {@code inputs} (by input name), by output name. */
@@ -282,10 +265,5 @@ public final class GraphNetwork {
                         "Give each output its labels");
             }
         });
-    }
-
-    private static void copyRows(INDArray values, float[] into, int offset) {
-        float[] flat = values.dup('c').data().asFloat();
-        System.arraycopy(flat, 0, into, offset, flat.length);
     }
 }
