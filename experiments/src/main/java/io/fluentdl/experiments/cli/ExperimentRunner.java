@@ -8,7 +8,7 @@ import io.fluentdl.experiments.progress.Progress;
 import io.fluentdl.experiments.report.ConsoleTable;
 import io.fluentdl.experiments.report.ReportBuilder;
 import io.fluentdl.experiments.results.ExperimentOutput;
-import io.fluentdl.experiments.results.Json;
+import io.fluentdl.track.Json;
 import io.fluentdl.experiments.results.MetricsCsv;
 import io.fluentdl.experiments.results.Provenance;
 import io.fluentdl.experiments.results.Results;

@@ -3,7 +3,7 @@ package io.fluentdl.experiments.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fluentdl.experiments.results.Json;
+import io.fluentdl.track.Json;
 import io.fluentdl.experiments.results.MetricsCsv;
 import io.fluentdl.experiments.results.Provenance;
 import io.fluentdl.experiments.results.Results;
@@ -26,11 +26,11 @@ class RunCommandTest {
 
         assertEquals(0, o.exitCode(), o.err());
         Path dir = out.resolve("toy");
-        Results results = Json.readResults(RunFiles.results(dir));
+        Results results = Json.read(RunFiles.results(dir), Results.class);
         assertEquals(List.of(7L, 8L), results.seeds());
         assertEquals(4, results.epochs());
         assertEquals(MetricsCsv.render(results), Files.readString(RunFiles.metrics(dir)));
-        Provenance provenance = Json.readProvenance(RunFiles.provenance(dir));
+        Provenance provenance = Json.read(RunFiles.provenance(dir), Provenance.class);
         assertEquals("./fluentdl run toy --quick --seed 7 --out " + out + " --quiet", provenance.commandLine());
         assertEquals(List.of("fast", "slow"), provenance.variants().stream().map(Provenance.Variant::name).toList());
         assertEquals("fast", provenance.variants().get(0).spec().get("name").asText());
@@ -47,7 +47,7 @@ class RunCommandTest {
     void epochsOverrideTheExperimentsDefault(@TempDir Path out) throws IOException {
         Cli.Outcome o = Cli.run(Cli.toyRegistry(), "run", "all", "--epochs", "2", "--out", out.toString(), "--quiet");
         assertEquals(0, o.exitCode(), o.err());
-        Results results = Json.readResults(RunFiles.results(out.resolve("toy")));
+        Results results = Json.read(RunFiles.results(out.resolve("toy")), Results.class);
         assertEquals(2, results.epochs());
         assertEquals(5, results.seeds().size());
     }
@@ -69,7 +69,7 @@ class RunCommandTest {
                 "--out", out.toString(), "--quiet");
         assertEquals(0, o.exitCode(), o.err());
         assertTrue(o.out().startsWith("backend: CPU (nd4j-native), falling back from CUDA (--fallback-cpu): "), o.out());
-        Provenance provenance = Json.readProvenance(RunFiles.provenance(out.resolve("toy")));
+        Provenance provenance = Json.read(RunFiles.provenance(out.resolve("toy")), Provenance.class);
         assertEquals("cuda", provenance.backend().requested());
         assertTrue(provenance.backend().nd4jBackend().contains("CpuBackend"), provenance.backend().nd4jBackend());
     }

@@ -8,7 +8,8 @@ import io.fluentdl.experiments.ResultsExperiment;
 import io.fluentdl.experiments.ExperimentRegistry;
 import io.fluentdl.experiments.RunContext;
 import io.fluentdl.experiments.results.ExperimentOutput;
-import io.fluentdl.experiments.results.Json;
+import io.fluentdl.experiments.results.Results;
+import io.fluentdl.track.Json;
 import io.fluentdl.experiments.results.RunFiles;
 import io.fluentdl.experiments.testing.Cli;
 import io.fluentdl.experiments.testing.ToyExperiment;
@@ -39,7 +40,7 @@ class SeedsOptionTest {
     private static List<Long> seeds(Path out, String... args) throws IOException {
         Cli.Outcome o = Cli.run(new ExperimentRegistry().add(FewSeeds::new), args);
         assertEquals(0, o.exitCode(), o.err());
-        return Json.readResults(RunFiles.results(out.resolve("toy"))).seeds();
+        return Json.read(RunFiles.results(out.resolve("toy")), Results.class).seeds();
     }
 
     @Test
