@@ -35,6 +35,15 @@ class RunCommandTest {
         assertEquals(List.of("fast", "slow"), provenance.variants().stream().map(Provenance.Variant::name).toList());
         assertEquals("fast", provenance.variants().get(0).spec().get("name").asText());
         assertTrue(provenance.backend().nativeBuild().startsWith("linux-x86_64"), provenance.backend().nativeBuild());
+        // provenance.json's keys are a contract; the machine in it is the tracker's one record of it
+        assertEquals(List.of("experiment", "commandLine", "start", "end", "seeds", "epochs", "fluentdlVersion",
+                "dl4jVersion", "java", "os", "arch", "cpu", "gpu", "backend", "variants"),
+                iterable(Json.MAPPER.readTree(RunFiles.provenance(dir).toFile()).fieldNames()));
+        io.fluentdl.track.SystemInfo machine = io.fluentdl.track.SystemInfo.current();
+        assertEquals(List.of(machine.java(), machine.os(), machine.arch(), machine.cpu(), machine.gpu(),
+                        machine.dl4jVersion(), machine.nd4jBackend(), machine.environment()),
+                List.of(provenance.java(), provenance.os(), provenance.arch(), provenance.cpu(), provenance.gpu(),
+                        provenance.dl4jVersion(), provenance.backend().nd4jBackend(), provenance.backend().environment()));
         assertTrue(Files.exists(RunFiles.report(dir)));
         assertTrue(Files.exists(out.resolve("fluentdl.log")));
         assertTrue(o.out().contains("n/a (2 never)"), o.out());
@@ -72,5 +81,11 @@ class RunCommandTest {
         Provenance provenance = Json.read(RunFiles.provenance(out.resolve("toy")), Provenance.class);
         assertEquals("cuda", provenance.backend().requested());
         assertTrue(provenance.backend().nd4jBackend().contains("CpuBackend"), provenance.backend().nd4jBackend());
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> names) {
+        List<String> all = new java.util.ArrayList<>();
+        names.forEachRemaining(all::add);
+        return all;
     }
 }
