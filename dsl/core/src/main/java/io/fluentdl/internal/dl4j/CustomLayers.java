@@ -14,10 +14,6 @@ import org.deeplearning4j.nn.conf.layers.Layer;
  */
 public final class CustomLayers {
 
-    static {
-        NativeBuild.select(); // DL4J's configuration classes may be the first to touch ND4J
-    }
-
     private CustomLayers() {
     }
 

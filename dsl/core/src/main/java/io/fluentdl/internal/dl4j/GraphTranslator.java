@@ -49,10 +49,6 @@ import org.nd4j.linalg.api.buffer.DataType;
  */
 public final class GraphTranslator {
 
-    static {
-        NativeBuild.select(); // before ND4J loads (see NativeBuild)
-    }
-
     /** The configuration, and one summary row per input and node with the names it reads. */
     public record Translation(ComputationGraphConfiguration configuration, List<Summary.Row> rows, List<String> connectedTo) {
     }

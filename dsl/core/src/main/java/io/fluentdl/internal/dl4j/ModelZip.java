@@ -52,7 +52,6 @@ public final class ModelZip {
 
     /** The graph stored in {@code file}, with its updater state. */
     public static ComputationGraph graph(Path file) {
-        NativeBuild.select();
         try {
             return ModelSerializer.restoreComputationGraph(file.toFile(), true);
         } catch (IOException e) {

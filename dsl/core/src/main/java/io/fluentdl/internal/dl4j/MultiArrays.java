@@ -15,10 +15,6 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class MultiArrays {
 
-    static {
-        NativeBuild.select(); // before ND4J loads (see NativeBuild)
-    }
-
     private final Map<String, INDArray> inputs;
     private final Map<String, INDArray> outputs;
 
