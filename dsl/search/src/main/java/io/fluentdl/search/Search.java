@@ -82,9 +82,10 @@ public final class Search<T> implements Cloneable {
      * default; TPE, Halton, grid, or an Arbiter generator via {@link Sampler#fromArbiter}), pruning,
      * study, resume and report. Each leaf of the space is one {@link Hp}, named by its place in the
      * space ({@code layer0.nOut}, {@code updater.learningRate}); the objective receives each trial's
-     * {@code MultiLayerConfiguration}, as Arbiter's {@code mls.getValue(vector)} builds it.
+     * Arbiter {@code DL4JConfiguration}, as {@code mls.getValue(vector)} builds it (the network's
+     * configuration is its {@code getMultiLayerConfiguration()}).
      */
-    public static Search<org.deeplearning4j.nn.conf.MultiLayerConfiguration> over(
+    public static Search<org.deeplearning4j.arbiter.DL4JConfiguration> over(
             org.deeplearning4j.arbiter.MultiLayerSpace space) {
         return new Search<>(ArbiterLeaves.space(space), Sampler::random);
     }
