@@ -73,6 +73,7 @@ public final class Search<T> implements Cloneable {
     Study study;
     boolean resume;
     Consumer<TrialResult> listener = r -> { };
+    TrialHook trialHook = TrialHook.NONE;
     Duration heartbeat = Duration.ofSeconds(DEFAULT_HEARTBEAT_SECONDS);
     int maxConsecutiveFailures = DEFAULT_MAX_CONSECUTIVE_FAILURES;
     String worker = Workers.thisProcess();
@@ -257,6 +258,12 @@ public final class Search<T> implements Cloneable {
     public Search<T> onTrialEnd(Consumer<TrialResult> listener) {
         var v = Objects.requireNonNull(listener, "listener");
         return with(c -> c.listener = v);
+    }
+
+    /** Hears each trial's start, epochs and end, e.g. fluentdl-track's {@code TrackedTrials}; default none. */
+    public Search<T> trialHook(TrialHook hook) {
+        var v = Objects.requireNonNull(hook, "hook");
+        return with(c -> c.trialHook = v);
     }
 
     /**
