@@ -30,24 +30,34 @@ public final class TrackedTrials implements TrialHook {
     public static final String SCORE = "score";
 
     private final Path root;
+    private final String study;
     private final List<String> tags;
     private Map<String, Object> provenance;
 
-    private TrackedTrials(Path root, List<String> tags) {
+    private TrackedTrials(Path root, String study, List<String> tags) {
         this.root = root;
+        this.study = study;
         this.tags = List.copyOf(tags);
     }
 
     /** Trials become runs under {@code root} (its {@code runs/} folder and {@code runs.db}). */
     public static TrackedTrials in(Path root) {
-        return new TrackedTrials(root, List.of());
+        return new TrackedTrials(root, null, List.of());
+    }
+
+    /**
+     * A copy that records the trials under study {@code name}: for several searches without a study of
+     * their own in one folder (each would otherwise take its space's name). Default: the search's study.
+     */
+    public TrackedTrials named(String name) {
+        return new TrackedTrials(root, name, tags);
     }
 
     /** A copy that also puts {@code extra} tags on every trial's run (e.g. "quick"). */
     public TrackedTrials tags(String... extra) {
         List<String> all = new ArrayList<>(tags);
         all.addAll(Arrays.asList(extra));
-        return new TrackedTrials(root, all);
+        return new TrackedTrials(root, study, all);
     }
 
     public static String studyTag(String study) {
@@ -64,18 +74,19 @@ public final class TrackedTrials implements TrialHook {
 
     @Override
     public Log started(Start start) {
+        String name = study != null ? study : start.study();
         Map<String, Object> config = new LinkedHashMap<>();
-        config.put("study", start.study());
+        config.put("study", name);
         config.put("trial", start.number());
         config.put("round", start.round());
         config.put("worker", start.worker());
         config.put("goal", start.goal().name());
         config.put("monitor", start.monitor());
         config.put("params", start.params());
-        List<String> runTags = new ArrayList<>(List.of(studyTag(start.study()), trialTag(start.number()),
+        List<String> runTags = new ArrayList<>(List.of(studyTag(name), trialTag(start.number()),
                 workerTag(start.worker())));
         runTags.addAll(tags);
-        Tracker run = Tracker.in(root).experiment(start.study()).name(String.format("trial-%d", start.number()))
+        Tracker run = Tracker.in(root).experiment(name).name(String.format("trial-%d", start.number()))
                 .config(config).tags(runTags.toArray(new String[0])).provenance(provenance()).stepEvery(0).start();
         return new Log() {
             @Override

@@ -88,13 +88,16 @@ class TrackedTrialsTest {
                     }
                     return 0.75;
                 })
-                .trialHook(TrackedTrials.in(root)).run();
+                .trialHook(TrackedTrials.in(root).named("tiny-2")).run();
 
         RunIndex index = RunIndex.at(root);
         Map<Integer, TrialStatus> statuses = Map.of(0, TrialStatus.FAIL, 1, TrialStatus.PRUNED, 2, TrialStatus.COMPLETE);
         for (TrialResult t : result.trials()) {
             assertEquals(statuses.get(t.number()), t.status());
-            Run run = index.query(RunQuery.any().tag(TrackedTrials.trialTag(t.number()))).get(0);
+            List<Run> found = index.query(RunQuery.experiment("tiny-2").tag(TrackedTrials.studyTag("tiny-2"))
+                    .tag(TrackedTrials.trialTag(t.number())));
+            assertEquals(1, found.size());
+            Run run = found.get(0);
             MetricSeries acc = RunReader.open(index.runDir(run.id())).series(Scope.EPOCH, "acc");
             switch (t.number()) {
                 case 0 -> {

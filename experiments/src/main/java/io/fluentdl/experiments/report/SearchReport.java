@@ -5,6 +5,7 @@ import io.fluentdl.experiments.report.SearchData.Param;
 import io.fluentdl.experiments.report.SearchData.Trial;
 import io.fluentdl.experiments.results.AtomicFiles;
 import io.fluentdl.experiments.results.RunFiles;
+import io.fluentdl.track.Run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,12 +46,12 @@ final class SearchReport {
                 "Parameter importance", 760, Math.max(220, 90 + 40 * data.importance().size()));
         Path report = RunFiles.report(runDir);
         AtomicFiles.writeString(report, render(data, parallelFigure, scatter, importance,
-                Files.exists(RunFiles.provenance(runDir))));
+                Files.exists(RunFiles.provenance(runDir)), TrialRunsSection.runs(runDir)));
         return report;
     }
 
     private static String render(SearchData data, Figure parallel, List<Figure> scatter, Figure importance,
-                                 boolean hasProvenance) {
+                                 boolean hasProvenance, List<Run> trialRuns) {
         StringBuilder html = new StringBuilder();
         long complete = data.trials().stream().filter(Trial::complete).count();
         String best = data.best().map(b -> String.format(Locale.ROOT, " &middot; best: trial %d, %s = %s", b.number(),
@@ -60,8 +61,7 @@ final class SearchReport {
                 data.trials().size(), complete, data.maximize() ? "maximize" : "minimize", Html.escape(data.metric()),
                 best, RunFiles.RESULTS, hasProvenance
                         ? String.format(", <a href=\"%s\">%s</a>", RunFiles.PROVENANCE, RunFiles.PROVENANCE) : ""),
-                List.of(new Page.Section("trials-section", "Trials"), new Page.Section("parallel", "Parallel coordinates"),
-                        new Page.Section("scatter", "Score vs parameters"), new Page.Section("importance-section", "Importance"))));
+                sections(!trialRuns.isEmpty())));
         if (!data.description().isEmpty()) {
             html.append(String.format("<p class=\"note\">%s</p>%n", Html.escape(data.description())));
         }
@@ -105,6 +105,7 @@ final class SearchReport {
             table.row(cells);
         }
         html.append(table.render()).append("</section>\n");
+        html.append(TrialRunsSection.render(trialRuns));
         html.append("<section id=\"parallel\">\n<h2>Parallel coordinates</h2>\n");
         html.append(parallel.html());
         html.append("</section>\n<section id=\"scatter\">\n<h2>Score against each parameter</h2>\n"
@@ -119,5 +120,15 @@ final class SearchReport {
         }
         html.append("</section>\n").append(Page.closeWithCharts());
         return html.toString();
+    }
+
+    private static List<Page.Section> sections(boolean trialRuns) {
+        List<Page.Section> sections = new ArrayList<>(List.of(new Page.Section("trials-section", "Trials")));
+        if (trialRuns) {
+            sections.add(new Page.Section(TrialRunsSection.ID, "Tracked runs"));
+        }
+        sections.addAll(List.of(new Page.Section("parallel", "Parallel coordinates"),
+                new Page.Section("scatter", "Score vs parameters"), new Page.Section("importance-section", "Importance")));
+        return sections;
     }
 }

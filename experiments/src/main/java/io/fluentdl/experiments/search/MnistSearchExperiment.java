@@ -56,7 +56,7 @@ public final class MnistSearchExperiment implements StudyExperiment {
                 b.trialsPerRound(), b.rounds(), b.topK(), context.epochs(), b.minEpochs(), b.eta(), context.seeds().get(0),
                 b.workers());
         MnistSearch search = new MnistSearch(s, context.dataDir().orElse(null),
-                where == null ? null : where.place(context.outDir(), NAME, context.resume()));
+                where == null ? null : where.place(context.outDir(), NAME, context.resume()), context.outDir());
         ProgressTask task = context.progress().start(NAME, search.totalTrials());
         double[] best = {Double.NaN};
         MnistSearch.Comparison c = search.run(t -> {

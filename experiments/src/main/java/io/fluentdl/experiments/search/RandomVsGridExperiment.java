@@ -44,7 +44,7 @@ public final class RandomVsGridExperiment implements OwnOutputExperiment {
         RandomVsGrid.Settings base = context.quick() ? RandomVsGrid.quick() : RandomVsGrid.full();
         RandomVsGrid.Settings s = new RandomVsGrid.Settings(base.trainSize(), base.validationSize(), context.epochs(),
                 base.batchSize(), base.trials(), base.gridPoints(), context.seeds());
-        RandomVsGrid experiment = new RandomVsGrid(s, context.dataDir().orElse(null));
+        RandomVsGrid experiment = new RandomVsGrid(s, context.dataDir().orElse(null), context.outDir());
         ProgressTask task = context.progress().start(NAME, 2L * s.trials() * s.seeds().size());
         List<RandomVsGrid.Run> runs = experiment.run(t -> task.step());
         task.close(String.format("%d searches", runs.size()));
