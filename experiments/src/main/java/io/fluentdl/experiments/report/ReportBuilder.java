@@ -69,8 +69,9 @@ public final class ReportBuilder {
     }
 
     /**
-     * A results.json key: true when the experiment wrote report.html itself with its results
-     * ({@link io.fluentdl.experiments.OwnOutputExperiment}); {@code report} then leaves it as it is.
+     * A results.json key: true when the experiment wrote report.html itself with its results; {@code report}
+     * then leaves it as it is. Only folders written before the search experiments reported through
+     * {@link SearchExperimentPage} carry it.
      */
     public static final String OWN_REPORT = "own_report";
 
@@ -88,6 +89,9 @@ public final class ReportBuilder {
         }
         if (SearchReport.isSearch(tree)) {
             return SearchReport.build(runDir, tree);
+        }
+        if (SearchExperimentPage.is(tree)) {
+            return SearchExperimentPage.build(runDir, tree);
         }
         Results results = Json.readResults(RunFiles.results(runDir));
         Path provenanceFile = RunFiles.provenance(runDir);

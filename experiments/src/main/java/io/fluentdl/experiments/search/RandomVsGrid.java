@@ -96,9 +96,14 @@ public final class RandomVsGrid {
         return runs;
     }
 
+    /** The name of one search: its tracked trials' study and its sections in the report. */
+    static String study(String method, long seed) {
+        return String.format("%s-%s-seed%d", RandomVsGridExperiment.NAME, method, seed);
+    }
+
     private Run run(String method, long seed, Search<ModelSpec> search) {
         SearchResult<ModelSpec> result = (tracked == null ? search
-                : search.trialHook(tracked.named(String.format("%s-%s-seed%d", RandomVsGridExperiment.NAME, method, seed)))).run();
+                : search.trialHook(tracked.named(study(method, seed)))).run();
         long distinct = result.trials().stream().map(t -> t.params().get(LR.name())).distinct().count();
         return new Run(method, seed, result, (int) distinct, result.importance());
     }

@@ -117,13 +117,9 @@ public final class RandomVsGridExperiment implements OwnOutputExperiment {
         results.put("runs", out);
         RandomVsGrid.Run grid = runs.get(0);
         RandomVsGrid.Run random = runs.get(1);
-        files.figure(SearchCharts.scoreVs(grid.result(), RandomVsGrid.LR, "val_accuracy"), "grid-lr",
-                        String.format("Grid, seed %d: val_accuracy against the learning rate (4 distinct values)", grid.seed()))
-                .figure(SearchCharts.scoreVs(random.result(), RandomVsGrid.LR, "val_accuracy"), "random-lr",
-                        String.format("Random, seed %d: val_accuracy against the learning rate (16 distinct values)",
-                                random.seed()))
-                .figure(SearchCharts.importance(random.importance()), "importance",
-                        "Random search, first seed: share of the score's variance explained by each parameter");
+        for (RandomVsGrid.Run r : runs) {   // each search's page sections, named as its tracked trials' study
+            files.search(RandomVsGrid.study(r.method(), r.seed()), "val_accuracy", r.result());
+        }
         files.spec("best-random-seed-" + random.seed(), random.result().bestModel())
                 .table(random.result().table());
         files.write(results, csv, context, start);

@@ -51,8 +51,12 @@ class SearchExperimentsTest {
         assertEquals(0.5, r.get("scales").get(3).get("shares").get("[0.99, 0.999]").asDouble(), 0.05);
         assertTrue(Files.isRegularFile(dir.resolve("plots/alpha.svg")));
         String html = Files.readString(dir.resolve("report.html"));
+        // the report pipeline's page: interactive charts (ECharts inline) drawn from results.json's report block
+        assertTrue(html.contains("id=\"chart-alpha\"") && html.contains("id=\"chart-beta\""), html);
+        assertTrue(html.contains("echarts"), "ECharts inline");
+        assertTrue(!r.has("own_report"), r.toString());
         ok("report", out.toString());
-        assertEquals(html, Files.readString(dir.resolve("report.html")), "report keeps an experiment's own report");
+        assertEquals(html, Files.readString(dir.resolve("report.html")), "fluentdl report rebuilds the same page");
     }
 
     @Test
@@ -72,6 +76,13 @@ class SearchExperimentsTest {
                     .status(RunStatus.FINISHED)).size(), study);
         }
         assertEquals(2 * trials, index.all().size());
+        String html = Files.readString(out.resolve("random-vs-grid").resolve("report.html"));
+        for (String method : List.of("grid", "random")) {
+            String id = String.format("random-vs-grid-%s-seed%d", method, seed);
+            assertTrue(html.contains(String.format("id=\"%s-trials\"", id)), id);        // its trials table
+            assertTrue(html.contains(String.format("id=\"chart-%s-score-vs-lr\"", id)), id); // its interactive chart
+        }
+        assertTrue(html.contains("id=\"trial-runs\""), "the tracked runs section");
     }
 
     @Test
@@ -94,6 +105,10 @@ class SearchExperimentsTest {
         assertEquals(r.get("pruned_search").get("pruned").asInt(),
                 pruned.stream().filter(run -> run.status() == RunStatus.PRUNED).count(), r.get("pruned_search").toString());
         assertEquals(r.get("plain_random").get("trials").asInt(), index.query(RunQuery.experiment("mnist-search-plain")).size());
+        String html = Files.readString(out.resolve("mnist-search").resolve("report.html"));
+        assertTrue(html.contains("id=\"chart-best-so-far\""), "best so far, interactive");
+        assertTrue(html.contains("id=\"mnist-search-trials\"") && html.contains("id=\"mnist-search-plain-trials\""));
+        assertTrue(html.contains("id=\"chart-mnist-search-parallel-coordinates\""), "parallel coordinates per search");
     }
 
     @Test
