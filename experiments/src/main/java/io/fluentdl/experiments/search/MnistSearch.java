@@ -186,14 +186,14 @@ public final class MnistSearch {
                 plainRoundOneBest, plain.result().epochsToReach(pruned.bestValidation()), hyperband);
     }
 
-    /** The name of one of the three searches without a study place ("", "-plain", "-hyperband"): its tracked trials' study. */
-    static String study(String part) {
-        return MnistSearchExperiment.NAME + part;
+    /** The name of one of the three searches ("", "-plain", "-hyperband"): its study, and its tracked trials'. */
+    String study(String part) {
+        return (study == null ? MnistSearchExperiment.NAME : study.name()) + part;
     }
 
     private Outcome measure(String part, Search<ModelSpec> tracking) {
         Search<ModelSpec> search = tracked == null ? tracking
-                : tracking.trialHook(tracked.named(study == null ? study(part) : study.name() + part));
+                : tracking.trialHook(tracked.named(study(part)));
         if (study == null) {
             return measure(search.run(), System.nanoTime());
         }

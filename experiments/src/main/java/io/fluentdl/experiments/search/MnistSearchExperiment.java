@@ -131,16 +131,16 @@ public final class MnistSearchExperiment implements StudyExperiment {
             files.number(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
         }
         // each search under its study name (MnistSearch.study), as its tracked trials are
-        files.search(MnistSearch.study(""), "val_accuracy", c.pruned().result())
-                .search(MnistSearch.study("-plain"), "val_accuracy", c.plain().result());
+        files.search(search.study(""), "val_accuracy", c.pruned().result())
+                .search(search.study("-plain"), "val_accuracy", c.plain().result());
         if (c.hyperband() != null) {
-            files.search(MnistSearch.study("-hyperband"), "val_accuracy", c.hyperband().result());
+            files.search(search.study("-hyperband"), "val_accuracy", c.hyperband().result());
         }
         files.bestSoFar("best-so-far", String.format("Best validation accuracy so far against the epochs spent (trials in "
-                + "order): %s is random + coarse-to-fine + ASHA, %s plain random%s", MnistSearch.study(""),
-                MnistSearch.study("-plain"), c.hyperband() == null ? "" : ", " + MnistSearch.study("-hyperband")
-                + " Hyperband over the first round"), "val_accuracy", List.of(MnistSearch.study(""),
-                MnistSearch.study("-plain"), MnistSearch.study("-hyperband")));
+                + "order): %s is random + coarse-to-fine + ASHA, %s plain random%s", search.study(""),
+                search.study("-plain"), c.hyperband() == null ? "" : ", " + search.study("-hyperband")
+                + " Hyperband over the first round"), "val_accuracy", List.of(search.study(""),
+                search.study("-plain"), search.study("-hyperband")));
         ModelSpec bestSpec = c.pruned().result().bestModel();
         files.spec("best", bestSpec).table(c.pruned().result().table());
         files.write(results, csv, context, start);
