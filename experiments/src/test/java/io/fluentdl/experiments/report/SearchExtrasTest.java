@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fluentdl.experiments.results.Json;
+import io.fluentdl.track.Json;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
