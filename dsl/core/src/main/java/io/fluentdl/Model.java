@@ -6,8 +6,11 @@ import io.fluentdl.errors.Check;
 import io.fluentdl.errors.InvalidConfigException;
 import io.fluentdl.errors.Limits;
 import io.fluentdl.internal.dl4j.BatchIterator;
+import io.fluentdl.internal.dl4j.SampleWeights;
+import io.fluentdl.internal.dl4j.DataAccess;
 import io.fluentdl.internal.dl4j.DataArrays;
 import io.fluentdl.internal.dl4j.DataChecks;
+import io.fluentdl.internal.dl4j.FineTuning;
 import io.fluentdl.internal.dl4j.LearningRates;
 import io.fluentdl.internal.dl4j.ModelTranslator;
 import io.fluentdl.internal.dl4j.ModelZip;
@@ -16,11 +19,13 @@ import io.fluentdl.internal.dl4j.Predictions;
 import io.fluentdl.internal.dl4j.Trainer;
 import io.fluentdl.internal.dl4j.TrainingCopy;
 import io.fluentdl.internal.dl4j.fast.EngineLayers;
+import io.fluentdl.layers.Output;
 import io.fluentdl.train.Evaluation;
 import io.fluentdl.train.History;
 import io.fluentdl.train.TrainMetrics;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -57,6 +62,7 @@ public final class Model {
     private TrainMetrics trainMetrics = TrainMetrics.FULL_PASS;
     private int verbose = System.console() != null && !"0".equals(System.getProperty(VERBOSE_PROPERTY)) ? 1 : 0;
     private boolean checkFinite = true;
+    private Map<Integer, Double> classWeight = Map.of();
 
     private Model(ModelSpec spec, MultiLayerNetwork network) {
         this.spec = spec;
@@ -145,7 +151,37 @@ public final class Model {
         copy.trainMetrics = trainMetrics;
         copy.verbose = verbose;
         copy.checkFinite = checkFinite;
+        copy.classWeight = classWeight;
         return copy;
+    }
+
+    /**
+     * A model with the named layers also frozen, for fine-tuning, Keras' {@code layer.trainable = False}: the same
+     * weights and BN statistics, but fit leaves those layers as they are (a frozen batch norm normalises with
+     * its running statistics); the summary counts their weights as non-trainable; save/load keeps it. The
+     * optimizer starts afresh (see FineTuning); this model is unchanged.
+     */
+    public Model freeze(String... layerNames) {
+        List<String> names = new java.util.ArrayList<>(spec.frozen());
+        names.addAll(List.of(layerNames));
+        return withSpec(spec.withFrozen(names));
+    }
+
+    /** A model with the named layers trainable again (undoes {@link #freeze}), as {@link #freeze} otherwise. */
+    public Model unfreeze(String... layerNames) {
+        List<String> names = new java.util.ArrayList<>(spec.frozen());
+        names.removeAll(List.of(layerNames));
+        return withSpec(spec.withFrozen(names));
+    }
+
+    private Model withSpec(ModelSpec changed) {
+        MultiLayerConfiguration conf = ModelTranslator.translate(changed.stack(), engine() == Engine.FAST).configuration();
+        Model model = new Model(changed, FineTuning.transfer(network, conf));
+        model.trainMetrics = trainMetrics;
+        model.verbose = verbose;
+        model.checkFinite = checkFinite;
+        model.classWeight = classWeight;
+        return model;
     }
 
     /**
@@ -178,6 +214,20 @@ public final class Model {
      */
     public Model checkFinite(boolean on) {
         this.checkFinite = on;
+        return this;
+    }
+
+    /**
+     * Weighs each training example by its class in every later {@link #fit}, Keras' {@code class_weight}:
+     * {@code model.classWeight(Map.of(0, 1.0, 1, 3.0))} makes a class-1 example count three times in the loss.
+     * Multiplies any {@link Dataset#withSampleWeights sample weights}; classes left out weigh 1; validation
+     * and evaluation stay unweighted. {@code Map.of()} turns it off.
+     *
+     * @param weights class number (0..classes-1; 0/1 for one sigmoid unit) to a finite weight {@code >= 0}
+     */
+    public Model classWeight(Map<Integer, Double> weights) {
+        Output out = spec.output();
+        this.classWeight = SampleWeights.check(String.format("Model '%s' classWeight", spec.name()), weights, spec.outputKind(), out.units());
         return this;
     }
 
@@ -220,14 +270,15 @@ public final class Model {
         if (validation != null) {
             checkInputs(validation, "validation");
         }
-        return trainer.fit(network, train.arrays(), epochs, batchSize, validation == null ? null : validation.arrays(),
+        DataArrays weighted = SampleWeights.apply(DataAccess.arrays(train), classWeight, spec.outputKind());
+        return trainer.fit(network, weighted, epochs, batchSize, validation == null ? null : DataAccess.arrays(validation),
                 trainMetrics == TrainMetrics.RUNNING, verbose > 0, new NetworkControl(network, this::save), List.of(callbacks));
     }
 
     /** Loss, accuracy and per-class metrics on {@code data}, in inference mode. */
     public Evaluation evaluate(Dataset data) {
         checkInputs(data, "evaluate");
-        return trainer.evaluate(network, data.arrays());
+        return trainer.evaluate(network, DataAccess.arrays(data));
     }
 
     /** Outputs (probabilities for sigmoid/softmax outputs) for {@code features}, one row per example. */
@@ -267,17 +318,17 @@ public final class Model {
 
     /** A data set over ND4J arrays: features (n x d) and labels (n x k) with the same number of rows. */
     public static Dataset dataset(INDArray features, INDArray labels) {
-        return Dataset.of(DataArrays.of(features, labels));
+        return (Dataset) DataAccess.dataset(DataArrays.of(features, labels));
     }
 
     /** The features of {@code data} as an ND4J matrix (shared, not copied: do not write to it). */
     public static INDArray features(Dataset data) {
-        return data.arrays().features();
+        return DataAccess.arrays(data).features();
     }
 
     /** The labels of {@code data} as an ND4J matrix (shared, not copied: do not write to it). */
     public static INDArray labels(Dataset data) {
-        return data.arrays().labels();
+        return DataAccess.arrays(data).labels();
     }
 
     /**
@@ -285,16 +336,16 @@ public final class Model {
      * {@code reset()} from {@code seed}, the same order {@link #fit} draws; a batch is valid until the next.
      */
     public static DataSetIterator batches(Dataset data, int batchSize, long seed) {
-        return BatchIterator.shuffled(data.arrays(), batchSize, seed);
+        return BatchIterator.shuffled(DataAccess.arrays(data), batchSize, seed);
     }
 
     /** {@code data} as a DL4J iterator in storage order (for evaluation). */
     public static DataSetIterator batchesInOrder(Dataset data, int batchSize) {
-        return BatchIterator.inOrder(data.arrays(), batchSize);
+        return BatchIterator.inOrder(DataAccess.arrays(data), batchSize);
     }
 
     private void checkInputs(Dataset data, String what) {
-        DataChecks.dataset(String.format("Model '%s' %s data", spec.name(), what), data == null ? null : data.arrays(),
+        DataChecks.dataset(String.format("Model '%s' %s data", spec.name(), what), data == null ? null : DataAccess.arrays(data),
                 spec.inputSize(), spec.layers(), checkFinite);
     }
 }

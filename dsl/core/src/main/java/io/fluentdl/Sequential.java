@@ -1,21 +1,7 @@
 package io.fluentdl;
 
 import io.fluentdl.errors.Check;
-import io.fluentdl.layers.ActivationLayer;
-import io.fluentdl.layers.BatchNorm;
-import io.fluentdl.layers.BnPlacement;
-import io.fluentdl.layers.Dense;
-import io.fluentdl.layers.DenseOptions;
-import io.fluentdl.layers.Dropout;
-import io.fluentdl.layers.Conv2D;
-import io.fluentdl.layers.Flatten;
-import io.fluentdl.layers.GlobalPooling2D;
-import io.fluentdl.layers.ImageShape;
-import io.fluentdl.layers.Padding;
-import io.fluentdl.layers.PoolType;
-import io.fluentdl.layers.Pooling2D;
-import io.fluentdl.layers.LayerSpec;
-import io.fluentdl.layers.Output;
+import io.fluentdl.layers.*;
 import io.fluentdl.nn.Activation;
 import io.fluentdl.nn.Init;
 import io.fluentdl.nn.Loss;
@@ -23,7 +9,9 @@ import io.fluentdl.optim.GradientClipping;
 import io.fluentdl.optim.Optimizer;
 import io.fluentdl.optim.RmsProp;
 import io.fluentdl.train.Metric;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -60,6 +48,7 @@ public final class Sequential {
     private long seed = DEFAULT_SEED;
     private List<Metric> metrics = List.of();
     private GradientClipping clipping;
+    private final Set<String> frozen = new LinkedHashSet<>();
 
     private Sequential(String name) {
         this.name = name;
@@ -85,6 +74,7 @@ public final class Sequential {
         s.seed = spec.seed();
         s.metrics = spec.metrics();
         s.clipping = spec.gradientClipping();
+        s.frozen.addAll(spec.frozen());
         return s;
     }
 
@@ -282,9 +272,19 @@ public final class Sequential {
         return this;
     }
 
+    /**
+     * Makes the named layers non-trainable, Keras' {@code trainable=False}: fit leaves their weights and
+     * batch-norm statistics as they are (see {@link ModelSpec#frozen()}); {@code Model.freeze} does it to a trained model.
+     */
+    public Sequential freeze(String... layerNames) {
+        frozen.addAll(List.of(layerNames));
+        return this;
+    }
+
     /** Checks the whole stack and returns the immutable spec; all problems are reported at once. */
     public ModelSpec build() {
-        ModelSpec spec = new ModelSpec(name, inputSize, inputBatchNorm, layers.list(), placement, optimizer, seed, inputShape, metrics, clipping);
+        ModelSpec spec = new ModelSpec(name, inputSize, inputBatchNorm, layers.list(), placement, optimizer, seed, inputShape,
+                metrics, clipping, List.copyOf(frozen));
         StackRules.check(spec);
         return spec;
     }
