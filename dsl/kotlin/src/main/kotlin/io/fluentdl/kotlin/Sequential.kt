@@ -141,6 +141,14 @@ class SequentialScope internal constructor(@PublishedApi internal val builder: S
         builder.batchNorm { it.set(momentum, epsilon, center, scale, name) }
     }
 
+    /**
+     * Makes the named layers non-trainable, Keras' `trainable = False`: `freeze("dense_1", "batch_norm_1")`;
+     * Java's [Sequential.freeze]. Names are checked when the spec is built.
+     */
+    fun freeze(vararg layerNames: String) {
+        builder.freeze(*layerNames)
+    }
+
     /** Dropout of the fraction `rate` in [0, 1) of the inputs (Keras' meaning: the fraction to DROP). */
     fun dropout(rate: Double) {
         builder.dropout(rate)

@@ -102,4 +102,14 @@ class SequentialScopeTest {
         val java = assertThrows<InvalidConfigException> { Sequential.named("no-output").input(2).dense(4, RELU).build() }
         assertEquals(java.message, e.message)
     }
+
+    @Test
+    fun freezeIsJavasFreeze() {
+        val java = javaCaseStudy.toBuilder().freeze("dense_1").build()
+        val kotlin = kotlinCaseStudy.variant { freeze("dense_1") }
+        assertEquals(java, kotlin)
+        assertEquals(listOf("dense_1"), kotlin.frozen())
+        val e = assertThrows<InvalidConfigException> { kotlinCaseStudy.variant { freeze("dense_7") } }
+        assert(e.message!!.contains("got name=dense_7")) { e.message!! }
+    }
 }
