@@ -17,10 +17,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 public final class DataArrays {
 
-    static {
-        NativeBuild.select(); // before ND4J loads: every data set's arrays start here (see NativeBuild)
-    }
-
     private final INDArray features;
     private final INDArray labels;
     private final INDArray weights; // n x 1, or null: every example weighs 1
