@@ -173,4 +173,27 @@ class FreezeTest {
                 () -> Model.of(stack().build()).freeze("output_1"));
         assertTrue(output.getMessage().contains("the output layer cannot be frozen"), output.getMessage());
     }
+
+    @Test
+    void aFrozenBatchNormOverChannelsPassesGradientsToTheConvolutionBelow() {
+        double[][] x = new double[16][];
+        int[] y = new int[16];
+        for (int i = 0; i < 16; i++) {
+            x[i] = new double[36];
+            for (int j = 0; j < 36; j++) {
+                x[i][j] = Math.sin(i * 0.3 + j * 0.7);
+            }
+            y[i] = i % 2;
+        }
+        Dataset images = Dataset.of(x, y, 2);
+        Model model = Model.of(Sequential.named("conv").input(6, 6, 1).conv2d(4, 3, RELU).batchNorm().flatten()
+                .output(2, SOFTMAX, CATEGORICAL_CROSSENTROPY).optimizer(Adam.of(0.01)).seed(1).build());
+        model.fit(images, 1, 4);
+        Model tuned = model.freeze("batch_norm_1");
+        INDArray conv = paramsOf(tuned, 0);
+        INDArray bn = paramsOf(tuned, 1);
+        tuned.fit(images, 2, 4);
+        assertEquals(bn, paramsOf(tuned, 1), "BN over channels: gamma, beta, running mean and variance fixed");
+        assertNotEquals(conv, paramsOf(tuned, 0), "the convolution below still learns through the frozen BN");
+    }
 }
