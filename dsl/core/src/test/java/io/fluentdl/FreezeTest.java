@@ -196,4 +196,22 @@ class FreezeTest {
         assertEquals(bn, paramsOf(tuned, 1), "BN over channels: gamma, beta, running mean and variance fixed");
         assertNotEquals(conv, paramsOf(tuned, 0), "the convolution below still learns through the frozen BN");
     }
+
+    @Test
+    void aLayersTrainableFalseOptionIsFreeze() {
+        ModelSpec byOption = Sequential.named("fine-tune").input(3)
+                .dense(8, RELU, HE_UNIFORM, d -> d.l2(1e-2).trainable(false))
+                .batchNorm(b -> b.trainable(false))
+                .dense(6, RELU, HE_UNIFORM)
+                .output(3, SOFTMAX, CATEGORICAL_CROSSENTROPY)
+                .optimizer(Adam.of(0.01)).seed(5).build();
+        assertEquals(stack().freeze("dense_1", "batch_norm_1").build(), byOption);
+        ModelSpec input = Sequential.named("in").input(3).inputBatchNorm(b -> b.trainable(false))
+                .output(3, SOFTMAX, CATEGORICAL_CROSSENTROPY).build();
+        assertEquals(List.of("input_batch_norm"), input.frozen());
+        assertEquals(new ParamCount(24, 12, 12), input.params()); // BN 4·3 all frozen; output 3·3+3
+        InvalidConfigException output = assertThrows(InvalidConfigException.class, () -> Sequential.named("o").input(3)
+                .output(3, SOFTMAX, CATEGORICAL_CROSSENTROPY, d -> d.trainable(false)).build());
+        assertTrue(output.getMessage().contains("the output layer cannot be frozen (DL4J trains its output layer), got name=output_1"), output.getMessage());
+    }
 }
