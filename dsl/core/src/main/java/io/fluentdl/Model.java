@@ -3,16 +3,17 @@ package io.fluentdl;
 import io.fluentdl.callbacks.Callback;
 import io.fluentdl.data.Dataset;
 import io.fluentdl.data.MultiDataset;
-import io.fluentdl.layers.CustomLayer;
 import io.fluentdl.errors.Check;
 import io.fluentdl.errors.Limits;
-import io.fluentdl.internal.dl4j.*; // the translator, trainer and data bridges this facade fronts
+import io.fluentdl.internal.dl4j.*;
 import io.fluentdl.internal.dl4j.fast.EngineLayers;
 import io.fluentdl.train.Evaluation;
+import io.fluentdl.layers.CustomLayer;
 import io.fluentdl.train.History;
 import io.fluentdl.train.OutputKind;
 import io.fluentdl.train.TrainMetrics;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,13 +26,9 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 /**
  * A trainable model, Keras' compiled model: from a {@link ModelSpec} on a DL4J {@code MultiLayerNetwork}, or from a
- * functional {@link GraphSpec} on a {@code ComputationGraph}, initialised from the spec's seed.
- *
- * <pre>{@code
- * Model model = Model.of(spec);
- * History h = model.fit(train, 100, 32, test, EarlyStopping.monitor(Metric.VAL_LOSS).patience(10));
- * model.save(Path.of("model.zip"));
- * }</pre> Not thread-safe: one model trains on one thread; specs are shared, models are not.
+ * functional {@link GraphSpec} on a {@code ComputationGraph}, initialised from the spec's seed:
+ * {@code Model.of(spec).fit(train, 100, 32, test, EarlyStopping.monitor(Metric.VAL_LOSS).patience(10))}.
+ * Not thread-safe: one model trains on one thread; specs are shared, models are not.
  *
  * <p><b>The one door to DL4J.</b> FluentDL's public packages show no DL4J or ND4J type; this class is the documented
  * exception: {@link #network()}, {@link #graph()}, {@link #addListeners}, {@link #configuration(ModelSpec)}, {@link #layer}
@@ -49,7 +46,7 @@ public final class Model {
     private TrainMetrics trainMetrics = TrainMetrics.FULL_PASS;
     private int verbose = System.console() != null && !"0".equals(System.getProperty(VERBOSE_PROPERTY)) ? 1 : 0;
     private boolean checkFinite = true;
-
+    private Map<Integer, Double> classWeight = Map.of();
     private final GraphNetwork graph; // a functional model's graph and spec (spec and network are then null), else null
 
     private Model(ModelSpec spec, MultiLayerNetwork network) {
@@ -75,7 +72,7 @@ public final class Model {
         return CustomLayers.of(name, config);
     }
 
-    /** Builds and initialises the network on {@link Engine#configured()}; one spec gives one set of initial weights with either engine. */
+    /** Builds and initialises the network on {@link Engine#configured()}; a spec (and seed) gives the same weights on either engine. */
     public static Model of(ModelSpec spec) {
         MultiLayerConfiguration conf = ModelTranslator.translate(spec.stack(), Engine.configured() == Engine.FAST).configuration();
         // before init allocates: a layer too large dies in native code, not with an exception
@@ -139,22 +136,46 @@ public final class Model {
         return NetworkListener.of(callback);
     }
 
-    /** A copy with the same spec, weights, updater state and counters (no listeners), to train apart (the LR range test does). */
+    /** A copy with the same spec, weights, updater state, counters and settings (no listeners), to train apart. */
     public Model copy() {
-        Model copy = graph != null ? new Model(graph.copy()) : new Model(spec, TrainingCopy.of(network));
-        copy.trainMetrics = trainMetrics;
-        copy.verbose = verbose;
-        copy.checkFinite = checkFinite;
-        return copy;
+        return graph != null ? new Model(graph.copy()) : withNetwork(spec, TrainingCopy.of(network));
     }
 
-    /** How {@link #fit} measures each epoch's training metrics: FULL_PASS (default, exact) or Keras' RUNNING means. */
+    /** A model with the named layers also frozen ({@link Sequential#freeze}): same weights and settings, fresh optimizer state. */
+    public Model freeze(String... layerNames) {
+        List<String> names = new ArrayList<>(spec.frozen());
+        names.addAll(List.of(layerNames));
+        return refrozen(names);
+    }
+
+    /** A model with the named layers trainable again (undoes {@link #freeze}), as {@link #freeze} otherwise. */
+    public Model unfreeze(String... layerNames) {
+        List<String> names = new ArrayList<>(spec.frozen());
+        names.removeAll(List.of(layerNames));
+        return refrozen(names);
+    }
+
+    private Model refrozen(List<String> frozen) {
+        ModelSpec changed = spec.withFrozen(frozen);
+        return withNetwork(changed, FineTuning.transfer(network, ModelTranslator.translate(changed.stack(), engine() == Engine.FAST).configuration()));
+    }
+
+    private Model withNetwork(ModelSpec newSpec, MultiLayerNetwork newNetwork) {
+        Model model = new Model(newSpec, newNetwork);
+        model.trainMetrics = trainMetrics;
+        model.verbose = verbose;
+        model.checkFinite = checkFinite;
+        model.classWeight = classWeight;
+        return model;
+    }
+
+    /** How {@link #fit} measures the training metrics: {@link TrainMetrics#FULL_PASS} (default, exact) or Keras' running means. */
     public Model trainMetrics(TrainMetrics mode) {
         this.trainMetrics = Objects.requireNonNull(mode, "trainMetrics mode");
         return this;
     }
 
-    /** Keras' {@code verbose}: 0 prints nothing, 1 or 2 a line per epoch; default 1 with a console, unless {@value #VERBOSE_PROPERTY} is "0". */
+    /** Keras' {@code verbose}: 0 prints nothing, 1 or 2 a line per epoch; default 1 in a terminal unless {@value #VERBOSE_PROPERTY} is "0". */
     public Model verbose(int level) {
         Check.atLeast(String.format("Model '%s' verbose", name()), "level", level, 0);
         this.verbose = level;
@@ -164,6 +185,19 @@ public final class Model {
     /** Whether fit, evaluate and predict first check that every feature is finite (default true; NaN trains to NaN silently). */
     public Model checkFinite(boolean on) {
         this.checkFinite = on;
+        return this;
+    }
+
+    /**
+     * Weighs each training example by its class in later {@link #fit}s, Keras' {@code class_weight}: {@code Map.of(0, 1.0,
+     * 1, 3.0)} makes a class-1 example count three times in the loss. Multiplies {@link Dataset#withSampleWeights sample
+     * weights}; classes left out weigh 1; validation and evaluation stay unweighted; {@code Map.of()} turns it off.
+     *
+     * @param weights class number (0..classes-1; 0/1 for one sigmoid unit) to a finite weight {@code >= 0}
+     */
+    public Model classWeight(Map<Integer, Double> weights) {
+        this.classWeight = SampleWeights.check(String.format("Model '%s' classWeight", spec.name()), weights, spec.outputKind(),
+                spec.output().units());
         return this;
     }
 
@@ -182,11 +216,12 @@ public final class Model {
      * Trains {@code epochs} (≥ 1) passes over {@code train} in batches of {@code batchSize} (≥ 1), reshuffled from the seed and the
      * network's epoch count alone ({@code fit(train, 1, b)} twice trains as {@code fit(train, 2, b)}). After each epoch, metrics on
      * {@code train} (see {@link #trainMetrics}) and {@code validation} (may be null) go to the {@link Callback}s, which may stop it.
+     * Sample weights of {@code train} (and {@link #classWeight}) weigh each example's loss.
      */
     public History fit(Dataset train, int epochs, int batchSize, Dataset validation, Callback... callbacks) {
         if (graph != null) {
-            return graph.fit(graph.single(train.arrays()), epochs, batchSize, validation == null ? null : graph.single(validation.arrays()),
-                    verbose > 0, this::save, List.of(callbacks));
+            return graph.fit(graph.single(DataAccess.arrays(train)), epochs, batchSize, validation == null ? null
+                    : graph.single(DataAccess.arrays(validation)), verbose > 0, this::save, List.of(callbacks));
         }
         String where = String.format("Model '%s' fit", spec.name());
         Limits.epochs(where, Check.atLeast(where, "epochs", epochs, 1));
@@ -195,19 +230,20 @@ public final class Model {
         if (validation != null) {
             checkInputs(validation, "validation");
         }
-        return trainer.fit(network, train.arrays(), epochs, batchSize, validation == null ? null : validation.arrays(),
+        DataArrays weighted = SampleWeights.apply(DataAccess.arrays(train), classWeight, spec.outputKind());
+        return trainer.fit(network, weighted, epochs, batchSize, validation == null ? null : DataAccess.arrays(validation),
                 trainMetrics == TrainMetrics.RUNNING, verbose > 0, new NetworkControl(network, this::save), List.of(callbacks));
     }
 
     /** Trains a functional model on named inputs and outputs as {@code fit(Dataset, ...)} does (see GraphNetwork). */
     public History fit(MultiDataset train, int epochs, int batchSize, MultiDataset validation, Callback... callbacks) {
-        return GraphNetwork.require(graph, name()).fit(train.arrays(), epochs, batchSize, validation == null ? null
-                : validation.arrays(), verbose > 0, this::save, List.of(callbacks));
+        return GraphNetwork.require(graph, name()).fit(MultiAccess.arrays(train), epochs, batchSize, validation == null ? null
+                : MultiAccess.arrays(validation), verbose > 0, this::save, List.of(callbacks));
     }
 
     /** A functional model's loss and metrics per output, by output name, in inference mode. */
     public Map<String, Evaluation> evaluate(MultiDataset data) {
-        return GraphNetwork.require(graph, name()).evaluate(data.arrays());
+        return GraphNetwork.require(graph, name()).evaluate(MultiAccess.arrays(data));
     }
 
     /** A functional model's outputs by name, for features by input name (Keras' predict of a dict). */
@@ -218,10 +254,10 @@ public final class Model {
     /** Loss, accuracy and per-class metrics on {@code data}, in inference mode. */
     public Evaluation evaluate(Dataset data) {
         if (graph != null) {
-            return graph.evaluate(graph.single(data.arrays())).values().iterator().next();
+            return graph.evaluate(graph.single(DataAccess.arrays(data))).values().iterator().next();
         }
         checkInputs(data, "evaluate");
-        return trainer.evaluate(network, data.arrays());
+        return trainer.evaluate(network, DataAccess.arrays(data));
     }
 
     /** Outputs (probabilities for sigmoid/softmax outputs) for {@code features}, one row per example. */
@@ -233,7 +269,7 @@ public final class Model {
         return network.output(features, false);
     }
 
-    /** The class of each row: a softmax output's argmax, or 1 where a sigmoid output is ≥ 0.5 (Keras' old predict_classes). */
+    /** Each row's class: a softmax output's argmax, or 1 where one sigmoid unit is ≥ 0.5 (Keras' {@code predict_classes}). */
     public int[] predictClasses(INDArray features) {
         OutputKind kind = graph != null ? graph.outputKind() : spec.outputKind();
         Predictions.requireClasses(name(), kind);
@@ -245,7 +281,7 @@ public final class Model {
         return graph != null ? graph.learningRate() : LearningRates.next(network);
     }
 
-    /** Saves weights, updater state, BN statistics and the spec to a DL4J model zip, atomically (see ModelZip). */
+    /** Saves weights, optimizer state, BN statistics and the spec to a DL4J model zip (temp file, then moved into place). */
     public void save(Path file) {
         if (graph != null) {
             graph.save(file);
@@ -266,27 +302,27 @@ public final class Model {
 
     /** A data set over ND4J arrays: features (n x d) and labels (n x k) with the same number of rows. */
     public static Dataset dataset(INDArray features, INDArray labels) {
-        return Dataset.of(DataArrays.of(features, labels));
+        return (Dataset) DataAccess.dataset(DataArrays.of(features, labels));
     }
 
     /** The features of {@code data} as an ND4J matrix (shared, not copied: do not write to it). */
     public static INDArray features(Dataset data) {
-        return data.arrays().features();
+        return DataAccess.arrays(data).features();
     }
 
     /** The labels of {@code data} as an ND4J matrix (shared, not copied: do not write to it). */
     public static INDArray labels(Dataset data) {
-        return data.arrays().labels();
+        return DataAccess.arrays(data).labels();
     }
 
-    /** {@code data} as a DL4J iterator reshuffled every {@code reset()} from {@code seed} as {@link #fit} does (see BatchIterator). */
+    /** {@code data} as a DL4J iterator, reshuffled every {@code reset()} as {@link #fit} does; a batch is valid until the next. */
     public static DataSetIterator batches(Dataset data, int batchSize, long seed) {
-        return BatchIterator.shuffled(data.arrays(), batchSize, seed);
+        return BatchIterator.shuffled(DataAccess.arrays(data), batchSize, seed);
     }
 
     /** {@code data} as a DL4J iterator in storage order (for evaluation). */
     public static DataSetIterator batchesInOrder(Dataset data, int batchSize) {
-        return BatchIterator.inOrder(data.arrays(), batchSize);
+        return BatchIterator.inOrder(DataAccess.arrays(data), batchSize);
     }
 
     private String name() {
@@ -294,7 +330,7 @@ public final class Model {
     }
 
     private void checkInputs(Dataset data, String what) {
-        DataChecks.dataset(String.format("Model '%s' %s data", spec.name(), what), data == null ? null : data.arrays(),
+        DataChecks.dataset(String.format("Model '%s' %s data", spec.name(), what), data == null ? null : DataAccess.arrays(data),
                 spec.inputSize(), spec.layers(), checkFinite);
     }
 }

@@ -71,6 +71,7 @@ public final class Sequential {
         s.seed = spec.seed();
         s.metrics = spec.metrics();
         s.clipping = spec.gradientClipping();
+        s.layers.freeze(spec.frozen());
         return s;
     }
 
@@ -106,8 +107,11 @@ public final class Sequential {
 
     /** Batch norm on the raw inputs, with options. */
     public Sequential inputBatchNorm(UnaryOperator<BatchNorm.Options> options) {
-        this.inputBatchNorm = options.apply(new BatchNorm.Options(String.format("Model '%s', input batch norm", name)))
-                .build("input_batch_norm");
+        BatchNorm.Options o = options.apply(new BatchNorm.Options(String.format("Model '%s', input batch norm", name)));
+        this.inputBatchNorm = o.build("input_batch_norm");
+        if (!o.isTrainable()) {
+            layers.freeze(List.of(inputBatchNorm.name()));
+        }
         return this;
     }
 
@@ -124,7 +128,7 @@ public final class Sequential {
     /** A dense layer with options: {@code dense(50, RELU, HE_UNIFORM, d -> d.useBias(true).l2(1e-4))}. */
     public Sequential dense(int units, Activation activation, Init init, UnaryOperator<DenseOptions> options) {
         String auto = layers.nextName(Dense.class);
-        return layer(Dense.of(layers.where(name, auto), auto, units, activation, init, options));
+        return layer(Dense.of(layers.where(name, auto), auto, units, activation, init, layers.watch(options)));
     }
 
     /** A 3x3-style convolution with stride 1, valid padding and glorot_uniform: {@code conv2d(32, 3, RELU)}. */
@@ -141,7 +145,7 @@ public final class Sequential {
     public Sequential conv2d(int filters, int kernel, int stride, Padding padding, Activation activation, Init init,
                              UnaryOperator<DenseOptions> options) {
         String auto = layers.nextName("conv2d");
-        return layer(Conv2D.of(layers.where(name, auto), auto, filters, kernel, stride, padding, activation, init, options));
+        return layer(Conv2D.of(layers.where(name, auto), auto, filters, kernel, stride, padding, activation, init, layers.watch(options)));
     }
 
     /** Max pooling over {@code size x size} windows with stride {@code size}, Keras' {@code MaxPooling2D(size)}. */
@@ -192,7 +196,7 @@ public final class Sequential {
     /** Batch norm with options: {@code batchNorm(b -> b.momentum(0.9).center(false).scale(false))}. */
     public Sequential batchNorm(UnaryOperator<BatchNorm.Options> options) {
         String auto = layers.nextName(BatchNorm.class);
-        return layer(options.apply(new BatchNorm.Options(layers.where(name, auto))).build(auto));
+        return layer(layers.watchBatchNorm(options.apply(new BatchNorm.Options(layers.where(name, auto)))).build(auto));
     }
 
     /** Dropout of a fraction {@code rate} in [0, 1) of the inputs (Keras' meaning; DL4J's is the kept fraction). */
@@ -222,7 +226,7 @@ public final class Sequential {
     /** The output layer with an initialiser and options. */
     public Sequential output(int units, Activation activation, Loss loss, Init init, UnaryOperator<DenseOptions> options) {
         String auto = layers.nextName(Output.class);
-        return layer(Output.of(layers.where(name, auto), auto, units, activation, loss, init, options));
+        return layer(Output.of(layers.where(name, auto), auto, units, activation, loss, init, layers.watch(options)));
     }
 
     /** The model-wide batch-norm switch; see {@link BnPlacement}. Default {@link BnPlacement#AS_WRITTEN}. */
@@ -268,9 +272,19 @@ public final class Sequential {
         return this;
     }
 
+    /**
+     * Makes the named layers non-trainable, Keras' {@code trainable=False} (as a layer's own {@code trainable(false)}
+     * option): fit leaves their weights and BN statistics as they are ({@link ModelSpec#frozen()}); see also {@code Model.freeze}.
+     */
+    public Sequential freeze(String... layerNames) {
+        layers.freeze(List.of(layerNames));
+        return this;
+    }
+
     /** Checks the whole stack and returns the immutable spec; all problems are reported at once. */
     public ModelSpec build() {
-        ModelSpec spec = new ModelSpec(name, inputSize, inputBatchNorm, layers.list(), placement, optimizer, seed, inputShape, metrics, clipping);
+        ModelSpec spec = new ModelSpec(name, inputSize, inputBatchNorm, layers.list(), placement, optimizer, seed, inputShape,
+                metrics, clipping, layers.frozen());
         StackRules.check(spec);
         return spec;
     }

@@ -142,7 +142,7 @@ class FunctionalTest {
         // the epoch's loss is the sum of the outputs' losses plus regularization (none here)
         double perOutput = h.last().metrics().get("sign_loss") + h.last().metrics().get("total_loss");
         assertEquals(perOutput, h.last().trainLoss(), 1e-9);
-        Map<String, INDArray> out = model.predictNamed(Map.of("x", data.arrays().inputs().get("x")));
+        Map<String, INDArray> out = model.predictNamed(Map.of("x", io.fluentdl.internal.dl4j.MultiAccess.arrays(data).inputs().get("x")));
         assertEquals(List.of("sign", "total"), List.copyOf(out.keySet()));
     }
 

@@ -52,6 +52,9 @@ public final class Examples {
         add("functional", "functional API: two inputs, a residual block, two outputs with their own losses",
                 FunctionalTwoInputs::main);
         add("functional-kt", "the same in Kotlin", FunctionalTwoInputsKotlin::main);
+        add("class-weights", "imbalanced circles: classWeight vs none (class-1 recall), then freeze and fine-tune",
+                ClassWeightsFineTune::main);
+        add("class-weights-kt", "the same in Kotlin", ClassWeightsFineTuneKotlin::main);
         add("arbiter-interop", "an Arbiter MultiLayerSpace searched by FluentDL; FluentDL's TPE and its space "
                 + "(toMultiLayerSpace) run by Arbiter's runner (Java only)", ArbiterInterop::main);
         add("track-plain-dl4j", "our tracker on a network built with DL4J's own builders (Java only)",

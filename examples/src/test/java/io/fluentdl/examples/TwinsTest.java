@@ -57,4 +57,9 @@ class TwinsTest {
     void functionalKotlinEqualsJava() {
         assertEquals(FunctionalTwoInputs.spec(), FunctionalTwoInputsKotlin.twoInputsSpec());
     }
+
+    @Test
+    void classWeightsKotlinEqualsJava() {
+        assertEquals(ClassWeightsFineTune.spec(), ClassWeightsFineTuneKotlin.classWeightsSpec());
+    }
 }

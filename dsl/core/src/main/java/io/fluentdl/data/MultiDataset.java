@@ -1,6 +1,9 @@
 package io.fluentdl.data;
 
 import io.fluentdl.errors.InvalidConfigException;
+import io.fluentdl.internal.dl4j.DataAccess;
+import io.fluentdl.internal.dl4j.DataArrays;
+import io.fluentdl.internal.dl4j.MultiAccess;
 import io.fluentdl.internal.dl4j.MultiArrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +25,11 @@ import java.util.Map;
  */
 public final class MultiDataset {
 
+    static {
+        // Model reaches the arrays through internal code, not through a public method (see DataAccess)
+        MultiAccess.open(d -> ((MultiDataset) d).arrays);
+    }
+
     private final MultiArrays arrays;
 
     private MultiDataset(MultiArrays arrays) {
@@ -35,17 +43,8 @@ public final class MultiDataset {
 
     /** A plain data set as the one input and one output of a functional model. */
     public static MultiDataset of(Dataset data, String input, String output) {
-        return new MultiDataset(MultiArrays.of(Map.of(input, data.arrays().features()), Map.of(output, data.arrays().labels())));
-    }
-
-    /** A data set over arrays FluentDL's internals made; users with ND4J arrays call {@code Model.multiDataset(...)}. */
-    public static MultiDataset of(MultiArrays arrays) {
-        return new MultiDataset(arrays);
-    }
-
-    /** FluentDL's internal view (ND4J arrays); not API. */
-    public MultiArrays arrays() {
-        return arrays;
+        DataArrays arrays = DataAccess.arrays(data);
+        return new MultiDataset(MultiArrays.of(Map.of(input, arrays.features()), Map.of(output, arrays.labels())));
     }
 
     public int size() {
