@@ -54,8 +54,7 @@ public final class Sequential {
     /** Starts a model with this name. */
     public static Sequential named(String name) {
         if (name == null || name.isBlank()) {
-            throw io.fluentdl.errors.InvalidConfigException.of("Sequential", "name", name,
-                    "a model needs a non-blank name", "Use Sequential.named(\"my-model\")");
+            throw io.fluentdl.errors.InvalidConfigException.of("Sequential", "name", name, "a model needs a non-blank name", "Use Sequential.named(\"my-model\")");
         }
         return new Sequential(name);
     }
