@@ -1,4 +1,4 @@
-package io.fluentdl.search.storage;
+package io.fluentdl.internal.sql;
 
 import io.fluentdl.errors.InvalidConfigException;
 import org.sqlite.SQLiteConfig;
@@ -13,9 +13,17 @@ import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * One connection to a study's database, shared by the threads of one process, and the
- * transactions run on it: each is retried when it fails only because another worker's
- * transaction ran at the same time (deadlock, serialization failure, a busy SQLite file).
+ * One connection to a database, shared by the threads of one process, and the transactions run on
+ * it: each is retried when it fails only because another worker's transaction ran at the same time
+ * (deadlock, serialization failure, a busy SQLite file). The one way FluentDL opens SQLite (a study
+ * file, the run index {@code runs.db}): WAL mode (readers never block the writer), a busy timeout
+ * instead of "database is locked", immediate transactions, foreign keys enforced.
+ *
+ * <pre>{@code
+ * try (Database db = Database.open(StorageUrl.sqlite(file), "RunIndex")) {
+ *     int n = db.transaction("count runs", c -> ...);
+ * }
+ * }</pre>
  */
 public final class Database implements AutoCloseable {
 
@@ -131,7 +139,7 @@ public final class Database implements AutoCloseable {
             Thread.sleep(ThreadLocalRandom.current().nextLong(10, 50L << Math.min(attempt, 6)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying a study transaction", e);
+            throw new IllegalStateException("interrupted while retrying a database transaction", e);
         }
     }
 
