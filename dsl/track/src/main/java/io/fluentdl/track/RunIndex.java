@@ -78,7 +78,7 @@ public final class RunIndex {
             args.add(tag);
         }
         sql.append(" ORDER BY r.started_at DESC, r.id DESC");
-        List<String> metas = inTransaction("query", c -> {
+        List<String> metas = reading("query", c -> {
             try (PreparedStatement st = c.prepareStatement(sql.toString())) {
                 for (int i = 0; i < args.size(); i++) {
                     st.setString(i + 1, args.get(i));
@@ -101,7 +101,7 @@ public final class RunIndex {
 
     /** The run with this id, if indexed. */
     public Optional<Run> get(String id) {
-        List<String> metas = inTransaction("get", c -> {
+        List<String> metas = reading("get", c -> {
             try (PreparedStatement st = c.prepareStatement("SELECT meta FROM runs WHERE id = ?")) {
                 st.setString(1, id);
                 return column(st);
@@ -234,6 +234,13 @@ public final class RunIndex {
     private <R> R inTransaction(String what, Database.Work<R> work) {
         try (Database db = Database.open(StorageUrl.sqlite(file), "RunIndex")) {
             return db.transaction(String.format("RunIndex: could not %s", what), work);
+        }
+    }
+
+    /** Runs read-only {@code work} on the index file; it never waits for a writer (WAL). */
+    private <R> R reading(String what, Database.Work<R> work) {
+        try (Database db = Database.open(StorageUrl.sqlite(file), "RunIndex")) {
+            return db.read(String.format("RunIndex: could not %s", what), work);
         }
     }
 

@@ -111,22 +111,41 @@ public final class Database implements AutoCloseable {
      *                                naming {@code where} and the database
      */
     public synchronized <R> R transaction(String where, Work<R> work) {
-        for (int attempt = 1; ; attempt++) {
+        return retried(where, () -> {
+            db.setAutoCommit(false);
             try {
-                db.setAutoCommit(false);
-                try {
-                    R result = work.run(db);
-                    db.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    db.rollback();
-                    throw e;
-                } finally {
-                    db.setAutoCommit(true);
-                }
+                R result = work.run(db);
+                db.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        });
+    }
+
+    /**
+     * Runs read-only {@code work} outside a transaction: on SQLite in WAL mode it reads the last commit
+     * without waiting for a writer, where an immediate transaction would queue behind it. Retried as
+     * {@link #transaction} is.
+     */
+    public synchronized <R> R read(String where, Work<R> work) {
+        return retried(where, () -> work.run(db));
+    }
+
+    private interface Attempt<R> {
+        R run() throws SQLException;
+    }
+
+    private <R> R retried(String where, Attempt<R> attempt) {
+        for (int n = 1; ; n++) {
+            try {
+                return attempt.run();
             } catch (SQLException e) {
-                if (attempt < ATTEMPTS && dialect().retryable(e)) {
-                    pause(attempt);
+                if (n < ATTEMPTS && dialect().retryable(e)) {
+                    pause(n);
                     continue;
                 }
                 throw new IllegalStateException(String.format("%s (%s): %s", where, url, e.getMessage()), e);

@@ -80,6 +80,23 @@ class DatabaseTest {
     }
 
     @Test
+    void aReadSeesTheLastCommitWithoutWaitingForAnOpenWriteTransaction() {
+        Path file = dir.resolve("wal.db");
+        try (Database writer = Database.open(StorageUrl.sqlite(file), "writer");
+             Database reader = Database.open(StorageUrl.sqlite(file), "reader")) {
+            writer.transaction("schema", c -> update(c, "CREATE TABLE t (x INTEGER)"));
+            writer.transaction("insert", c -> {
+                update(c, "INSERT INTO t VALUES (1)");
+                // the writer holds its immediate transaction; a reader's own immediate transaction would
+                // wait for it (the busy timeout), a read returns the last commit at once
+                assertEquals("0", reader.read("count", r -> text(r, "SELECT COUNT(*) FROM t")));
+                return null;
+            });
+            assertEquals("1", reader.read("count", r -> text(r, "SELECT COUNT(*) FROM t")));
+        }
+    }
+
+    @Test
     void retryableIsOnlyARaceBetweenTransactions() {
         assertTrue(Dialect.SQLITE.retryable(new SQLException("busy", null, 5)));
         assertTrue(Dialect.SQLITE.retryable(new SQLException("locked", null, 6)));
