@@ -4,13 +4,11 @@ import io.fluentdl.callbacks.Callback;
 import io.fluentdl.data.Dataset;
 import io.fluentdl.data.MultiDataset;
 import io.fluentdl.errors.Check;
-import io.fluentdl.errors.Limits;
 import io.fluentdl.internal.dl4j.*;
 import io.fluentdl.internal.dl4j.fast.EngineLayers;
 import io.fluentdl.train.Evaluation;
 import io.fluentdl.layers.CustomLayer;
 import io.fluentdl.train.History;
-import io.fluentdl.train.OutputKind;
 import io.fluentdl.train.TrainMetrics;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,26 +38,21 @@ public final class Model {
     /** Set to "0" (the {@code fluentdl} command does, it has its own bars) to make {@link #verbose} default to 0. */
     public static final String VERBOSE_PROPERTY = "fluentdl.verbose";
 
-    private final ModelSpec spec;
-    private final Trainer trainer;
-    private MultiLayerNetwork network; // replaced by engine(...), which rebuilds it on the other layers
-    private TrainMetrics trainMetrics = TrainMetrics.FULL_PASS;
-    private int verbose = System.console() != null && !"0".equals(System.getProperty(VERBOSE_PROPERTY)) ? 1 : 0;
-    private boolean checkFinite = true;
-    private Map<Integer, Double> classWeight = Map.of();
-    private final GraphNetwork graph; // a functional model's graph and spec (spec and network are then null), else null
+    private final ModelSpec spec; // null for a functional model: see graphSpec()
+    private final ModelNetwork net; // a SequentialNetwork (engine(...) replaces its network) or a GraphNetwork
+    private ModelNetwork.FitSettings settings = ModelNetwork.FitSettings.defaults(
+            System.console() != null && !"0".equals(System.getProperty(VERBOSE_PROPERTY)));
 
     private Model(ModelSpec spec, MultiLayerNetwork network) {
         this.spec = spec;
-        this.network = EngineLayers.prepare(network);
-        this.trainer = new Trainer(new Trainer.Plan(spec.seed(), spec.outputKind(), spec.metrics(), spec.optimizer().learningRate()));
-        this.graph = null;
+        this.net = new SequentialNetwork(new SequentialNetwork.Shape(spec.name(), spec.inputSize(), spec.layers(),
+                spec.outputKind(), spec.toJson()), new Trainer.Plan(spec.seed(), spec.outputKind(), spec.metrics(),
+                spec.optimizer().learningRate()), EngineLayers.prepare(network));
     }
 
     private Model(GraphNetwork graph) {
         this.spec = null;
-        this.trainer = null;
-        this.graph = graph;
+        this.net = graph;
     }
 
     /** A functional model ({@link Functional}) on a DL4J {@code ComputationGraph}, with DL4J's own layers. */
@@ -96,38 +89,39 @@ public final class Model {
     public Model engine(Engine engine) {
         Objects.requireNonNull(engine, "engine");
         if (engine != engine()) {
-            network = EngineLayers.rebuild(GraphNetwork.sequentialOnly(network, name(), "engine"), engine == Engine.FAST);
+            MultiLayerNetwork rebuilt = EngineLayers.rebuild(GraphNetwork.sequentialOnly(network(), net.name(), "engine"), engine == Engine.FAST);
+            ((SequentialNetwork) net).replace(rebuilt);
         }
         return this;
     }
 
     /** The engine that runs this model's layers. */
     public Engine engine() {
-        return graph != null ? Engine.STOCK : EngineLayers.isFast(network.getLayerWiseConfigurations()) ? Engine.FAST : Engine.STOCK;
+        return net instanceof GraphNetwork ? Engine.STOCK : EngineLayers.isFast(network().getLayerWiseConfigurations()) ? Engine.FAST : Engine.STOCK;
     }
 
-    public ModelSpec spec() { // null for a functional model: see graphSpec()
+    public ModelSpec spec() {
         return spec;
     }
 
     /** A functional model's spec, or null for a sequential one. */
     public GraphSpec graphSpec() {
-        return graph == null ? null : GraphSpec.fromJson(graph.specJson());
+        return net instanceof GraphNetwork g ? GraphSpec.fromJson(g.specJson()) : null;
     }
 
     /** The DL4J network, for anything the facade does not cover (see the class comment); null for a functional model. */
     public MultiLayerNetwork network() {
-        return network;
+        return net instanceof SequentialNetwork s ? s.network() : null;
     }
 
     /** A functional model's DL4J {@code ComputationGraph}; null for a sequential model. */
     public ComputationGraph graph() {
-        return graph == null ? null : graph.graph();
+        return net instanceof GraphNetwork g ? g.graph() : null;
     }
 
     /** Adds DL4J training listeners to the network; FluentDL's own hooks are {@link Callback}s passed to {@code fit}. */
     public Model addListeners(TrainingListener... listeners) {
-        GraphNetwork.sequentialOnly(network, name(), "addListeners").addListeners(listeners);
+        GraphNetwork.sequentialOnly(network(), net.name(), "addListeners").addListeners(listeners);
         return this;
     }
 
@@ -138,53 +132,51 @@ public final class Model {
 
     /** A copy with the same spec, weights, updater state, counters and settings (no listeners), to train apart. */
     public Model copy() {
-        return graph != null ? new Model(graph.copy()) : withNetwork(spec, TrainingCopy.of(network));
+        return net instanceof GraphNetwork g ? new Model(g.copy()) : withNetwork(spec, TrainingCopy.of(network()));
     }
 
     /** A model with the named layers also frozen ({@link Sequential#freeze}): same weights and settings, fresh optimizer state. */
     public Model freeze(String... layerNames) {
-        List<String> names = new ArrayList<>(spec.frozen());
-        names.addAll(List.of(layerNames));
-        return refrozen(names);
+        return refrozen("freeze", layerNames);
     }
 
     /** A model with the named layers trainable again (undoes {@link #freeze}), as {@link #freeze} otherwise. */
     public Model unfreeze(String... layerNames) {
-        List<String> names = new ArrayList<>(spec.frozen());
-        names.removeAll(List.of(layerNames));
-        return refrozen(names);
+        return refrozen("unfreeze", layerNames);
     }
 
-    private Model refrozen(List<String> frozen) {
+    private Model refrozen(String what, String[] layerNames) {
+        GraphNetwork.sequentialOnly(network(), net.name(), what);
+        List<String> frozen = new ArrayList<>(spec.frozen());
+        frozen.removeAll(List.of(layerNames));
+        if (what.equals("freeze")) {
+            frozen.addAll(List.of(layerNames));
+        }
         ModelSpec changed = spec.withFrozen(frozen);
-        return withNetwork(changed, FineTuning.transfer(network, ModelTranslator.translate(changed.stack(), engine() == Engine.FAST).configuration()));
+        return withNetwork(changed, FineTuning.transfer(network(), ModelTranslator.translate(changed.stack(), engine() == Engine.FAST).configuration()));
     }
 
     private Model withNetwork(ModelSpec newSpec, MultiLayerNetwork newNetwork) {
         Model model = new Model(newSpec, newNetwork);
-        model.trainMetrics = trainMetrics;
-        model.verbose = verbose;
-        model.checkFinite = checkFinite;
-        model.classWeight = classWeight;
+        model.settings = settings;
         return model;
     }
 
     /** How {@link #fit} measures the training metrics: {@link TrainMetrics#FULL_PASS} (default, exact) or Keras' running means. */
     public Model trainMetrics(TrainMetrics mode) {
-        this.trainMetrics = Objects.requireNonNull(mode, "trainMetrics mode");
+        settings = settings.withRunning(Objects.requireNonNull(mode, "trainMetrics mode") == TrainMetrics.RUNNING);
         return this;
     }
 
     /** Keras' {@code verbose}: 0 prints nothing, 1 or 2 a line per epoch; default 1 in a terminal unless {@value #VERBOSE_PROPERTY} is "0". */
     public Model verbose(int level) {
-        Check.atLeast(String.format("Model '%s' verbose", name()), "level", level, 0);
-        this.verbose = level;
+        settings = settings.withProgress(Check.atLeast(String.format("Model '%s' verbose", net.name()), "level", level, 0) > 0);
         return this;
     }
 
     /** Whether fit, evaluate and predict first check that every feature is finite (default true; NaN trains to NaN silently). */
     public Model checkFinite(boolean on) {
-        this.checkFinite = on;
+        settings = settings.withFinite(on);
         return this;
     }
 
@@ -196,14 +188,15 @@ public final class Model {
      * @param weights class number (0..classes-1; 0/1 for one sigmoid unit) to a finite weight {@code >= 0}
      */
     public Model classWeight(Map<Integer, Double> weights) {
-        this.classWeight = SampleWeights.check(String.format("Model '%s' classWeight", spec.name()), weights, spec.outputKind(),
-                spec.output().units());
+        GraphNetwork.sequentialOnly(network(), net.name(), "classWeight");
+        settings = settings.withClassWeight(SampleWeights.check(String.format("Model '%s' classWeight", spec.name()), weights,
+                spec.outputKind(), spec.output().units()));
         return this;
     }
 
     /** Keras' {@code validation_split}: trains on the first {@code 1 − validationSplit} of {@code data}, validates on the (unshuffled) rest. */
     public History fit(Dataset data, int epochs, int batchSize, double validationSplit, Callback... callbacks) {
-        int splitAt = DataChecks.validationSplit(String.format("Model '%s' fit", name()), data.size(), validationSplit);
+        int splitAt = DataChecks.validationSplit(String.format("Model '%s' fit", net.name()), data.size(), validationSplit);
         return fit(data.view(0, splitAt), epochs, batchSize, data.view(splitAt, data.size()), callbacks);
     }
 
@@ -219,75 +212,49 @@ public final class Model {
      * Sample weights of {@code train} (and {@link #classWeight}) weigh each example's loss.
      */
     public History fit(Dataset train, int epochs, int batchSize, Dataset validation, Callback... callbacks) {
-        if (graph != null) {
-            return graph.fit(graph.single(DataAccess.arrays(train)), epochs, batchSize, validation == null ? null
-                    : graph.single(DataAccess.arrays(validation)), verbose > 0, this::save, List.of(callbacks));
-        }
-        String where = String.format("Model '%s' fit", spec.name());
-        Limits.epochs(where, Check.atLeast(where, "epochs", epochs, 1));
-        Limits.batchSize(where, Check.atLeast(where, "batchSize", batchSize, 1));
-        checkInputs(train, "train");
-        if (validation != null) {
-            checkInputs(validation, "validation");
-        }
-        DataArrays weighted = SampleWeights.apply(DataAccess.arrays(train), classWeight, spec.outputKind());
-        return trainer.fit(network, weighted, epochs, batchSize, validation == null ? null : DataAccess.arrays(validation),
-                trainMetrics == TrainMetrics.RUNNING, verbose > 0, new NetworkControl(network, this::save), List.of(callbacks));
+        return net.fit(arrays(train), epochs, batchSize, arrays(validation), settings, this::save, List.of(callbacks));
     }
 
     /** Trains a functional model on named inputs and outputs as {@code fit(Dataset, ...)} does (see GraphNetwork). */
     public History fit(MultiDataset train, int epochs, int batchSize, MultiDataset validation, Callback... callbacks) {
-        return GraphNetwork.require(graph, name()).fit(MultiAccess.arrays(train), epochs, batchSize, validation == null ? null
-                : MultiAccess.arrays(validation), verbose > 0, this::save, List.of(callbacks));
+        return GraphNetwork.require(net, net.name()).fit(MultiAccess.arrays(train), epochs, batchSize, validation == null ? null
+                : MultiAccess.arrays(validation), settings.progress(), this::save, List.of(callbacks));
     }
 
     /** A functional model's loss and metrics per output, by output name, in inference mode. */
     public Map<String, Evaluation> evaluate(MultiDataset data) {
-        return GraphNetwork.require(graph, name()).evaluate(MultiAccess.arrays(data));
+        return GraphNetwork.require(net, net.name()).evaluate(MultiAccess.arrays(data));
     }
 
     /** A functional model's outputs by name, for features by input name (Keras' predict of a dict). */
     public Map<String, INDArray> predictNamed(Map<String, INDArray> inputs) {
-        return GraphNetwork.require(graph, name()).predict(inputs);
+        return GraphNetwork.require(net, net.name()).predict(inputs);
     }
 
     /** Loss, accuracy and per-class metrics on {@code data}, in inference mode. */
     public Evaluation evaluate(Dataset data) {
-        if (graph != null) {
-            return graph.evaluate(graph.single(DataAccess.arrays(data))).values().iterator().next();
-        }
-        checkInputs(data, "evaluate");
-        return trainer.evaluate(network, DataAccess.arrays(data));
+        return net.evaluate(arrays(data), settings.finite());
     }
 
     /** Outputs (probabilities for sigmoid/softmax outputs) for {@code features}, one row per example. */
     public INDArray predict(INDArray features) {
-        if (graph != null) {
-            return graph.predict(features);
-        }
-        DataChecks.features(String.format("Model '%s' predict", spec.name()), features, spec.inputSize(), checkFinite);
-        return network.output(features, false);
+        return net.predict(features, settings.finite());
     }
 
     /** Each row's class: a softmax output's argmax, or 1 where one sigmoid unit is ≥ 0.5 (Keras' {@code predict_classes}). */
     public int[] predictClasses(INDArray features) {
-        OutputKind kind = graph != null ? graph.outputKind() : spec.outputKind();
-        Predictions.requireClasses(name(), kind);
-        return Predictions.classes(predict(features), kind);
+        Predictions.requireClasses(net.name(), net.outputKind());
+        return Predictions.classes(predict(features), net.outputKind());
     }
 
     /** The learning rate the optimizer will use at the next iteration (after any schedule or callback change). */
     public double currentLearningRate() {
-        return graph != null ? graph.learningRate() : LearningRates.next(network);
+        return net.learningRate();
     }
 
     /** Saves weights, optimizer state, BN statistics and the spec to a DL4J model zip (temp file, then moved into place). */
     public void save(Path file) {
-        if (graph != null) {
-            graph.save(file);
-            return;
-        }
-        ModelZip.write(network, spec.toJson(), file, spec.name());
+        net.save(file);
     }
 
     /** Loads a model saved by {@link #save(Path)}, with its updater state and spec. */
@@ -296,8 +263,7 @@ public final class Model {
         if (graphSpec != null) {
             return new Model(GraphNetwork.load(file, graphSpec.networkPlan()));
         }
-        ModelSpec spec = ModelSpec.fromJson(ModelZip.specJson(file));
-        return new Model(spec, ModelZip.network(file));
+        return new Model(ModelSpec.fromJson(ModelZip.specJson(file)), ModelZip.network(file));
     }
 
     /** A data set over ND4J arrays: features (n x d) and labels (n x k) with the same number of rows. */
@@ -325,12 +291,7 @@ public final class Model {
         return BatchIterator.inOrder(DataAccess.arrays(data), batchSize);
     }
 
-    private String name() {
-        return graph != null ? graph.name() : spec.name();
-    }
-
-    private void checkInputs(Dataset data, String what) {
-        DataChecks.dataset(String.format("Model '%s' %s data", spec.name(), what), data == null ? null : DataAccess.arrays(data),
-                spec.inputSize(), spec.layers(), checkFinite);
+    private static DataArrays arrays(Dataset data) {
+        return data == null ? null : DataAccess.arrays(data);
     }
 }

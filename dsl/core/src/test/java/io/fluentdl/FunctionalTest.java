@@ -160,6 +160,12 @@ class FunctionalTest {
         InvalidConfigException engine = assertThrows(InvalidConfigException.class, () -> model.engine(Engine.FAST));
         assertEquals("Model 'two-inputs' engine: engine serves sequential models, this one is functional. "
                 + "Use model.graph() for the ComputationGraph.", engine.getMessage());
+        // sequential-only settings on a functional model: one line each, not a NullPointerException from its absent spec
+        InvalidConfigException weights = assertThrows(InvalidConfigException.class, () -> model.classWeight(Map.of(0, 2.0)));
+        assertEquals("Model 'two-inputs' classWeight: classWeight serves sequential models, this one is functional. "
+                + "Use model.graph() for the ComputationGraph.", weights.getMessage());
+        InvalidConfigException freeze = assertThrows(InvalidConfigException.class, () -> model.freeze("dense_1"));
+        assertTrue(freeze.getMessage().startsWith("Model 'two-inputs' freeze: freeze serves sequential models"), freeze.getMessage());
         InvalidConfigException sequential = assertThrows(InvalidConfigException.class,
                 () -> Model.of(Specs.caseStudy(io.fluentdl.layers.BnPlacement.NONE)).evaluate(twoInputs(5, 1)));
         assertTrue(sequential.getMessage().contains("this one is sequential"), sequential.getMessage());

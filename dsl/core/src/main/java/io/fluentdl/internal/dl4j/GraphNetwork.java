@@ -24,7 +24,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * accuracy the first output's; with several outputs each output's {@code <name>_loss} and
  * {@code <name>_accuracy} (and {@code val_...}) are in the epoch's metrics.
  */
-public final class GraphNetwork {
+public final class GraphNetwork implements ModelNetwork {
 
     /**
      * What the network needs of the spec.
@@ -47,8 +47,8 @@ public final class GraphNetwork {
     }
 
     /** {@code graph}, or a one-line error when the model is sequential (null): named data is for functional models. */
-    public static GraphNetwork require(GraphNetwork graph, String model) {
-        if (graph == null) {
+    public static GraphNetwork require(ModelNetwork net, String model) {
+        if (!(net instanceof GraphNetwork graph)) {
             throw InvalidConfigException.of(String.format("Model '%s'", model), "data", "MultiDataset",
                     "named inputs and outputs are for a functional model, this one is sequential", "Pass a Dataset");
         }
@@ -81,6 +81,7 @@ public final class GraphNetwork {
         return graph;
     }
 
+    @Override
     public String name() {
         return plan.name();
     }
@@ -97,18 +98,21 @@ public final class GraphNetwork {
     }
 
     /** What the one output means (see {@link OutputKind}). */
+    @Override
     public OutputKind outputKind() {
         requireSingle("predictClasses");
         return plan.kinds().values().iterator().next();
     }
 
     /** The learning rate of the first layer that has one (what the callbacks see). */
+    @Override
     public double learningRate() {
         return new GraphControl(graph, p -> { }).learningRate();
     }
 
-    /** The one output for the features of the one input. */
-    public INDArray predict(INDArray features) {
+    /** The one output for the features of the one input (always checked finite). */
+    @Override
+    public INDArray predict(INDArray features, boolean finite) {
         requireSingle("one matrix of features");
         return predict(Map.of(plan.inputs().keySet().iterator().next(), features)).values().iterator().next();
     }
@@ -126,6 +130,19 @@ public final class GraphNetwork {
         ComputationGraph copy = graph.clone();
         copy.setListeners(new ArrayList<TrainingListener>());
         return new GraphNetwork(copy, plan);
+    }
+
+    /** A plain data set for the one input and output; sample and class weights serve sequential models only. */
+    @Override
+    public History fit(DataArrays train, int epochs, int batchSize, DataArrays validation, FitSettings settings,
+                       Consumer<Path> saver, List<Callback> callbacks) {
+        return fit(single(train), epochs, batchSize, validation == null ? null : single(validation), settings.progress(), saver,
+                callbacks);
+    }
+
+    @Override
+    public Evaluation evaluate(DataArrays data, boolean finite) {
+        return first(evaluate(single(data)));
     }
 
     /** Trains as {@code Model.fit} documents; {@code validation} may be null. */
@@ -236,6 +253,7 @@ public final class GraphNetwork {
     }
 
     /** Saves weights, updater state and {@code specJson} (see {@link ModelZip}). */
+    @Override
     public void save(Path file) {
         ModelZip.writeGraph(graph, plan.specJson(), file, plan.name());
     }
