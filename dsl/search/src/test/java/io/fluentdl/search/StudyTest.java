@@ -38,11 +38,14 @@ class StudyTest {
 
     static SearchResult<Map<String, Object>> search(Study study, int trials, int workers, TrialObjective<Map<String, Object>> o,
                                                     boolean resume, Pruner pruner) {
-        // 10 s, not 1 s: at load 10 a heartbeat queued behind the other search's write once came after the
-        // 2 s grace, and a live trial was failed as stale and run again (26 rows for 25 trials); the stale
-        // paths below are tested with heartbeats set to 0 in the file, which any grace treats as stale
+        // 1 s heartbeats (2 s grace), so StudyKillTest's killed trial is stale after a short wait
+        return search(study, trials, workers, o, resume, pruner, Duration.ofSeconds(1));
+    }
+
+    static SearchResult<Map<String, Object>> search(Study study, int trials, int workers, TrialObjective<Map<String, Object>> o,
+                                                    boolean resume, Pruner pruner, Duration heartbeat) {
         Search<Map<String, Object>> s = RandomSearch.over(Synthetic.space()).trials(trials).seed(9).workers(workers)
-                .maximize().pruner(pruner).study(study).objective(o).heartbeat(Duration.ofSeconds(10));
+                .maximize().pruner(pruner).study(study).objective(o).heartbeat(heartbeat);
         return (resume ? s.resume() : s).run();
     }
 
@@ -335,7 +338,10 @@ class StudyTest {
             int which = i;
             threads.add(new Thread(() -> {
                 try (Study study = Study.open(db, "study-" + which)) {
-                    summaries.set(which, summary(search(study, 25, 2, Synthetic.objective(), false)));
+                    // 10 s heartbeats: at load 10 a 1 s heartbeat queued behind the other search's write came after
+                    // the 2 s grace, and a live trial was failed as stale and run again (26 rows for 25 trials)
+                    summaries.set(which, summary(search(study, 25, 2, Synthetic.objective(), false,
+                            Pruner.successiveHalving(1, 3), Duration.ofSeconds(10))));
                 } catch (RuntimeException e) {
                     errors.incrementAndGet();
                     throw e;

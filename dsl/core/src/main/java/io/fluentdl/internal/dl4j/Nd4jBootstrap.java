@@ -21,9 +21,16 @@ public final class Nd4jBootstrap extends Nd4jBackend {
         NativeBuild.select();
     }
 
+    /**
+     * Below any real backend's, but not {@code Integer.MIN_VALUE}: ND4J M2.1 sorts by {@code o2.getPriority() -
+     * o1.getPriority()}, which overflows for it and put this class first, so every start logged "Skipped
+     * [Nd4jBootstrap] backend (unavailable)". Last in the order, it is never asked while a real backend is available.
+     */
+    static final int PRIORITY = -1_000_000;
+
     @Override
     public int getPriority() {
-        return Integer.MIN_VALUE;
+        return PRIORITY;
     }
 
     @Override
