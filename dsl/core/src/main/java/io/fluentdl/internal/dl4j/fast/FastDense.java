@@ -15,7 +15,6 @@ import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The runtime of {@link FastDenseLayer}: {@code a = f(x·W + b)} as DL4J's dense layer computes it, with
@@ -28,8 +27,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *       (any other activation). Both live in DL4J's activations workspace, which stays open from the
  *       forward pass to the end of backprop; backprop uses them only when its input is the very array
  *       the forward pass saw, and otherwise falls back to DL4J's own code.</li>
- *   <li>GEMMs go through {@code Nd4j.gemm} (libnd4j's matmul) straight into C-order arrays. DL4J's
- *       {@code INDArray.mmuli} computes into a Fortran-order temporary and copies it over.</li>
+ *   <li>GEMMs go straight into C-order arrays, by one OpenBLAS call each ({@link DirectGemm}). DL4J's
+ *       {@code INDArray.mmuli} computes into a Fortran-order temporary and copies it over, and libnd4j's
+ *       {@code matmul} op costs more CPU time than the product on the step's smaller GEMMs.</li>
  *   <li>The first layer of a network returns no gradient for the network's input: training never
  *       uses it (DL4J drops it), and it is this layer's largest GEMM.</li>
  * </ul>
@@ -54,9 +54,9 @@ public class FastDense extends DenseLayer {
         assertInputSet(false);
         INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
         INDArray x = input.castTo(dataType);
-        checkInput(x, w);
+        checkInput(x, w, layerId());
         INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, w.dataType(), x.size(0), w.size(1));
-        Nd4j.gemm(x, w, z, false, false, 1.0, 0.0);
+        DirectGemm.gemm(x, w, z, false, false);
         if (hasBias()) {
             z.addiRowVector(getParam(DefaultParamInitializer.BIAS_KEY));
         }
@@ -89,12 +89,12 @@ public class FastDense extends DenseLayer {
         }
         INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
         INDArray weightGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
-        Nd4j.gemm(input.castTo(weightGrad.dataType()), delta, weightGrad, true, false, 1.0, 0.0);
+        DirectGemm.gemm(input.castTo(weightGrad.dataType()), delta, weightGrad, true, false);
         ret.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGrad);
         INDArray epsilonNext = null;
         if (getIndex() > 0) {
             epsilonNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(), delta.size(0), w.size(0));
-            Nd4j.gemm(delta, w, epsilonNext, false, true, 1.0, 0.0);
+            DirectGemm.gemm(delta, w, epsilonNext, false, true);
         }
         return new Pair<>(ret, epsilonNext);
     }
@@ -120,11 +120,12 @@ public class FastDense extends DenseLayer {
         return fn instanceof ActivationIdentity || new ActivationReLU().equals(fn);
     }
 
-    private void checkInput(INDArray x, INDArray w) {
+    /** The dense layers' input check, DL4J's rule in FluentDL's words: a matrix with as many columns as W has rows. */
+    static void checkInput(INDArray x, INDArray w, String layerId) {
         if (x.rank() != 2 || x.columns() != w.rows()) {
             throw new DL4JInvalidInputException(String.format(
                     "Dense layer %s: input must be a matrix with %d columns (the layer's inputs), got shape %s. "
-                            + "Check the model's input size.", layerId(), w.rows(), Arrays.toString(x.shape())));
+                            + "Check the model's input size.", layerId, w.rows(), Arrays.toString(x.shape())));
         }
     }
 }
