@@ -3,6 +3,7 @@ package io.fluentdl.experiments.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fluentdl.internal.dl4j.fast.DirectGemm;
+import io.fluentdl.internal.dl4j.fast.FastAdamUpdater;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -21,6 +22,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
 
 /**
  * {@code fluentdl bench --gemm-probe}: the GEMMs of one training step of the bench MLP 784-512-512-10, one
@@ -101,6 +103,7 @@ public final class GemmProbe {
             Nd4j.getEnvironment().setMaxThreads(ompThreads);
         }
         Timing javaLoop = timeJavaAdam(rounds);
+        Timing fastAdam = timeFastAdam(rounds);
         Map<Integer, Map<String, Timing>> peer = new LinkedHashMap<>();
         String python = TorchPeer.python();
         for (int threads : new int[] {1, 2}) {
@@ -133,6 +136,7 @@ public final class GemmProbe {
             out.printf(Locale.ROOT, "Adam step over %,d parameters, %d OpenMP thread(s): libnd4j adam_updater %s CPU (wall) ms%n",
                     PARAMETERS, threads, cell(adam.get(threads)));
         }
+        out.printf(Locale.ROOT, "  FluentDL's FastAdamUpdater (the engine's Adam step, on ND4J's arrays): %s ms%n", cell(fastAdam));
         out.printf(Locale.ROOT, "  the same arithmetic as a plain Java loop over float[], one thread: %s ms; "
                 + "torch.optim.Adam.step (OPENBLAS_NUM_THREADS 1 / 2): %s / %s ms%n", cell(javaLoop), cell(p1), cell(p2));
     }
@@ -156,6 +160,28 @@ public final class GemmProbe {
             long wall0 = System.nanoTime();
             for (int i = 0; i < ADAM_STEPS; i++) {
                 Nd4j.exec(new AdamUpdater(g, v, m, 1e-3, 0.9, 0.999, 1e-7, it++));
+            }
+            t[1][r] = (System.nanoTime() - wall0) / 1e6 / ADAM_STEPS;
+            t[0][r] = (CpuClock.processNanos() - cpu0) / 1e6 / ADAM_STEPS;
+        }
+        return new Timing(median(t[0]), median(t[1]));
+    }
+
+    /** The engine's Adam step: {@link FastAdamUpdater} on a state view as DL4J's updater block gives it one. */
+    static Timing timeFastAdam(int rounds) {
+        INDArray g = Nd4j.rand(DataType.FLOAT, 1, PARAMETERS).subi(0.5);
+        FastAdamUpdater adam = new FastAdamUpdater(new Adam(1e-3, 0.9, 0.999, 1e-7));
+        adam.setStateViewArray(Nd4j.zeros(DataType.FLOAT, 1, 2L * PARAMETERS), g.shape(), 'c', true);
+        double[][] t = new double[2][rounds];
+        int it = 0;
+        for (int r = 0; r < rounds; r++) {
+            for (int i = 0; i < 5; i++) {
+                adam.applyUpdater(g, it++, 0);
+            }
+            long cpu0 = CpuClock.processNanos();
+            long wall0 = System.nanoTime();
+            for (int i = 0; i < ADAM_STEPS; i++) {
+                adam.applyUpdater(g, it++, 0);
             }
             t[1][r] = (System.nanoTime() - wall0) / 1e6 / ADAM_STEPS;
             t[0][r] = (CpuClock.processNanos() - cpu0) / 1e6 / ADAM_STEPS;
