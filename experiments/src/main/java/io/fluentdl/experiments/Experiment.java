@@ -1,47 +1,15 @@
 package io.fluentdl.experiments;
 
-import io.fluentdl.experiments.results.ExperimentOutput;
-
 /**
  * One reproducible question, runnable as {@code ./fluentdl run <name>}.
  *
- * <p>An experiment trains its variants over the seeds of the {@link RunContext} and returns what it
- * measured; it writes no files itself: the runner turns the output into {@code results.json},
- * {@code metrics.csv}, {@code provenance.json}, the plots and {@code report.html}, the same way for
- * every experiment.
+ * <p>Two shapes, so that no experiment has a method it cannot honour: a {@link ResultsExperiment}
+ * returns variants x seeds x epochs measurements and the runner writes every file from them (most
+ * experiments); an {@link OwnOutputExperiment} measures something else (a search's trials, a sampler's
+ * draws) and writes the same files itself. The runner switches over the two.
  */
-public interface Experiment {
+public sealed interface Experiment permits ResultsExperiment, OwnOutputExperiment {
 
-    /** Seeds per variant in a full run unless the experiment says otherwise: {@value}. */
-    int DEFAULT_SEEDS = 5;
-    /** Seeds per variant with {@code --quick} unless the experiment says otherwise: {@value}. */
-    int DEFAULT_QUICK_SEEDS = 2;
-
-    /** The name used on the command line and as the output folder, e.g. {@code bn-case-study}. */
-    String name();
-
-    /** One line for {@code ./fluentdl list}. */
-    String description();
-
-    /** Epochs of a full run, used unless {@code --epochs} is given. */
-    int defaultEpochs();
-
-    /** Epochs of a {@code --quick} run, used unless {@code --epochs} is given. */
-    int quickEpochs();
-
-    /**
-     * Seeds per variant of a full run, used unless {@code --seeds} is given; experiments whose runs
-     * are long may use fewer than {@value #DEFAULT_SEEDS}.
-     */
-    default int defaultSeeds() {
-        return DEFAULT_SEEDS;
-    }
-
-    /** Seeds per variant of a {@code --quick} run, used unless {@code --seeds} is given. */
-    default int quickSeeds() {
-        return DEFAULT_QUICK_SEEDS;
-    }
-
-    /** Runs every variant over {@link RunContext#seeds()} and returns the measurements. */
-    ExperimentOutput run(RunContext context) throws Exception;
+    /** Name, description, and the epochs and seeds of full and quick runs. */
+    ExperimentInfo info();
 }

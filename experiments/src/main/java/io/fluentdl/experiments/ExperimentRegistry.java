@@ -20,15 +20,15 @@ public final class ExperimentRegistry {
     private final Map<String, Supplier<Experiment>> factories = new LinkedHashMap<>();
     private final Map<String, String> descriptions = new LinkedHashMap<>();
 
-    /** Registers an experiment; its name and description are read once from a fresh instance. */
+    /** Registers an experiment; its {@link ExperimentInfo} is read once from a fresh instance. */
     public ExperimentRegistry add(Supplier<Experiment> factory) {
-        Experiment probe = factory.get();
-        if (probe.name().equals(ALL) || factories.containsKey(probe.name())) {
+        ExperimentInfo info = factory.get().info();
+        if (info.name().equals(ALL) || factories.containsKey(info.name())) {
             throw new IllegalArgumentException(String.format(
-                    "ExperimentRegistry: names must be unique and not '%s', got name=%s", ALL, probe.name()));
+                    "ExperimentRegistry: names must be unique and not '%s', got name=%s", ALL, info.name()));
         }
-        factories.put(probe.name(), factory);
-        descriptions.put(probe.name(), probe.description());
+        factories.put(info.name(), factory);
+        descriptions.put(info.name(), info.description());
         return this;
     }
 

@@ -44,7 +44,7 @@ public final class RunFiles {
     static void writeMeta(Path runDir, Run run) {
         Path target = runDir.resolve(META);
         try {
-            AtomicFiles.writeBytes(target, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(run));
+            AtomicFiles.writeBytes(target, Json.PRETTY.writeValueAsBytes(run));
         } catch (IOException e) {
             throw new UncheckedIOException(String.format("Run '%s': could not write %s", run.id(), target), e);
         }

@@ -1,11 +1,11 @@
 package io.fluentdl.experiments.bench;
 
-import io.fluentdl.experiments.Backend;
-import io.fluentdl.experiments.cli.BackendConverter;
+import io.fluentdl.experiments.cli.SharedOptions;
 import io.fluentdl.experiments.runtime.BackendCheck;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -15,12 +15,13 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Throughput benchmark: the MNIST MLP 784-512-512-10 through the DSL vs raw DL4J "
-                + "(BN on/off, SGD/Adam, batch 128/1024), inference, GFLOP/s vs peak, search trials/hour.",
+                + "(BN on/off, SGD/Adam, batch 128/1024), inference, GFLOP/s vs peak, search trials/hour; with "
+                + "--engine fast (the default) the DSL is also timed on stock, for the fast/stock ratio.",
                 "--quick runs in under two minutes on 2 cores."})
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--quick", description = "Fewer examples and repeats (CI-sized).")
-    boolean quick;
+    @Mixin
+    SharedOptions.Quick quick = new SharedOptions.Quick();
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write every number and the environment as JSON.")
     Path json;
@@ -31,9 +32,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--peak-gflops", paramLabel = "G", description = "The machine's peak GFLOP/s, instead of measuring it with an SGEMM probe.")
     Double peakGflops;
 
-    @Option(names = "--backend", paramLabel = "cpu|cuda", defaultValue = "cpu", converter = BackendConverter.class,
-            completionCandidates = BackendConverter.Candidates.class, description = "Backend to use (default: ${DEFAULT-VALUE}).")
-    Backend backend;
+    @Mixin
+    SharedOptions.Backend backend = new SharedOptions.Backend();
 
     @Option(names = "--profile", paramLabel = "WORKLOAD", description = "Instead of the bench: profile one workload "
             + "(e.g. adam-b128, sgd-bn-b1024) through Model.fit with Java Flight Recorder and print where the time goes.")
@@ -46,16 +46,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--jfr", paramLabel = "FILE", description = "With --profile: keep the JFR recording (open it in JDK Mission Control).")
     Path jfr;
 
-    @Option(names = "--engine", paramLabel = "fast|stock", defaultValue = "fast", description = "Layers the DSL's models run: "
-            + "fast (FluentDL's, the default; the DSL is then also timed on stock for fast/stock) or stock (DL4J's own).")
-    String engine;
+    /** With fast (the default) the DSL is also timed on stock, for the fast/stock ratio. */
+    @Mixin
+    SharedOptions.EngineChoice engine = new SharedOptions.EngineChoice();
 
     @Option(names = "--blas-threads", paramLabel = "N", description = "BLAS (GEMM) threads for the timed training, "
             + "instead of FluentDL's default (all cores for one training).")
     Integer blasThreads;
-
-    @Option(names = "--fallback-cpu", description = "With --backend cuda: run on the CPU when CUDA cannot be used, instead of failing.")
-    boolean fallbackCpu;
 
     @Override
     public Integer call() throws Exception {
@@ -63,26 +60,20 @@ public final class BenchCommand implements Callable<Integer> {
             System.err.printf("fluentdl bench: --peer must be torch, got %s%n", peer);
             return 2;
         }
-        io.fluentdl.Engine chosen;
-        try {
-            chosen = io.fluentdl.Engine.parse(engine);
-        } catch (IllegalArgumentException e) {
-            System.err.printf("fluentdl bench: --engine must be fast or stock, got %s%n", engine);
-            return 2;
-        }
+        io.fluentdl.Engine chosen = engine.chosen().orElse(io.fluentdl.Engine.DEFAULT);
         if (blasThreads != null && blasThreads < 1) {
             System.err.printf("fluentdl bench: --blas-threads must be >= 1, got %d%n", blasThreads);
             return 2;
         }
-        BackendCheck.Decision decision = BackendCheck.decide(backend, fallbackCpu, BackendCheck.probe(backend));
+        BackendCheck.Decision decision = backend.decide();
         if (!decision.ok()) {
             System.err.println("fluentdl bench: " + decision.message());
             return 1;
         }
         System.out.println(decision.message());
-        BenchOptions options = quick ? BenchOptions.quickPreset() : BenchOptions.fullPreset();
+        BenchOptions options = quick.on() ? BenchOptions.quickPreset() : BenchOptions.fullPreset();
         if (gemmProbe) {
-            GemmProbe.run(options.batchSizes(), quick ? 3 : 5, System.out);
+            GemmProbe.run(options.batchSizes(), quick.on() ? 3 : 5, System.out);
             return 0;
         }
         if (profile != null) {
@@ -92,7 +83,7 @@ public final class BenchCommand implements Callable<Integer> {
                         + "(sgd|adam, -bn or not, -b<batch size>), got '%s'%n", profile);
                 return 2;
             }
-            StepProfile.run(workload.get(), BenchData.mnist(options), quick ? 2 : 5, jfr, System.out);
+            StepProfile.run(workload.get(), BenchData.mnist(options), quick.on() ? 2 : 5, jfr, System.out);
             return 0;
         }
         options = options.withJson(json).withPeer(peer).withEngine(chosen).withBlasThreads(blasThreads == null ? 0 : blasThreads);

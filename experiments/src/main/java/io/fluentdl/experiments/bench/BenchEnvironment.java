@@ -1,6 +1,7 @@
 package io.fluentdl.experiments.bench;
 
 import io.fluentdl.internal.host.CpuInfo;
+import io.fluentdl.track.SystemInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bytedeco.javacpp.Loader;
@@ -27,7 +28,7 @@ public final class BenchEnvironment {
     public static Map<String, Object> describe() {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("cpu", cpuModel());
-        env.put("cores", Runtime.getRuntime().availableProcessors());
+        env.put("cores", SystemInfo.current().cpuCores());
         env.put("avx512", Boolean.TRUE.equals(CpuInfo.hasAvx512()));
         env.put("nativeBuild", nativeBuild());
         env.put("nativeLibrary", String.valueOf(Loader.getLoadedLibraries().get("jnind4jcpu")));
@@ -70,9 +71,9 @@ public final class BenchEnvironment {
         return core == null || core.isBlank() ? "auto-detect" : core;
     }
 
-    /** The {@code model name} line of /proc/cpuinfo, or the OS arch. */
+    /** The {@code model name} line of /proc/cpuinfo, or the OS arch: the machine record's, read once. */
     public static String cpuModel() {
-        return CpuInfo.model();
+        return SystemInfo.current().cpuModel();
     }
 
     /** The 1-minute load average (how busy the machine was), or NaN. */

@@ -3,7 +3,6 @@ package io.fluentdl.experiments.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fluentdl.internal.dl4j.fast.DirectGemm;
-import io.fluentdl.internal.dl4j.fast.FastAdamUpdater;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -20,12 +19,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
 
 /**
- * {@code fluentdl bench --gemm-probe}: the GEMMs of one training step of the bench MLP 784-512-512-10, one
+ * {@code fluentdl bench --gemm-probe}: the GEMMs of one training step (and, by {@link AdamProbe}, its Adam step) of the bench MLP 784-512-512-10, one
  * by one, in CPU milliseconds per call, ours ({@code Nd4j.gemm} with the layouts FluentDL's engine uses)
  * against PyTorch's {@code torch.mm} with the layouts {@code nn.Linear} uses, with 1 and 2 BLAS threads.
  * So that a gap in the bench's step times can be told apart from a gap in the BLAS calls themselves.
@@ -95,15 +92,15 @@ public final class GemmProbe {
                 ours.put(threads, timeOurs(shapes, rounds, false));
                 direct.put(threads, timeOurs(shapes, rounds, true));
                 Nd4j.getEnvironment().setMaxThreads(threads);
-                adam.put(threads, timeAdam(rounds));
+                adam.put(threads, AdamProbe.libnd4j(rounds));
                 Nd4j.getEnvironment().setMaxThreads(ompThreads);
             }
         } finally {
             Nd4j.factory().blas().setMaxThreads(blasThreads);
             Nd4j.getEnvironment().setMaxThreads(ompThreads);
         }
-        Timing javaLoop = timeJavaAdam(rounds);
-        Timing fastAdam = timeFastAdam(rounds);
+        Timing javaLoop = AdamProbe.javaArrays(rounds);
+        Timing fastAdam = AdamProbe.fluentdl(rounds);
         Map<Integer, Map<String, Timing>> peer = new LinkedHashMap<>();
         String python = TorchPeer.python();
         for (int threads : new int[] {1, 2}) {
@@ -134,95 +131,11 @@ public final class GemmProbe {
         Timing p2 = peer.get(2).get("adam");
         for (int threads : new int[] {1, 2}) {
             out.printf(Locale.ROOT, "Adam step over %,d parameters, %d OpenMP thread(s): libnd4j adam_updater %s CPU (wall) ms%n",
-                    PARAMETERS, threads, cell(adam.get(threads)));
+                    AdamProbe.PARAMETERS, threads, cell(adam.get(threads)));
         }
         out.printf(Locale.ROOT, "  FluentDL's FastAdamUpdater (the engine's Adam step, on ND4J's arrays): %s ms%n", cell(fastAdam));
         out.printf(Locale.ROOT, "  the same arithmetic as a plain Java loop over float[], one thread: %s ms; "
                 + "torch.optim.Adam.step (OPENBLAS_NUM_THREADS 1 / 2): %s / %s ms%n", cell(javaLoop), cell(p1), cell(p2));
-    }
-
-    /** The bench MLP's parameters: 784·512+512 + 512·512+512 + 512·10+10. */
-    static final int PARAMETERS = 669_706;
-    private static final int ADAM_STEPS = 300;
-
-    /** libnd4j's fused adam_updater (DL4J's Adam) over rank-1 vectors as in a MultiLayerNetwork's updater block. */
-    static Timing timeAdam(int rounds) {
-        INDArray g = Nd4j.rand(DataType.FLOAT, PARAMETERS).subi(0.5);
-        INDArray m = Nd4j.zeros(DataType.FLOAT, PARAMETERS);
-        INDArray v = Nd4j.zeros(DataType.FLOAT, PARAMETERS);
-        double[][] t = new double[2][rounds];
-        int it = 0;
-        for (int r = 0; r < rounds; r++) {
-            for (int i = 0; i < 5; i++) {
-                Nd4j.exec(new AdamUpdater(g, v, m, 1e-3, 0.9, 0.999, 1e-7, it++));
-            }
-            long cpu0 = CpuClock.processNanos();
-            long wall0 = System.nanoTime();
-            for (int i = 0; i < ADAM_STEPS; i++) {
-                Nd4j.exec(new AdamUpdater(g, v, m, 1e-3, 0.9, 0.999, 1e-7, it++));
-            }
-            t[1][r] = (System.nanoTime() - wall0) / 1e6 / ADAM_STEPS;
-            t[0][r] = (CpuClock.processNanos() - cpu0) / 1e6 / ADAM_STEPS;
-        }
-        return new Timing(median(t[0]), median(t[1]));
-    }
-
-    /** The engine's Adam step: {@link FastAdamUpdater} on a state view as DL4J's updater block gives it one. */
-    static Timing timeFastAdam(int rounds) {
-        INDArray g = Nd4j.rand(DataType.FLOAT, 1, PARAMETERS).subi(0.5);
-        FastAdamUpdater adam = new FastAdamUpdater(new Adam(1e-3, 0.9, 0.999, 1e-7));
-        adam.setStateViewArray(Nd4j.zeros(DataType.FLOAT, 1, 2L * PARAMETERS), g.shape(), 'c', true);
-        double[][] t = new double[2][rounds];
-        int it = 0;
-        for (int r = 0; r < rounds; r++) {
-            for (int i = 0; i < 5; i++) {
-                adam.applyUpdater(g, it++, 0);
-            }
-            long cpu0 = CpuClock.processNanos();
-            long wall0 = System.nanoTime();
-            for (int i = 0; i < ADAM_STEPS; i++) {
-                adam.applyUpdater(g, it++, 0);
-            }
-            t[1][r] = (System.nanoTime() - wall0) / 1e6 / ADAM_STEPS;
-            t[0][r] = (CpuClock.processNanos() - cpu0) / 1e6 / ADAM_STEPS;
-        }
-        return new Timing(median(t[0]), median(t[1]));
-    }
-
-    /** Adam's arithmetic (as libnd4j's helper writes it) in a plain loop: what one core needs for it. */
-    static Timing timeJavaAdam(int rounds) {
-        float[] g = new float[PARAMETERS];
-        float[] m = new float[PARAMETERS];
-        float[] v = new float[PARAMETERS];
-        java.util.Random random = new java.util.Random(1);
-        for (int i = 0; i < PARAMETERS; i++) {
-            g[i] = random.nextFloat() - 0.5f;
-        }
-        double[][] t = new double[2][rounds];
-        for (int r = 0; r < rounds; r++) {
-            for (int i = 0; i < 5; i++) {
-                javaAdam(g, m, v, i + 1);
-            }
-            long cpu0 = CpuClock.processNanos();
-            long wall0 = System.nanoTime();
-            for (int i = 0; i < ADAM_STEPS; i++) {
-                javaAdam(g, m, v, i + 6);
-            }
-            t[1][r] = (System.nanoTime() - wall0) / 1e6 / ADAM_STEPS;
-            t[0][r] = (CpuClock.processNanos() - cpu0) / 1e6 / ADAM_STEPS;
-        }
-        return new Timing(median(t[0]), median(t[1]));
-    }
-
-    private static void javaAdam(float[] g, float[] m, float[] v, int step) {
-        float b1 = 0.9f;
-        float b2 = 0.999f;
-        float alpha = (float) (1e-3 * Math.sqrt(1 - Math.pow(b2, step)) / (1 - Math.pow(b1, step)));
-        for (int i = 0; i < g.length; i++) {
-            m[i] = b1 * m[i] + (1 - b1) * g[i];
-            v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
-            g[i] = alpha * m[i] / ((float) Math.sqrt(v[i]) + 1e-7f);
-        }
     }
 
     /** The OpenBLAS files this process has mapped (Linux), to tell the bundled library from the system's. */
@@ -235,7 +148,7 @@ public final class GemmProbe {
         }
     }
 
-    private static String cell(Timing t) {
+    static String cell(Timing t) {
         return t == null ? "-" : String.format(Locale.ROOT, "%.3f (%.3f)", t.cpuMs(), t.wallMs());
     }
 

@@ -5,7 +5,8 @@ import io.fluentdl.ModelSpec;
 import io.fluentdl.callbacks.Callback;
 import io.fluentdl.data.Circles;
 import io.fluentdl.data.Dataset;
-import io.fluentdl.experiments.Experiment;
+import io.fluentdl.experiments.ExperimentInfo;
+import io.fluentdl.experiments.ResultsExperiment;
 import io.fluentdl.experiments.RunContext;
 import io.fluentdl.experiments.progress.ProgressTask;
 import io.fluentdl.experiments.results.ExperimentOutput;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * published single run, every variant runs over several seeds (weights and batch order), because
  * one run varies more than the differences between variants.
  */
-public final class BnCaseStudy implements Experiment {
+public final class BnCaseStudy implements ResultsExperiment {
 
     public static final String NAME = "bn-case-study";
     private static final Logger LOG = LoggerFactory.getLogger(BnCaseStudy.class);
@@ -57,24 +58,13 @@ public final class BnCaseStudy implements Experiment {
                 .with("bn-before", 0.826, 0.830);
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
+    private static final ExperimentInfo INFO = ExperimentInfo.of(NAME,
+            "Batch norm on two circles: none, after/before ReLU, without gamma/beta or momentum, on the inputs.",
+            100, 30);
 
     @Override
-    public String description() {
-        return "Batch norm on two circles: none, after/before ReLU, without gamma/beta or momentum, on the inputs.";
-    }
-
-    @Override
-    public int defaultEpochs() {
-        return 100;
-    }
-
-    @Override
-    public int quickEpochs() {
-        return 30;
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

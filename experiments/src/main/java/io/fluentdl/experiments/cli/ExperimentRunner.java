@@ -2,12 +2,13 @@ package io.fluentdl.experiments.cli;
 
 import io.fluentdl.experiments.Experiment;
 import io.fluentdl.experiments.OwnOutputExperiment;
+import io.fluentdl.experiments.ResultsExperiment;
 import io.fluentdl.experiments.RunContext;
 import io.fluentdl.experiments.progress.Progress;
 import io.fluentdl.experiments.report.ConsoleTable;
 import io.fluentdl.experiments.report.ReportBuilder;
 import io.fluentdl.experiments.results.ExperimentOutput;
-import io.fluentdl.experiments.results.Json;
+import io.fluentdl.track.Json;
 import io.fluentdl.experiments.results.MetricsCsv;
 import io.fluentdl.experiments.results.Provenance;
 import io.fluentdl.experiments.results.Results;
@@ -41,7 +42,7 @@ final class ExperimentRunner {
 
     /** Runs {@code experiment}; returns its output folder. */
     Path run(Experiment experiment) throws Exception {
-        Path dir = options.out().resolve(experiment.name());
+        Path dir = options.out().resolve(experiment.info().name());
         boolean existed = Files.isDirectory(dir);
         Files.createDirectories(dir);
         // a run killed between writing and renaming leaves .<file>.<pid>-<random>.tmp files (results, run.json)
@@ -74,52 +75,59 @@ final class ExperimentRunner {
     }
 
     private Path runIn(Path dir, Experiment experiment) throws Exception {
+        String name = experiment.info().name();
         RunContext context = new RunContext(dir, options.seedsFor(experiment), options.epochsFor(experiment), options.quick(),
                 options.data(), options.quiet(), options.backend(), Progress.choose(options.quiet(), out),
                 options.commandLine(), options.resume(), options.datasetName());
-        LOG.info("run {}: seeds={} epochs={} quick={} out={}", experiment.name(), context.seeds(), context.epochs(),
+        LOG.info("run {}: seeds={} epochs={} quick={} out={}", name, context.seeds(), context.epochs(),
                 context.quick(), dir.toAbsolutePath());
         String nativeChoice = NativeBackend.choiceLine();
         LOG.info(nativeChoice);
         if (!options.quiet()) {
-            if (experiment instanceof OwnOutputExperiment) {
-                // these use the seeds their own way (all, the first, or none): their summary says how
-                out.printf("%s: %s%n", experiment.name(), nativeChoice);
+            if (experiment instanceof ResultsExperiment) {
+                out.printf("%s: %d seeds x %d epochs per variant. %s%n", name, context.seeds().size(), context.epochs(),
+                        nativeChoice);
             } else {
-                out.printf("%s: %d seeds x %d epochs per variant. %s%n", experiment.name(), context.seeds().size(),
-                        context.epochs(), nativeChoice);
+                // these use the seeds their own way (all, the first, or none): their summary says how
+                out.printf("%s: %s%n", name, nativeChoice);
             }
             out.flush();
         }
         Instant start = Instant.now();
-        if (experiment instanceof OwnOutputExperiment own) {
-            out.print(options.study().isPresent() && experiment instanceof StudyExperiment s
+        // Experiment is sealed: these are its two shapes (Java 17 has no pattern switch)
+        if (experiment instanceof ResultsExperiment results) {
+            runResults(dir, results, context, start);
+        } else if (experiment instanceof OwnOutputExperiment own) {
+            out.print(options.study().isPresent() && own instanceof StudyExperiment s
                     ? s.runAndWrite(context, options.study().get()) : own.runAndWrite(context));
             out.printf("%nWrote %s in %.1f s.%n", dir, (Instant.now().toEpochMilli() - start.toEpochMilli()) / 1000.0);
             out.flush();
-            return dir;
         }
+        return dir;
+    }
+
+    private void runResults(Path dir, ResultsExperiment experiment, RunContext context, Instant start) throws Exception {
+        String name = experiment.info().name();
         ExperimentOutput output = experiment.run(context);
         Instant end = Instant.now();
-        check(experiment, context, output.results());
-        write(dir, output, ProvenanceCollector.collect(experiment.name(), context, output, start, end));
+        check(name, context, output.results());
+        write(dir, output, ProvenanceCollector.collect(name, context, output, start, end));
         out.println();
         out.print(ConsoleTable.render(output.results()));
         out.printf("%nWrote %s (%s, %s, %s, %s, %s/); training took %.1f s.%n", dir, RunFiles.RESULTS, RunFiles.METRICS,
                 RunFiles.PROVENANCE, RunFiles.REPORT, ReportBuilder.PLOTS,
                 (end.toEpochMilli() - start.toEpochMilli()) / 1000.0);
         out.flush();
-        LOG.info("run {} finished in {} ms", experiment.name(), end.toEpochMilli() - start.toEpochMilli());
-        return dir;
+        LOG.info("run {} finished in {} ms", name, end.toEpochMilli() - start.toEpochMilli());
     }
 
     /** The results must describe the run that was asked for; a mismatch is a bug in the experiment. */
-    private static void check(Experiment experiment, RunContext context, Results results) {
-        if (!results.experiment().equals(experiment.name()) || !results.seeds().equals(context.seeds())
+    private static void check(String experiment, RunContext context, Results results) {
+        if (!results.experiment().equals(experiment) || !results.seeds().equals(context.seeds())
                 || results.epochs() != context.epochs()) {
             throw new IllegalStateException(String.format(
                     "Experiment '%s' returned results for experiment=%s, seeds=%s, epochs=%d; the run asked for seeds=%s, epochs=%d.",
-                    experiment.name(), results.experiment(), results.seeds(), results.epochs(), context.seeds(),
+                    experiment, results.experiment(), results.seeds(), results.epochs(), context.seeds(),
                     context.epochs()));
         }
     }

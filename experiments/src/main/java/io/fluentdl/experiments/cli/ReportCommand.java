@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,9 +42,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--study", paramLabel = "NAME", description = "The study to report, with --storage.")
     private String study;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "With --storage: the report "
-            + "goes to <out>/<study>/ (default: ${DEFAULT-VALUE}/).")
-    private Path out;
+    /** Used with --storage only: the study's report goes to {@code <out>/<study>/}. */
+    @Mixin
+    private SharedOptions.Out out = new SharedOptions.Out();
 
     @Override
     public Integer call() throws Exception {
@@ -79,7 +80,7 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        Path dir = Files.createDirectories(out.resolve(study));
+        Path dir = out.create(study);
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(dir.resolve(RunFiles.RESULTS).toFile(), results);
         spec.commandLine().getOut().printf("Wrote %s%n", ReportBuilder.build(dir));
         spec.commandLine().getOut().flush();

@@ -2,9 +2,9 @@ package io.fluentdl.experiments.cli;
 
 import io.fluentdl.experiments.Backend;
 import io.fluentdl.experiments.Experiment;
+import io.fluentdl.experiments.ExperimentInfo;
 import io.fluentdl.experiments.ExperimentRegistry;
 import io.fluentdl.experiments.runtime.BackendCheck;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +28,9 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
 
     /** Seeds per variant in a full run, unless the experiment says otherwise. */
-    static final int SEEDS = Experiment.DEFAULT_SEEDS;
+    static final int SEEDS = ExperimentInfo.DEFAULT_SEEDS;
     /** Seeds per variant with --quick, unless the experiment says otherwise. */
-    static final int QUICK_SEEDS = Experiment.DEFAULT_QUICK_SEEDS;
+    static final int QUICK_SEEDS = ExperimentInfo.DEFAULT_QUICK_SEEDS;
     /** The first seed unless --seed says otherwise. */
     static final long FIRST_SEED = 1;
 
@@ -42,8 +42,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "<experiment>", description = "An experiment name (see 'fluentdl list'), or 'all'.")
     private String experiment;
 
-    @Option(names = "--quick", description = "Few seeds (usually " + QUICK_SEEDS + ") and epochs: checks that everything runs.")
-    private boolean quick;
+    @Mixin
+    private SharedOptions.Quick quick = new SharedOptions.Quick();
 
     @Option(names = "--seed", paramLabel = "N", converter = NumberConverters.Seed.class,
             description = "First seed; variants run with seeds N, N+1, ... (default: " + FIRST_SEED + ").")
@@ -57,21 +57,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", converter = NumberConverters.Epochs.class, description = "Epochs per run (default: the experiment's).")
     private Integer epochs;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "results",
-            description = "Output folder (default: ${DEFAULT-VALUE}/).")
-    private Path out;
+    @Mixin
+    private SharedOptions.Out out = new SharedOptions.Out();
 
-    @Option(names = "--backend", paramLabel = "cpu|cuda", defaultValue = "cpu", converter = BackendConverter.class,
-            completionCandidates = BackendConverter.Candidates.class,
-            description = "ND4J backend (default: ${DEFAULT-VALUE}); cuda needs a build with -Pcuda.")
-    private Backend backend;
+    @Mixin
+    private SharedOptions.Backend backend = new SharedOptions.Backend();
 
-    @Option(names = "--fallback-cpu", description = "With --backend cuda: run on the CPU when CUDA cannot be used "
-            + "(no driver, unsupported GPU, CPU-only build), instead of failing.")
-    private boolean fallbackCpu;
-
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with data sets (e.g. the MNIST IDX files).")
-    private Path data;
+    @Mixin
+    private SharedOptions.Data data = new SharedOptions.Data();
 
     @Option(names = "--dataset-name", paramLabel = "NAME", description = "What the data in --data is, e.g. "
             + "Fashion-MNIST, for tables and reports (default: MNIST for MNIST's files, else the folder's name).")
@@ -80,12 +73,11 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private StudyOptions studyOptions = new StudyOptions();
 
-    @Option(names = "--quiet", description = "No progress bars or progress lines.")
-    private boolean quiet;
+    @Mixin
+    private SharedOptions.Quiet quiet = new SharedOptions.Quiet();
 
-    @Option(names = "--engine", paramLabel = "fast|stock", description = "Layer implementations: fast (FluentDL's, "
-            + "the default) or stock (DL4J's own), e.g. to compare.")
-    private String engine;
+    @Mixin
+    private SharedOptions.EngineChoice engine = new SharedOptions.EngineChoice();
 
     @Option(names = "--resume", description = "Keep the variant x seed runs that already FINISHED in the output "
             + "folder (same settings) and train only the rest; the results are the same as an uninterrupted run's.")
@@ -98,36 +90,36 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Experiment> experiments = experiments();
-        validate();
+        Optional<Path> dataDir = validate();
         studyOptions.validate(spec.commandLine());
         if (studyOptions.given()) {
             for (Experiment e : experiments) {
                 if (!(e instanceof StudyExperiment)) {
                     throw new ParameterException(spec.commandLine(), String.format("--storage, --study and --heartbeat "
-                            + "apply to search experiments (%s), not to '%s'.", MnistSearchExperiment.NAME, e.name()));
+                            + "apply to search experiments (%s), not to '%s'.", MnistSearchExperiment.NAME, e.info().name()));
                 }
             }
         }
-        OutFolder.create(spec.commandLine(), "--out", out);
+        out.create("");
         if (!resume) {
             for (Experiment e : experiments) {
-                if (ExperimentRunner.used(out.resolve(e.name()))) {
+                if (ExperimentRunner.used(out.path().resolve(e.info().name()))) {
                     throw new ParameterException(spec.commandLine(), String.format("%s has a run of '%s' already: add "
                             + "--resume to keep its finished runs and train the rest, or use another --out.",
-                            out.resolve(e.name()), e.name()));
+                            out.path().resolve(e.info().name()), e.info().name()));
                 }
             }
         }
-        BackendCheck.Decision decision = BackendCheck.decide(backend, fallbackCpu, BackendCheck.probe(backend));
-        LogFile.attach(createOut());
+        BackendCheck.Decision decision = backend.decide();
+        LogFile.attach(out.create(""));
         if (!decision.ok()) {
             throw new IllegalStateException(decision.message());
         }
-        if (backend != Backend.CPU) {
+        if (backend.asked() != Backend.CPU) {
             spec.commandLine().getOut().println(decision.message());
         }
-        RunOptions options = new RunOptions(out, Optional.ofNullable(seed).orElse(FIRST_SEED), Optional.ofNullable(seeds),
-                Optional.ofNullable(epochs), quick, Optional.ofNullable(data), quiet, backend, commandLine(), resume,
+        RunOptions options = new RunOptions(out.path(), Optional.ofNullable(seed).orElse(FIRST_SEED), Optional.ofNullable(seeds),
+                Optional.ofNullable(epochs), quick.on(), dataDir, quiet.on(), backend.asked(), commandLine(), resume,
                 Optional.ofNullable(datasetName), studyOptions.given() ? Optional.of(studyOptions.where())
                 : Optional.empty()); // provenance: what was asked; nd4jBackend: what ran
         ExperimentRunner runner = new ExperimentRunner(options, spec.commandLine().getOut());
@@ -152,27 +144,15 @@ final class RunCommand implements Callable<Integer> {
                 experiment, String.join(", ", known), hint));
     }
 
-    private void validate() {
-        if (engine != null) {
-            try {
-                System.setProperty(io.fluentdl.Engine.PROPERTY, io.fluentdl.Engine.parse(engine).name());
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), String.format("--engine must be fast or stock, got %s.", engine));
-            }
-        }
-        if (data != null && !Files.isDirectory(data)) {
-            throw new ParameterException(spec.commandLine(), String.format("--data must be a folder, got %s.", data));
-        }
+    /** Checks the options no mixin checks on its own; returns --data. */
+    private Optional<Path> validate() {
+        engine.chosen().ifPresent(e -> System.setProperty(io.fluentdl.Engine.PROPERTY, e.name()));
+        Optional<Path> dataDir = data.folder();
         if (datasetName != null && datasetName.isBlank()) {
             throw new ParameterException(spec.commandLine(), "--dataset-name must not be blank, got ''.");
         }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new ParameterException(spec.commandLine(), String.format("--out must be a folder, got %s, a file.", out));
-        }
-    }
-
-    private Path createOut() throws java.io.IOException {
-        return Files.createDirectories(out);
+        out.validate();
+        return dataDir;
     }
 
     /** The command as typed, for provenance (the launcher's name stands for the JVM part). */

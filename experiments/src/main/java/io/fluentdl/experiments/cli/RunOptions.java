@@ -25,12 +25,12 @@ record RunOptions(Path out, long firstSeed, Optional<Integer> seedCount, Optiona
 
     /** Seeds firstSeed, firstSeed+1, ...: --seeds of them, else the experiment's quick or full count. */
     List<Long> seedsFor(Experiment experiment) {
-        int count = seedCount.orElse(quick ? experiment.quickSeeds() : experiment.defaultSeeds());
+        int count = seedCount.orElse(experiment.info().seeds(quick));
         return LongStream.range(firstSeed, firstSeed + count).boxed().toList();
     }
 
     /** --epochs, else the experiment's quick or full default. */
     int epochsFor(Experiment experiment) {
-        return epochs.orElse(quick ? experiment.quickEpochs() : experiment.defaultEpochs());
+        return epochs.orElse(experiment.info().epochs(quick));
     }
 }

@@ -2,7 +2,8 @@ package io.fluentdl.experiments.lrtest;
 
 import io.fluentdl.Model;
 import io.fluentdl.data.MnistData;
-import io.fluentdl.experiments.Experiment;
+import io.fluentdl.experiments.ExperimentInfo;
+import io.fluentdl.experiments.ResultsExperiment;
 import io.fluentdl.experiments.RunContext;
 import io.fluentdl.experiments.mnist.LectureMlp;
 import io.fluentdl.experiments.mnist.MnistRuns;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * the smoothed loss, and the loss minimum's rate / 10) and, for comparison, at the lecture's
  * hand-picked 0.03. The claim (Smith 2017): the test finds a workable rate in one short run.
  */
-public final class LrRangeTestExperiment implements Experiment {
+public final class LrRangeTestExperiment implements ResultsExperiment {
 
     public static final String NAME = "lr-range-test";
     static final int ITERATIONS = 200;
@@ -56,29 +57,13 @@ public final class LrRangeTestExperiment implements Experiment {
                 new Tested("adam", 1e-6, 1, Adam::of));
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
+    private static final ExperimentInfo INFO = ExperimentInfo.of(NAME,
+            "LR range test on the lecture MNIST MLP (SGD momentum, Adam): loss vs rate, suggestions, trained.",
+            20, 2).withSeeds(3, ExperimentInfo.DEFAULT_QUICK_SEEDS);
 
     @Override
-    public String description() {
-        return "LR range test on the lecture MNIST MLP (SGD momentum, Adam): loss vs rate, suggestions, trained.";
-    }
-
-    @Override
-    public int defaultEpochs() {
-        return 20;
-    }
-
-    @Override
-    public int quickEpochs() {
-        return 2;
-    }
-
-    @Override
-    public int defaultSeeds() {
-        return 3;
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

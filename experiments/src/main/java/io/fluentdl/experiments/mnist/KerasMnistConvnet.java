@@ -7,7 +7,8 @@ import static io.fluentdl.nn.Loss.CATEGORICAL_CROSSENTROPY;
 import io.fluentdl.ModelSpec;
 import io.fluentdl.Sequential;
 import io.fluentdl.data.MnistData;
-import io.fluentdl.experiments.Experiment;
+import io.fluentdl.experiments.ExperimentInfo;
+import io.fluentdl.experiments.ResultsExperiment;
 import io.fluentdl.experiments.RunContext;
 import io.fluentdl.experiments.results.DatasetInfo;
 import io.fluentdl.experiments.results.ExperimentOutput;
@@ -31,7 +32,7 @@ import java.util.List;
  * loss and accuracy of an epoch are running means over its batches ({@link TrainMetrics#RUNNING}):
  * a second pass over the 54,000 training images after every epoch cost 40% of the run's time.
  */
-public final class KerasMnistConvnet implements Experiment {
+public final class KerasMnistConvnet implements ResultsExperiment {
 
     public static final String NAME = "keras-mnist-convnet";
     static final int BATCH_SIZE = 128;
@@ -39,29 +40,13 @@ public final class KerasMnistConvnet implements Experiment {
     static final int TRAIN_SIZE = 54_000;
     static final double REFERENCE_TEST_ACCURACY = 0.991;
 
-    @Override
-    public String name() {
-        return NAME;
-    }
+    private static final ExperimentInfo INFO = ExperimentInfo.of(NAME,
+            "Keras' mnist_convnet (conv 32-64, max-pool, dropout 0.5, Adam, 15 epochs, 54k images) vs its ~99.1%.",
+            15, 1).withSeeds(1, ExperimentInfo.DEFAULT_QUICK_SEEDS);
 
     @Override
-    public String description() {
-        return "Keras' mnist_convnet (conv 32-64, max-pool, dropout 0.5, Adam, 15 epochs, 54k images) vs its ~99.1%.";
-    }
-
-    @Override
-    public int defaultEpochs() {
-        return 15;
-    }
-
-    @Override
-    public int quickEpochs() {
-        return 1;
-    }
-
-    @Override
-    public int defaultSeeds() {
-        return 1;
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     static ModelSpec spec(long seed) {

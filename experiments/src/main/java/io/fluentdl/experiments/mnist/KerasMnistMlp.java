@@ -8,7 +8,8 @@ import static io.fluentdl.nn.Loss.CATEGORICAL_CROSSENTROPY;
 import io.fluentdl.ModelSpec;
 import io.fluentdl.Sequential;
 import io.fluentdl.data.MnistData;
-import io.fluentdl.experiments.Experiment;
+import io.fluentdl.experiments.ExperimentInfo;
+import io.fluentdl.experiments.ResultsExperiment;
 import io.fluentdl.experiments.RunContext;
 import io.fluentdl.experiments.results.ExperimentOutput;
 import io.fluentdl.experiments.runs.UnitRunner;
@@ -27,36 +28,20 @@ import java.util.List;
  * categorical cross-entropy, RMSprop(lr 0.001, rho 0.9, epsilon 1e-7), batch 128, 20 epochs, all
  * 60,000 training images, tested on all 10,000. Keras reports 98.40% test accuracy (one run).
  */
-public final class KerasMnistMlp implements Experiment {
+public final class KerasMnistMlp implements ResultsExperiment {
 
     public static final String NAME = "keras-mnist-mlp";
     static final int BATCH_SIZE = 128;
     static final double DROPOUT = 0.2;
     static final double REFERENCE_TEST_ACCURACY = 0.9840;
 
-    @Override
-    public String name() {
-        return NAME;
-    }
+    private static final ExperimentInfo INFO = ExperimentInfo.of(NAME,
+            "Keras' mnist_mlp (784-512-512-10, dropout 0.2, RMSprop, 20 epochs, full MNIST) vs its 98.40%.",
+            20, 2).withSeeds(MnistMomentum.SEEDS, ExperimentInfo.DEFAULT_QUICK_SEEDS);
 
     @Override
-    public String description() {
-        return "Keras' mnist_mlp (784-512-512-10, dropout 0.2, RMSprop, 20 epochs, full MNIST) vs its 98.40%.";
-    }
-
-    @Override
-    public int defaultEpochs() {
-        return 20;
-    }
-
-    @Override
-    public int quickEpochs() {
-        return 2;
-    }
-
-    @Override
-    public int defaultSeeds() {
-        return MnistMomentum.SEEDS;
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     static ModelSpec spec(long seed) {

@@ -1,7 +1,8 @@
 package io.fluentdl.experiments.mnist;
 
 import io.fluentdl.data.MnistData;
-import io.fluentdl.experiments.Experiment;
+import io.fluentdl.experiments.ExperimentInfo;
+import io.fluentdl.experiments.ResultsExperiment;
 import io.fluentdl.experiments.RunContext;
 import io.fluentdl.experiments.results.ExperimentOutput;
 import io.fluentdl.experiments.runs.UnitRunner;
@@ -24,35 +25,19 @@ import java.util.Locale;
  * faster and lowers the test error. Speed is measured as the first epoch with zero training error
  * ({@value #EPOCHS_TO_ZERO}), per seed.
  */
-public final class MnistBatchNorm implements Experiment {
+public final class MnistBatchNorm implements ResultsExperiment {
 
     public static final String NAME = "mnist-batchnorm";
     static final String EPOCHS_TO_ZERO = "epochsToZeroTrainError";
     static final double MOMENTUM = 0.9;
 
-    @Override
-    public String name() {
-        return NAME;
-    }
+    private static final ExperimentInfo INFO = ExperimentInfo.of(NAME,
+            "Lecture MNIST MLP with batch norm after each ReLU vs none: epochs to zero training error, test error.",
+            LectureMlp.EPOCHS, 5).withSeeds(MnistMomentum.SEEDS, ExperimentInfo.DEFAULT_QUICK_SEEDS);
 
     @Override
-    public String description() {
-        return "Lecture MNIST MLP with batch norm after each ReLU vs none: epochs to zero training error, test error.";
-    }
-
-    @Override
-    public int defaultEpochs() {
-        return LectureMlp.EPOCHS;
-    }
-
-    @Override
-    public int quickEpochs() {
-        return 5;
-    }
-
-    @Override
-    public int defaultSeeds() {
-        return MnistMomentum.SEEDS;
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     static Reference reference() {

@@ -1,7 +1,8 @@
 package io.fluentdl.experiments.mnist;
 
 import io.fluentdl.data.MnistData;
-import io.fluentdl.experiments.Experiment;
+import io.fluentdl.experiments.ExperimentInfo;
+import io.fluentdl.experiments.ResultsExperiment;
 import io.fluentdl.experiments.RunContext;
 import io.fluentdl.experiments.results.ExperimentOutput;
 import io.fluentdl.experiments.runs.UnitRunner;
@@ -22,7 +23,7 @@ import java.util.Locale;
  * 0.052 / 0.050 / 0.039 / 0.106 after 100 epochs; its claim is that higher momentum learns faster
  * and too high a momentum fluctuates. Every φ runs over {@value #SEEDS} seeds by default.
  */
-public final class MnistMomentum implements Experiment {
+public final class MnistMomentum implements ResultsExperiment {
 
     public static final String NAME = "mnist-momentum";
     static final double[] MOMENTA = {0.0, 0.5, 0.9, 0.99};
@@ -31,29 +32,13 @@ public final class MnistMomentum implements Experiment {
     static final int QUICK_TRAIN = 1_000;
     static final int QUICK_TEST = 500;
 
-    @Override
-    public String name() {
-        return NAME;
-    }
+    private static final ExperimentInfo INFO = ExperimentInfo.of(NAME,
+            "Lecture MNIST MLP, SGD lr 0.03 with classic momentum 0 / 0.5 / 0.9 / 0.99: test error per epoch.",
+            LectureMlp.EPOCHS, 5).withSeeds(SEEDS, ExperimentInfo.DEFAULT_QUICK_SEEDS);
 
     @Override
-    public String description() {
-        return "Lecture MNIST MLP, SGD lr 0.03 with classic momentum 0 / 0.5 / 0.9 / 0.99: test error per epoch.";
-    }
-
-    @Override
-    public int defaultEpochs() {
-        return LectureMlp.EPOCHS;
-    }
-
-    @Override
-    public int quickEpochs() {
-        return 5;
-    }
-
-    @Override
-    public int defaultSeeds() {
-        return SEEDS;
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     static String variantName(double phi) {

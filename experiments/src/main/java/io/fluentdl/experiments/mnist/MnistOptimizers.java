@@ -1,7 +1,8 @@
 package io.fluentdl.experiments.mnist;
 
 import io.fluentdl.data.MnistData;
-import io.fluentdl.experiments.Experiment;
+import io.fluentdl.experiments.ExperimentInfo;
+import io.fluentdl.experiments.ResultsExperiment;
 import io.fluentdl.experiments.RunContext;
 import io.fluentdl.experiments.results.ExperimentOutput;
 import io.fluentdl.experiments.runs.UnitRunner;
@@ -27,7 +28,7 @@ import java.util.List;
  * Adam at Keras' 0.001 with Keras' other defaults. There is no published reference: the curves of
  * train loss and test error are the result.
  */
-public final class MnistOptimizers implements Experiment {
+public final class MnistOptimizers implements ResultsExperiment {
 
     public static final String NAME = "mnist-optimizers";
     static final int EPOCHS = 30;
@@ -47,29 +48,13 @@ public final class MnistOptimizers implements Experiment {
                 new Choice("adam", "Adam lr 0.001, beta1 0.9, beta2 0.999, epsilon 1e-7 (Keras)", Adam.of(0.001)));
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
+    private static final ExperimentInfo INFO = ExperimentInfo.of(NAME,
+            "Lecture MNIST MLP with SGD, momentum, Nesterov, AdaGrad, RMSProp, Adam at conventional rates.",
+            EPOCHS, 3).withSeeds(MnistMomentum.SEEDS, ExperimentInfo.DEFAULT_QUICK_SEEDS);
 
     @Override
-    public String description() {
-        return "Lecture MNIST MLP with SGD, momentum, Nesterov, AdaGrad, RMSProp, Adam at conventional rates.";
-    }
-
-    @Override
-    public int defaultEpochs() {
-        return EPOCHS;
-    }
-
-    @Override
-    public int quickEpochs() {
-        return 3;
-    }
-
-    @Override
-    public int defaultSeeds() {
-        return MnistMomentum.SEEDS;
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

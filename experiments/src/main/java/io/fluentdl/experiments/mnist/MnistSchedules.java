@@ -1,7 +1,8 @@
 package io.fluentdl.experiments.mnist;
 
 import io.fluentdl.data.MnistData;
-import io.fluentdl.experiments.Experiment;
+import io.fluentdl.experiments.ExperimentInfo;
+import io.fluentdl.experiments.ResultsExperiment;
 import io.fluentdl.experiments.RunContext;
 import io.fluentdl.experiments.results.ExperimentOutput;
 import io.fluentdl.experiments.runs.UnitRunner;
@@ -40,7 +41,7 @@ import java.util.Locale;
  * </ul>
  * No published reference; the learning rate is plotted beside the curves.
  */
-public final class MnistSchedules implements Experiment {
+public final class MnistSchedules implements ResultsExperiment {
 
     public static final String NAME = "mnist-schedules";
     static final double BASE = LectureMlp.LEARNING_RATE;
@@ -87,29 +88,13 @@ public final class MnistSchedules implements Experiment {
                 Sgd.of(rate).momentum(MOMENTUM));
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
+    private static final ExperimentInfo INFO = ExperimentInfo.of(NAME,
+            "Lecture MNIST MLP, SGD momentum 0.9: constant, step, linear, triangular2, SGDR, one-cycle rates.",
+            MnistOptimizers.EPOCHS, 3).withSeeds(MnistMomentum.SEEDS, ExperimentInfo.DEFAULT_QUICK_SEEDS);
 
     @Override
-    public String description() {
-        return "Lecture MNIST MLP, SGD momentum 0.9: constant, step, linear, triangular2, SGDR, one-cycle rates.";
-    }
-
-    @Override
-    public int defaultEpochs() {
-        return MnistOptimizers.EPOCHS;
-    }
-
-    @Override
-    public int quickEpochs() {
-        return 3;
-    }
-
-    @Override
-    public int defaultSeeds() {
-        return MnistMomentum.SEEDS;
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

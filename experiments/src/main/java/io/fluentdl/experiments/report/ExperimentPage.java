@@ -1,7 +1,7 @@
 package io.fluentdl.experiments.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.fluentdl.experiments.results.Json;
+import io.fluentdl.track.Json;
 import io.fluentdl.experiments.results.Provenance;
 import io.fluentdl.experiments.results.Results;
 import io.fluentdl.experiments.results.RunFiles;

@@ -1,7 +1,7 @@
 package io.fluentdl.experiments.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fluentdl.experiments.results.Json;
+import io.fluentdl.track.Json;
 import io.fluentdl.experiments.results.RunFiles;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.fluentdl.experiments.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fluentdl.experiments.results.AtomicFiles;
-import io.fluentdl.experiments.results.Json;
+import io.fluentdl.track.Json;
 import io.fluentdl.experiments.results.Provenance;
 import io.fluentdl.experiments.results.Results;
 import io.fluentdl.experiments.results.RunFiles;
@@ -89,10 +89,10 @@ public final class ReportBuilder {
         if (SearchReport.isSearch(tree)) {
             return SearchReport.build(runDir, tree);
         }
-        Results results = Json.readResults(RunFiles.results(runDir));
+        Results results = Json.read(RunFiles.results(runDir), Results.class);
         Path provenanceFile = RunFiles.provenance(runDir);
         Optional<Provenance> provenance = Files.exists(provenanceFile)
-                ? Optional.of(Json.readProvenance(provenanceFile)) : Optional.empty();
+                ? Optional.of(Json.read(provenanceFile, Provenance.class)) : Optional.empty();
         Optional<TrackedRuns> tracked = TrackedRuns.in(runDir, results.experiment(), results.epochs());
         Path plots = runDir.resolve(PLOTS);
         Figure overview = figure(Charts.testAccuracyOverview(results), CurveOptions.testAccuracyOverview(results), plots,

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fluentdl.ModelSpec;
 import io.fluentdl.experiments.progress.ProgressTask;
-import io.fluentdl.experiments.results.Json;
+import io.fluentdl.track.Json;
 import io.fluentdl.experiments.results.SeedRun;
 import io.fluentdl.track.MetricSeries;
 import io.fluentdl.track.Run;

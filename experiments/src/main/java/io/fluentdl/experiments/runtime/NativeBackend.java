@@ -1,14 +1,13 @@
 package io.fluentdl.experiments.runtime;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.bytedeco.javacpp.Loader;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Which ND4J native code actually runs, read after ND4J has started (not what was asked for):
- * the backend class, the native library JavaCPP loaded and the build folder it came from.
+ * the native library JavaCPP loaded and the build folder it came from (the backend class and the
+ * speed environment are in the machine record, {@link io.fluentdl.track.SystemInfo}).
  *
  * <p>Why this matters: with both {@code nd4j-native} jars on the class path (generic and
  * {@code -avx512}), JavaCPP 1.5.7 tries the extensions listed in {@code Nd4jCpuPresets}
@@ -21,16 +20,7 @@ public final class NativeBackend {
     /** System property the launcher sets to say why it chose the build (e.g. "CPU has AVX-512"). */
     public static final String REASON_PROPERTY = "fluentdl.native.reason";
 
-    /** Environment variables that change native speed; recorded as the JVM saw them. */
-    private static final String[] SPEED_VARIABLES = {"OMP_NUM_THREADS", "OMP_WAIT_POLICY", "OPENBLAS_NUM_THREADS",
-            "OPENBLAS_CORETYPE", "FLUENTDL_OPENBLAS_CORETYPE", "MKL_NUM_THREADS"};
-
     private NativeBackend() {
-    }
-
-    /** The ND4J backend class in use (starts ND4J if needed). */
-    public static String backendClass() {
-        return Nd4j.getBackend().getClass().getName();
     }
 
     /** Path of the loaded ND4J native library (jnind4jcpu / jnind4jcuda), if loaded. */
@@ -43,18 +33,6 @@ public final class NativeBackend {
     /** The native build folder the library came from, e.g. {@code linux-x86_64-avx512}. */
     public static String nativeBuild() {
         return nativeLibrary().map(NativeBackend::buildOf).orElse("unknown (no ND4J native library loaded)");
-    }
-
-    /** The speed-relevant environment, in a fixed order; unset variables are left out. */
-    public static Map<String, String> speedEnvironment() {
-        Map<String, String> env = new LinkedHashMap<>();
-        for (String name : SPEED_VARIABLES) {
-            String value = System.getenv(name);
-            if (value != null) {
-                env.put(name, value);
-            }
-        }
-        return env;
     }
 
     /**

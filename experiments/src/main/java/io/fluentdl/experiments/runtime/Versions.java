@@ -1,10 +1,14 @@
 package io.fluentdl.experiments.runtime;
 
+import io.fluentdl.track.SystemInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** Versions of FluentDL and DL4J, read from the jars' Maven metadata rather than hard-coded. */
+/**
+ * Versions of FluentDL and DL4J for {@code --version}, read from the jars' Maven metadata rather than
+ * hard-coded; the rest of the machine is {@link SystemInfo}.
+ */
 public final class Versions {
 
     private Versions() {
@@ -19,12 +23,15 @@ public final class Versions {
         return pomVersion("io.fluentdl", "fluentdl-experiments").orElse("dev");
     }
 
-    /** deeplearning4j-nn's version, from its {@code pom.properties}. */
+    /** deeplearning4j-nn's version, from its {@code pom.properties} (without loading ND4J, for --version). */
     public static String dl4j() {
-        return pomVersion("org.deeplearning4j", "deeplearning4j-nn").orElse("unknown");
+        return SystemInfo.mavenVersion("org.deeplearning4j", "deeplearning4j-nn");
     }
 
-    /** Java version and VM, e.g. {@code 17.0.15 (OpenJDK 64-Bit Server VM, Debian)}. */
+    /**
+     * Java version and VM, e.g. {@code 17.0.15 (OpenJDK 64-Bit Server VM, Debian)}: {@link SystemInfo#java()}
+     * without reading the rest of the machine (which loads ND4J), for {@code --version}.
+     */
     public static String java() {
         return String.format("%s (%s, %s)", System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), System.getProperty("java.vendor"));

@@ -1,6 +1,7 @@
 package io.fluentdl.experiments.search;
 
 import io.fluentdl.ModelSpec;
+import io.fluentdl.experiments.ExperimentInfo;
 import io.fluentdl.experiments.RunContext;
 import io.fluentdl.experiments.results.DatasetInfo;
 import io.fluentdl.experiments.progress.ProgressTask;
@@ -22,24 +23,13 @@ public final class MnistSearchExperiment implements StudyExperiment {
 
     public static final String NAME = "mnist-search";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
+    private static final ExperimentInfo INFO = ExperimentInfo.of(NAME,
+            "Random + coarse-to-fine + ASHA over lr, momentum, units, layers, batch size, BN on MNIST: epochs saved vs plain random and Hyperband",
+            MnistSearch.full().epochs(), MnistSearch.quick().epochs());
 
     @Override
-    public String description() {
-        return "Random + coarse-to-fine + ASHA over lr, momentum, units, layers, batch size, BN on MNIST: epochs saved vs plain random and Hyperband";
-    }
-
-    @Override
-    public int defaultEpochs() {
-        return MnistSearch.full().epochs();
-    }
-
-    @Override
-    public int quickEpochs() {
-        return MnistSearch.quick().epochs();
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.fluentdl.experiments.search;
 
+import io.fluentdl.experiments.ExperimentInfo;
 import io.fluentdl.experiments.OwnOutputExperiment;
 import io.fluentdl.experiments.RunContext;
 import io.fluentdl.experiments.progress.ProgressTask;
@@ -18,24 +19,13 @@ public final class RandomVsGridExperiment implements OwnOutputExperiment {
 
     public static final String NAME = "random-vs-grid";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
+    private static final ExperimentInfo INFO = ExperimentInfo.of(NAME,
+            "Same 16 trials, grid (4 learning rates) vs random (16): Adam lr matters, epsilon hardly; best score over seeds",
+            RandomVsGrid.full().epochs(), RandomVsGrid.quick().epochs());
 
     @Override
-    public String description() {
-        return "Same 16 trials, grid (4 learning rates) vs random (16): Adam lr matters, epsilon hardly; best score over seeds";
-    }
-
-    @Override
-    public int defaultEpochs() {
-        return RandomVsGrid.full().epochs();
-    }
-
-    @Override
-    public int quickEpochs() {
-        return RandomVsGrid.quick().epochs();
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

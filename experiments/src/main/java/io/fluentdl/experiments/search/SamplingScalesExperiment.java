@@ -1,5 +1,6 @@
 package io.fluentdl.experiments.search;
 
+import io.fluentdl.experiments.ExperimentInfo;
 import io.fluentdl.experiments.OwnOutputExperiment;
 import io.fluentdl.experiments.RunContext;
 
@@ -18,24 +19,13 @@ public final class SamplingScalesExperiment implements OwnOutputExperiment {
 
     public static final String NAME = "sampling-scales";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
+    private static final ExperimentInfo INFO = ExperimentInfo.of(NAME,
+            "Share of draws per decade: alpha in [1e-4, 1] uniform vs log-uniform, beta in [0.9, 0.999] uniform vs 1-beta log (no training)",
+            1, 1);
 
     @Override
-    public String description() {
-        return "Share of draws per decade: alpha in [1e-4, 1] uniform vs log-uniform, beta in [0.9, 0.999] uniform vs 1-beta log (no training)";
-    }
-
-    @Override
-    public int defaultEpochs() {
-        return 1;
-    }
-
-    @Override
-    public int quickEpochs() {
-        return 1;
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.fluentdl.ModelSpec;
 import io.fluentdl.errors.InvalidConfigException;
 import io.fluentdl.experiments.Backend;
 import io.fluentdl.experiments.RunContext;
-import io.fluentdl.experiments.cli.OutFolder;
+import io.fluentdl.experiments.cli.SharedOptions;
 import io.fluentdl.track.SafeName;
 import io.fluentdl.internal.files.TempFiles;
 import io.fluentdl.experiments.progress.Progress;
@@ -31,7 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -64,35 +63,34 @@ public final class SearchCommand implements Callable<Integer> {
     @Mixin
     private StudyOptions studyOptions = new StudyOptions();
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Output folder (default: "
-            + "${DEFAULT-VALUE}/).")
-    private Path out;
+    @Mixin
+    private SharedOptions.Out out = new SharedOptions.Out();
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the MNIST IDX files.")
-    private Path data;
+    @Mixin
+    private SharedOptions.Data data = new SharedOptions.Data();
 
-    @Option(names = "--quiet", description = "No progress bar.")
-    private boolean quiet;
+    @Mixin
+    private SharedOptions.Quiet quiet = new SharedOptions.Quiet();
 
     @Override
     public Integer call() throws Exception {
         Sweep sweep = parse();
         PrintWriter console = spec.commandLine().getOut();
-        OutFolder.create(spec.commandLine(), "--out", out);
+        out.create("");
         // the name comes from the file: it must map to one folder inside --out ("../x", "/abs", "a/b" must not escape)
         String folder = SafeName.segment(sweep.name());
         if (!folder.equals(sweep.name())) {
-            console.printf("Sweep name '%s' is not a safe folder name: writing to %s.%n", sweep.name(), out.resolve(folder));
+            console.printf("Sweep name '%s' is not a safe folder name: writing to %s.%n", sweep.name(), out.path().resolve(folder));
         }
-        Path dir = OutFolder.create(spec.commandLine(), "--out", out.resolve(folder));
+        Path dir = out.create(folder);
         TempFiles.cleanLeftovers(dir, 1);
-        Progress progress = Progress.choose(quiet, console);
+        Progress progress = Progress.choose(quiet.on(), console);
         ProgressTask task = progress.start(sweep.name(), (long) sweep.trials() * sweep.rounds());
         double[] best = {Double.NaN};
         Instant start = Instant.now();
         SweepRunner.Outcome outcome;
         try {
-            outcome = SweepRunner.run(sweep, dir, studyOptions.where(), resume, data, t -> {
+            outcome = SweepRunner.run(sweep, dir, studyOptions.where(), resume, data.folder().orElse(null), t -> {
                 synchronized (best) {
                     if (t.status() == TrialStatus.COMPLETE && (Double.isNaN(best[0]) || sweep.goal().better(t.score(), best[0]))) {
                         best[0] = t.score();
@@ -136,9 +134,7 @@ public final class SearchCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new ParameterException(spec.commandLine(), String.format("no sweep file at %s.", file));
         }
-        if (data != null && !Files.isDirectory(data)) {
-            throw new ParameterException(spec.commandLine(), String.format("--data must be a folder, got %s.", data));
-        }
+        data.folder();
         Sweep sweep;
         try {
             sweep = SweepParser.parse(file);
@@ -169,7 +165,7 @@ public final class SearchCommand implements Callable<Integer> {
     private void write(SweepRunner.Outcome o, Path dir, Instant start) throws Exception {
         SearchResult<ModelSpec> r = o.result();
         RunContext context = new RunContext(dir, List.of(o.sweep().seed()), o.sweep().model().epochs(), false,
-                Optional.ofNullable(data), quiet, Backend.CPU, Progress.silent(), commandLine());
+                data.folder(), quiet.on(), Backend.CPU, Progress.silent(), commandLine());
         SearchFiles files = new SearchFiles(dir, o.sweep().name(), o.sweep().description());
         if (!r.trials(TrialStatus.COMPLETE).isEmpty()) {
             files.spec("best", r.bestModel());

@@ -7,7 +7,7 @@ import io.fluentdl.experiments.report.Html;
 import io.fluentdl.experiments.report.ReportBuilder;
 import io.fluentdl.experiments.results.AtomicFiles;
 import io.fluentdl.experiments.results.ExperimentOutput;
-import io.fluentdl.experiments.results.Json;
+import io.fluentdl.track.Json;
 import io.fluentdl.experiments.results.Provenance;
 import io.fluentdl.experiments.results.RunFiles;
 import io.fluentdl.experiments.results.VariantSpec;

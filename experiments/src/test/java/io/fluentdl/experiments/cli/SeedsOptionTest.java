@@ -3,11 +3,13 @@ package io.fluentdl.experiments.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fluentdl.experiments.Experiment;
+import io.fluentdl.experiments.ExperimentInfo;
+import io.fluentdl.experiments.ResultsExperiment;
 import io.fluentdl.experiments.ExperimentRegistry;
 import io.fluentdl.experiments.RunContext;
 import io.fluentdl.experiments.results.ExperimentOutput;
-import io.fluentdl.experiments.results.Json;
+import io.fluentdl.experiments.results.Results;
+import io.fluentdl.track.Json;
 import io.fluentdl.experiments.results.RunFiles;
 import io.fluentdl.experiments.testing.Cli;
 import io.fluentdl.experiments.testing.ToyExperiment;
@@ -21,37 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 class SeedsOptionTest {
 
     /** The toy experiment with the seed counts of a long experiment: 3 full, 1 quick. */
-    static final class FewSeeds implements Experiment {
+    static final class FewSeeds implements ResultsExperiment {
         private final ToyExperiment toy = new ToyExperiment();
 
         @Override
-        public String name() {
-            return "toy";
-        }
-
-        @Override
-        public String description() {
-            return toy.description();
-        }
-
-        @Override
-        public int defaultEpochs() {
-            return 2;
-        }
-
-        @Override
-        public int quickEpochs() {
-            return 1;
-        }
-
-        @Override
-        public int defaultSeeds() {
-            return 3;
-        }
-
-        @Override
-        public int quickSeeds() {
-            return 1;
+        public ExperimentInfo info() {
+            return ExperimentInfo.of("toy", toy.info().description(), 2, 1).withSeeds(3, 1);
         }
 
         @Override
@@ -63,7 +40,7 @@ class SeedsOptionTest {
     private static List<Long> seeds(Path out, String... args) throws IOException {
         Cli.Outcome o = Cli.run(new ExperimentRegistry().add(FewSeeds::new), args);
         assertEquals(0, o.exitCode(), o.err());
-        return Json.readResults(RunFiles.results(out.resolve("toy"))).seeds();
+        return Json.read(RunFiles.results(out.resolve("toy")), Results.class).seeds();
     }
 
     @Test

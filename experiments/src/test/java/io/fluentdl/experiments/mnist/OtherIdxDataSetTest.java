@@ -10,7 +10,7 @@ import io.fluentdl.data.Dataset;
 import io.fluentdl.data.Mnist;
 import io.fluentdl.data.MnistData;
 import io.fluentdl.experiments.Experiments;
-import io.fluentdl.experiments.results.Json;
+import io.fluentdl.track.Json;
 import io.fluentdl.experiments.results.RunFiles;
 import io.fluentdl.experiments.testing.Cli;
 import java.io.ByteArrayOutputStream;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fluentdl.experiments.ExperimentRegistry;
-import io.fluentdl.experiments.results.Json;
+import io.fluentdl.track.Json;
 import io.fluentdl.experiments.results.RunFiles;
 import io.fluentdl.experiments.runs.FaultChildRun;
 import io.fluentdl.experiments.runs.TinyExperiment;

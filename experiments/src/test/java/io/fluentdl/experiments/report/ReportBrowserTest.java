@@ -105,7 +105,7 @@ class ReportBrowserTest {
 
     @Test
     void hoveringTheOverviewShowsTheMeanOfThatEpoch() throws Exception {
-        Results results = io.fluentdl.experiments.results.Json.readResults(RunFiles.results(out.resolve("bn-case-study")));
+        Results results = io.fluentdl.track.Json.read(RunFiles.results(out.resolve("bn-case-study")), Results.class);
         VariantResult variant = results.variants().get(1);
         int epoch = 12;
         double mean = variant.runs().stream().mapToDouble(r -> r.testAccuracy().get(epoch - 1)).average().orElseThrow();
@@ -113,7 +113,7 @@ class ReportBrowserTest {
         double high = variant.runs().stream().mapToDouble(r -> r.testAccuracy().get(epoch - 1)).max().orElseThrow();
         browser.open(RunFiles.report(out.resolve("bn-case-study")));
         String tooltip = hover("chart-test-accuracy", String.format("{seriesId: %s}",
-                io.fluentdl.experiments.results.Json.MAPPER.writeValueAsString(variant.name() + OptionParts.MEAN)),
+                io.fluentdl.track.Json.MAPPER.writeValueAsString(variant.name() + OptionParts.MEAN)),
                 epoch, mean, "hover-test-accuracy.png");
         assertTrue(tooltip.contains("epoch " + epoch), tooltip);
         assertTrue(tooltip.contains(String.format(Locale.ROOT, "%s: %.4f (%.4f\u2013%.4f)", variant.name(), mean, low, high)),
@@ -123,7 +123,7 @@ class ReportBrowserTest {
 
     @Test
     void clickingALegendEntryHidesTheVariantWithItsBandAndTheWheelZooms() throws Exception {
-        Results results = io.fluentdl.experiments.results.Json.readResults(RunFiles.results(out.resolve("bn-case-study")));
+        Results results = io.fluentdl.track.Json.read(RunFiles.results(out.resolve("bn-case-study")), Results.class);
         String name = results.variants().get(2).name();
         browser.open(RunFiles.report(out.resolve("bn-case-study")));
         String state = """
@@ -138,8 +138,8 @@ class ReportBrowserTest {
                     selected: chart.getOption().legend[0].selected[%2$s] !== false,
                     legendX: legend.left + legend.width / 2, legendY: legend.top + legend.height / 2,
                     x: box.left + box.width / 2, y: box.top + box.height / 2, start: zoom.start, end: zoom.end});
-                })()""".formatted(io.fluentdl.experiments.results.Json.MAPPER.writeValueAsString(name),
-                io.fluentdl.experiments.results.Json.MAPPER.writeValueAsString(name));
+                })()""".formatted(io.fluentdl.track.Json.MAPPER.writeValueAsString(name),
+                io.fluentdl.track.Json.MAPPER.writeValueAsString(name));
         browser.evaluate("document.getElementById('chart-test-accuracy').scrollIntoView({block: 'center'})");
         JsonNode before = Json.parse(browser.evaluate(state).asText());
         assertTrue(before.get("selected").asBoolean());
@@ -175,7 +175,7 @@ class ReportBrowserTest {
 
     @Test
     void hoveringAScatterPointShowsItsTrial() throws Exception {
-        SearchData data = SearchData.parse(io.fluentdl.experiments.results.Json.MAPPER.readTree(
+        SearchData data = SearchData.parse(io.fluentdl.track.Json.MAPPER.readTree(
                 RunFiles.results(out.resolve("circles-search")).toFile()));
         SearchData.Trial best = data.best().orElseThrow();
         double lr = best.params().get("learningRate").asDouble();
@@ -322,7 +322,7 @@ class ReportBrowserTest {
     /** Parses JSON text from the page. */
     private static final class Json {
         static JsonNode parse(String text) throws java.io.IOException {
-            return io.fluentdl.experiments.results.Json.MAPPER.readTree(text);
+            return io.fluentdl.track.Json.MAPPER.readTree(text);
         }
     }
 }

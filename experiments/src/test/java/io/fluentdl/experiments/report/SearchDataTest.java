@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fluentdl.experiments.report.SearchData.Scale;
-import io.fluentdl.experiments.results.Json;
+import io.fluentdl.track.Json;
 import io.fluentdl.track.Histogram;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

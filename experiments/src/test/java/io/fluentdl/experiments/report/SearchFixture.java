@@ -2,7 +2,7 @@ package io.fluentdl.experiments.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fluentdl.experiments.results.Json;
+import io.fluentdl.track.Json;
 import io.fluentdl.experiments.results.RunFiles;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.fluentdl.experiments.results;
 
+import io.fluentdl.track.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,7 +1,9 @@
 package io.fluentdl.experiments.results;
 
+import io.fluentdl.track.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fluentdl.experiments.testing.ToyExperiment;
@@ -17,7 +19,31 @@ class ResultsTest {
     void jsonRoundTripKeepsEverything(@TempDir Path dir) throws IOException {
         Results results = ToyExperiment.results(List.of(3L, 4L, 5L), 6);
         Json.write(RunFiles.results(dir), results);
-        assertEquals(results, Json.readResults(RunFiles.results(dir)));
+        assertEquals(results, Json.read(RunFiles.results(dir), Results.class));
+    }
+
+    @Test
+    void aDivergedRunRoundTripsWithItsNanAndInfinity(@TempDir Path dir) throws IOException {
+        SeedRun diverged = new SeedRun(1, List.of(0.5, 0.1), List.of(0.5, 0.1), List.of(0.7, Double.NaN),
+                List.of(0.7, Double.POSITIVE_INFINITY));
+        Results results = new Results("x", List.of(1L), 2, Reference.none(),
+                List.of(VariantResult.of("v", new ParamCounts(1, 1, 0), List.of(diverged))));
+        Json.write(RunFiles.results(dir), results);
+        String text = java.nio.file.Files.readString(RunFiles.results(dir));
+        assertTrue(text.contains("\"NaN\"") && text.contains("\"Infinity\""), text);
+        Results back = Json.read(RunFiles.results(dir), Results.class);
+        assertEquals(results, back);
+        assertTrue(Double.isNaN(back.variants().get(0).runs().get(0).trainLoss().get(1)));
+    }
+
+    @Test
+    void resultsWrittenByANewerVersionStillRead(@TempDir Path dir) throws IOException {
+        Results results = ToyExperiment.results(List.of(1L), 2);
+        com.fasterxml.jackson.databind.node.ObjectNode tree = Json.MAPPER.valueToTree(results);
+        tree.put("addedLater", "a key this version does not know");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("variants").get(0)).put("alsoNew", 1);
+        Json.write(RunFiles.results(dir), tree);
+        assertEquals(results, Json.read(RunFiles.results(dir), Results.class));
     }
 
     @Test

@@ -11,7 +11,8 @@ import io.fluentdl.Sequential;
 import io.fluentdl.callbacks.Callback;
 import io.fluentdl.data.Circles;
 import io.fluentdl.data.Dataset;
-import io.fluentdl.experiments.Experiment;
+import io.fluentdl.experiments.ExperimentInfo;
+import io.fluentdl.experiments.ResultsExperiment;
 import io.fluentdl.experiments.RunContext;
 import io.fluentdl.experiments.progress.ProgressTask;
 import io.fluentdl.experiments.results.ExperimentOutput;
@@ -30,7 +31,7 @@ import java.util.List;
  * points, trained with DL4J through {@link UnitRunner}. {@link #hang} lets a child process stop
  * forever in the middle of one unit, so that a test can kill it there.
  */
-public final class TinyExperiment implements Experiment {
+public final class TinyExperiment implements ResultsExperiment {
 
     public static final String NAME = "tiny";
     static final List<Integer> UNITS = List.of(4, 8);
@@ -44,24 +45,13 @@ public final class TinyExperiment implements Experiment {
         void afterEpoch(int unit, int epoch) throws InterruptedException;
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
+    private static final ExperimentInfo INFO = ExperimentInfo.of(NAME,
+            "Two tiny circle classifiers, for the resume tests.",
+            3, 3);
 
     @Override
-    public String description() {
-        return "Two tiny circle classifiers, for the resume tests.";
-    }
-
-    @Override
-    public int defaultEpochs() {
-        return 3;
-    }
-
-    @Override
-    public int quickEpochs() {
-        return 3;
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     static ModelSpec spec(int units, long seed) {

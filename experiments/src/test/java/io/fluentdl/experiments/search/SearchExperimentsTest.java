@@ -101,7 +101,8 @@ class SearchExperimentsTest {
         assertEquals(tpe, warnings.get(0).asText());
         assertEquals(2, warnings.size());
         assertTrue(Files.readString(dir.resolve("report.html")).contains("Warning: method bayes (TPE)"));
-        String commandLine = io.fluentdl.experiments.results.Json.readProvenance(dir.resolve("provenance.json")).commandLine();
+        String commandLine = io.fluentdl.track.Json.read(dir.resolve("provenance.json"),
+                io.fluentdl.experiments.results.Provenance.class).commandLine();
         assertEquals(String.format("./fluentdl search %s --quiet --out %s", sweep, out), commandLine);
     }
 

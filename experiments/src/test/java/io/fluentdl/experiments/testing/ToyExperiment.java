@@ -1,6 +1,7 @@
 package io.fluentdl.experiments.testing;
 
-import io.fluentdl.experiments.Experiment;
+import io.fluentdl.experiments.ExperimentInfo;
+import io.fluentdl.experiments.ResultsExperiment;
 import io.fluentdl.experiments.RunContext;
 import io.fluentdl.experiments.progress.ProgressTask;
 import io.fluentdl.experiments.results.ExperimentOutput;
@@ -17,28 +18,17 @@ import java.util.List;
  * A fast stand-in experiment for runner and report tests: deterministic synthetic curves, no
  * training. Variant "slow" never reaches 80% test accuracy, so the "never" path is covered.
  */
-public final class ToyExperiment implements Experiment {
+public final class ToyExperiment implements ResultsExperiment {
 
     public static final List<String> VARIANTS = List.of("fast", "slow");
 
-    @Override
-    public String name() {
-        return "toy";
-    }
+    private static final ExperimentInfo INFO = ExperimentInfo.of("toy",
+            "Synthetic curves for tests; trains nothing.",
+            10, 4);
 
     @Override
-    public String description() {
-        return "Synthetic curves for tests; trains nothing.";
-    }
-
-    @Override
-    public int defaultEpochs() {
-        return 10;
-    }
-
-    @Override
-    public int quickEpochs() {
-        return 4;
+    public ExperimentInfo info() {
+        return INFO;
     }
 
     @Override

@@ -15,10 +15,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 public final class DataArrays {
 
-    static {
-        NativeBuild.select(); // before ND4J loads: every data set's arrays start here (see NativeBuild)
-    }
-
     private final INDArray features;
     private final INDArray labels;
 

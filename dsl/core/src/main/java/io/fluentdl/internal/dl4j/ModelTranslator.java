@@ -43,10 +43,6 @@ public final class ModelTranslator {
     private ModelTranslator() {
     }
 
-    static {
-        NativeBuild.select(); // before ND4J loads: every network starts with a translation (see NativeBuild)
-    }
-
     /** The stack with DL4J's own layers (the STOCK engine): what summaries and golden tests describe. */
     public static Translation translate(StackSpec spec) {
         return translate(spec, false);

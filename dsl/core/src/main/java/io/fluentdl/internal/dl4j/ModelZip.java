@@ -62,7 +62,6 @@ public final class ModelZip {
 
     /** The network stored in {@code file}, with its updater state. */
     public static MultiLayerNetwork network(Path file) {
-        NativeBuild.select(); // a loaded model may be the process's first touch of ND4J
         try {
             return ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
         } catch (IOException e) {

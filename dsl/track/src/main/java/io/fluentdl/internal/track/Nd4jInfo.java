@@ -1,6 +1,5 @@
 package io.fluentdl.internal.track;
 
-import io.fluentdl.internal.dl4j.NativeBuild;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -16,7 +15,6 @@ public final class Nd4jInfo {
     public static Map<String, Object> backend(String unknown) {
         Map<String, Object> p = new LinkedHashMap<>();
         try {
-            NativeBuild.select(); // a tracker may be the process's first touch of ND4J
             p.put("nd4j.backend", Nd4j.getBackend().getClass().getName());
             p.put("nd4j.dtype", Nd4j.defaultFloatingPointType().toString());
             Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
