@@ -1,9 +1,6 @@
 package io.fluentdl.internal.dl4j.fast;
 
 import java.nio.FloatBuffer;
-import org.bytedeco.javacpp.FloatPointer;
-import org.bytedeco.javacpp.Pointer;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.AdamUpdater;
 import org.nd4j.linalg.learning.config.Adam;
@@ -38,7 +35,8 @@ public final class FastAdamUpdater extends AdamUpdater {
     public void applyUpdater(INDArray gradient, int iteration, int epoch) {
         INDArray m = getM();
         INDArray v = getV();
-        if (m == null || v == null || !contiguousFloats(gradient, m, v)) {
+        if (m == null || v == null || m.length() != gradient.length() || v.length() != gradient.length()
+                || !NativeFloats.contiguous(gradient, m, v)) {
             super.applyUpdater(gradient, iteration, epoch);
             return;
         }
@@ -55,7 +53,8 @@ public final class FastAdamUpdater extends AdamUpdater {
         if (Float.isNaN(alpha) || Float.isInfinite(alpha) || alpha == 0) {
             alpha = epsilon;
         }
-        step(floats(gradient), floats(m), floats(v), (int) gradient.length(), beta1, beta2, epsilon, alpha);
+        step(NativeFloats.buffer(gradient), NativeFloats.buffer(m), NativeFloats.buffer(v), (int) gradient.length(), beta1, beta2,
+                epsilon, alpha);
     }
 
     /** Elements per chunk: three chunks of floats stay in the L1 cache. */
@@ -88,24 +87,5 @@ public final class FastAdamUpdater extends AdamUpdater {
             m.put(start, mc, 0, len);
             v.put(start, vc, 0, len);
         }
-    }
-
-    private static boolean contiguousFloats(INDArray g, INDArray m, INDArray v) {
-        long n = g.length();
-        for (INDArray x : new INDArray[] {g, m, v}) {
-            if (x.dataType() != DataType.FLOAT || x.length() != n || x.elementWiseStride() != 1 || n >= Integer.MAX_VALUE) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The array's elements as a native-order buffer over its own memory (see {@link DirectGemm} for the offset). */
-    private static FloatBuffer floats(INDArray x) {
-        Pointer p = x.data().addressPointer();
-        long start = p.position() + x.offset() - x.data().offset();
-        FloatPointer f = new FloatPointer(p);
-        f.position(start).limit(start + x.length()).capacity(start + x.length());
-        return f.asBuffer();
     }
 }
