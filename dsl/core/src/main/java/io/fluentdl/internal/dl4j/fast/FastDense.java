@@ -57,10 +57,19 @@ public class FastDense extends DenseLayer {
         checkInput(x, w, layerId());
         INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, w.dataType(), x.size(0), w.size(1));
         DirectGemm.gemm(x, w, z, false, false);
-        if (hasBias()) {
-            z.addiRowVector(getParam(DefaultParamInitializer.BIAS_KEY));
-        }
         IActivation fn = layerConf().getActivationFn();
+        INDArray bias = hasBias() ? getParam(DefaultParamInitializer.BIAS_KEY) : null;
+        if (bias != null && plainRelu(fn) && NativeFloats.contiguous(z, bias)) {
+            DenseKernels.biasRelu(NativeFloats.buffer(z), (int) z.size(0), (int) z.size(1), NativeFloats.read(bias));
+            if (training) {
+                keptInput = input;
+                keptOutput = z;
+            }
+            return z;
+        }
+        if (bias != null) {
+            z.addiRowVector(bias);
+        }
         if (training && !derivativeFromOutput(fn)) {
             keptPreOutput = workspaceMgr.dup(ArrayType.ACTIVATIONS, z);
         }
@@ -79,7 +88,14 @@ public class FastDense extends DenseLayer {
             return super.backpropGradient(epsilon, workspaceMgr);
         }
         IActivation fn = layerConf().getActivationFn();
-        INDArray delta = fn.backprop(keptPreOutput != null ? keptPreOutput : keptOutput, epsilon).getFirst();
+        INDArray delta;
+        if (plainRelu(fn) && NativeFloats.contiguous(keptOutput, epsilon) && keptOutput.length() == epsilon.length()) {
+            delta = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, keptOutput.dataType(), keptOutput.size(0), keptOutput.size(1));
+            DenseKernels.reluGradient(NativeFloats.buffer(keptOutput), NativeFloats.buffer(epsilon), NativeFloats.buffer(delta),
+                    (int) keptOutput.size(0), (int) keptOutput.size(1));
+        } else {
+            delta = fn.backprop(keptPreOutput != null ? keptPreOutput : keptOutput, epsilon).getFirst();
+        }
         forget();
         Gradient ret = new DefaultGradient();
         if (hasBias()) {
@@ -113,6 +129,11 @@ public class FastDense extends DenseLayer {
 
     private boolean stockPath() {
         return hasLayerNorm() || layerConf().getIDropout() != null || layerConf().getWeightNoise() != null || maskArray != null;
+    }
+
+    /** DL4J's ReLU with its defaults (no cap, threshold or slope): {@link DenseKernels} computes it. */
+    static boolean plainRelu(IActivation fn) {
+        return new ActivationReLU().equals(fn);
     }
 
     /** ReLU (DL4J's defaults) and identity: f'(z) is a function of f(z), so the output is all backprop needs. */
