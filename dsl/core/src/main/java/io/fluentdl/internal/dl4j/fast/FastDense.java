@@ -32,6 +32,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *       {@code matmul} op costs more CPU time than the product on the step's smaller GEMMs.</li>
  *   <li>The first layer of a network returns no gradient for the network's input: training never
  *       uses it (DL4J drops it), and it is this layer's largest GEMM.</li>
+ *   <li>With DL4J's default ReLU on float arrays, bias, ReLU and ReLU's derivative are Java loops
+ *       ({@link DenseKernels}): each libnd4j op call costs more CPU than its work at these sizes.</li>
  * </ul>
  * Layer norm, dropout on the layer's input, weight noise and masks take DL4J's own path.
  */
