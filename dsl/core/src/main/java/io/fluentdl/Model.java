@@ -5,22 +5,15 @@ import io.fluentdl.data.Dataset;
 import io.fluentdl.errors.Check;
 import io.fluentdl.errors.InvalidConfigException;
 import io.fluentdl.errors.Limits;
-import io.fluentdl.internal.dl4j.BatchIterator;
-import io.fluentdl.internal.dl4j.DataArrays;
-import io.fluentdl.internal.dl4j.DataChecks;
-import io.fluentdl.internal.dl4j.LearningRates;
-import io.fluentdl.internal.dl4j.ModelTranslator;
-import io.fluentdl.internal.dl4j.ModelZip;
-import io.fluentdl.internal.dl4j.NetworkControl;
-import io.fluentdl.internal.dl4j.Predictions;
-import io.fluentdl.internal.dl4j.Trainer;
-import io.fluentdl.internal.dl4j.TrainingCopy;
+import io.fluentdl.internal.dl4j.*;
 import io.fluentdl.internal.dl4j.fast.EngineLayers;
 import io.fluentdl.train.Evaluation;
 import io.fluentdl.train.History;
 import io.fluentdl.train.TrainMetrics;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -57,6 +50,7 @@ public final class Model {
     private TrainMetrics trainMetrics = TrainMetrics.FULL_PASS;
     private int verbose = System.console() != null && !"0".equals(System.getProperty(VERBOSE_PROPERTY)) ? 1 : 0;
     private boolean checkFinite = true;
+    private Map<Integer, Double> classWeight = Map.of();
 
     private Model(ModelSpec spec, MultiLayerNetwork network) {
         this.spec = spec;
@@ -64,10 +58,7 @@ public final class Model {
         this.trainer = new Trainer(new Trainer.Plan(spec.seed(), spec.outputKind(), spec.metrics(), spec.optimizer().learningRate()));
     }
 
-    /**
-     * Builds and initialises the network, run by {@link Engine#configured()} (FAST unless the process chose
-     * otherwise); the same spec (and seed) gives the same initial weights with either engine.
-     */
+    /** Builds and initialises the network on {@link Engine#configured()}; a spec (and seed) gives the same weights on either engine. */
     public static Model of(ModelSpec spec) {
         MultiLayerConfiguration conf = ModelTranslator.translate(spec.stack(), Engine.configured() == Engine.FAST).configuration();
         // before init allocates: a layer too large dies in native code, not with an exception
@@ -88,12 +79,8 @@ public final class Model {
     }
 
     /**
-     * Which layer implementations run this model from now on (see {@link Engine}). The network is rebuilt
-     * with the same weights, BN statistics, optimizer state, counters and listeners; {@link #network()}
-     * then returns the new one.
-     *
-     * @param engine {@link Engine#FAST} (the default) or {@link Engine#STOCK} (DL4J's own layers)
-     * @return this model
+     * Which layer implementations run this model from now on: {@link Engine#FAST} (the default) or {@link Engine#STOCK}.
+     * The network is rebuilt with the same weights, BN statistics, optimizer state, counters and listeners.
      */
     public Model engine(Engine engine) {
         Objects.requireNonNull(engine, "engine");
@@ -123,10 +110,7 @@ public final class Model {
         return this;
     }
 
-    /**
-     * The DL4J listener a callback brings (the tracker's: steps, histograms), to attach to a plain
-     * {@code MultiLayerNetwork}: {@code net.addListeners(Model.listener(run.callback()))}.
-     */
+    /** The DL4J listener a callback brings (the tracker's), for a plain network: {@code net.addListeners(Model.listener(cb))}. */
     public static TrainingListener listener(Callback callback) {
         if (callback instanceof io.fluentdl.internal.dl4j.NetworkListener withListener) {
             return withListener.dl4jListener();
@@ -136,23 +120,43 @@ public final class Model {
                 "Pass the callback to Model.fit instead.");
     }
 
-    /**
-     * A copy with the same spec, weights, updater state and counters (no listeners): training the copy
-     * leaves this model as it is (the LR range test trains one).
-     */
+    /** A copy with the same spec, weights, updater state, counters and settings (no listeners), to train apart. */
     public Model copy() {
-        Model copy = new Model(spec, TrainingCopy.of(network));
-        copy.trainMetrics = trainMetrics;
-        copy.verbose = verbose;
-        copy.checkFinite = checkFinite;
-        return copy;
+        return withNetwork(spec, TrainingCopy.of(network));
     }
 
     /**
-     * How {@link #fit} measures the training loss and accuracy of each epoch: {@link TrainMetrics#FULL_PASS}
-     * (the default, exact for the epoch's final weights) or Keras' running means ({@link TrainMetrics#RUNNING},
-     * no extra pass over the data).
+     * A model with the named layers also frozen, for fine-tuning (Keras' {@code trainable = False}, {@link Sequential#freeze}):
+     * same weights, BN statistics and settings, a fresh optimizer state (see FineTuning); this model is unchanged.
      */
+    public Model freeze(String... layerNames) {
+        List<String> names = new ArrayList<>(spec.frozen());
+        names.addAll(List.of(layerNames));
+        return refrozen(names);
+    }
+
+    /** A model with the named layers trainable again (undoes {@link #freeze}), as {@link #freeze} otherwise. */
+    public Model unfreeze(String... layerNames) {
+        List<String> names = new ArrayList<>(spec.frozen());
+        names.removeAll(List.of(layerNames));
+        return refrozen(names);
+    }
+
+    private Model refrozen(List<String> frozen) {
+        ModelSpec changed = spec.withFrozen(frozen);
+        return withNetwork(changed, FineTuning.transfer(network, ModelTranslator.translate(changed.stack(), engine() == Engine.FAST).configuration()));
+    }
+
+    private Model withNetwork(ModelSpec newSpec, MultiLayerNetwork newNetwork) {
+        Model model = new Model(newSpec, newNetwork);
+        model.trainMetrics = trainMetrics;
+        model.verbose = verbose;
+        model.checkFinite = checkFinite;
+        model.classWeight = classWeight;
+        return model;
+    }
+
+    /** How {@link #fit} measures the training metrics: {@link TrainMetrics#FULL_PASS} (default, exact) or Keras' running means. */
     public Model trainMetrics(TrainMetrics mode) {
         this.trainMetrics = Objects.requireNonNull(mode, "trainMetrics mode");
         return this;
@@ -160,9 +164,7 @@ public final class Model {
 
     /**
      * How much {@link #fit} prints, Keras' {@code verbose}: 0 nothing, 1 or 2 one line per epoch
-     * ({@code Epoch 3/15 - 12.4s - loss: 0.0412 - accuracy: 0.9871 - val_loss: ...}) on standard output.
-     * Default 1 when the JVM has a console (a terminal), else 0, and 0 when the system property
-     * {@value #VERBOSE_PROPERTY} is "0".
+     * ({@code Epoch 3/15 - 12.4s - loss: 0.0412 - ...}); default 1 in a terminal unless {@value #VERBOSE_PROPERTY} is "0".
      */
     public Model verbose(int level) {
         Check.atLeast(String.format("Model '%s' verbose", spec.name()), "level", level, 0);
@@ -171,10 +173,9 @@ public final class Model {
     }
 
     /**
-     * Whether {@link #fit}, {@link #evaluate} and {@link #predict} first check that every feature is a
-     * finite number (default {@code true}): NaN or infinite inputs otherwise train to a NaN loss without
-     * a word. The check is one pass over the data (a sum, and a scan only when the sum is not finite);
-     * turn it off for very large data that is known to be clean. Label and shape checks always run.
+     * Whether {@link #fit}, {@link #evaluate} and {@link #predict} first check that every feature is finite
+     * (default {@code true}; NaN inputs otherwise train to a NaN loss in silence). One pass over the data;
+     * turn it off for very large data known to be clean. Label and shape checks always run.
      */
     public Model checkFinite(boolean on) {
         this.checkFinite = on;
@@ -182,11 +183,21 @@ public final class Model {
     }
 
     /**
-     * Trains on the first {@code 1 − validationSplit} of {@code data} and validates on the rest, Keras'
-     * {@code validation_split}: the split is taken before any shuffling, so the validation examples are
-     * the last ones, the same every epoch and every run.
+     * Weighs each training example by its class in later {@link #fit}s, Keras' {@code class_weight}: {@code Map.of(0, 1.0,
+     * 1, 3.0)} makes a class-1 example count three times in the loss. Multiplies {@link Dataset#withSampleWeights sample
+     * weights}; classes left out weigh 1; validation and evaluation stay unweighted; {@code Map.of()} turns it off.
      *
-     * @param validationSplit fraction in (0, 1) held out from the end of {@code data}
+     * @param weights class number (0..classes-1; 0/1 for one sigmoid unit) to a finite weight {@code >= 0}
+     */
+    public Model classWeight(Map<Integer, Double> weights) {
+        this.classWeight = SampleWeights.check(String.format("Model '%s' classWeight", spec.name()), weights, spec.outputKind(),
+                spec.output().units());
+        return this;
+    }
+
+    /**
+     * Trains on the first {@code 1 − validationSplit} of {@code data} and validates on the rest, Keras'
+     * {@code validation_split}: cut before any shuffling, so the validation examples are always the last ones.
      */
     public History fit(Dataset data, int epochs, int batchSize, double validationSplit, Callback... callbacks) {
         int splitAt = DataChecks.validationSplit(String.format("Model '%s' fit", spec.name()), data.size(), validationSplit);
@@ -203,14 +214,8 @@ public final class Model {
      * every epoch: epoch e of the network (counting every earlier fit) uses an order drawn from the
      * spec's seed and e alone, so {@code fit(train, 1, b)} twice trains exactly as {@code fit(train, 2, b)}.
      * After each epoch, loss and accuracy are measured on the training set (as {@link #trainMetrics} says)
-     * and on {@code validation} (may be null) and passed to the callbacks.
-     *
-     * @param train      training examples
-     * @param epochs     number of passes, ≥ 1
-     * @param batchSize  examples per update, ≥ 1; the last batch of an epoch may be smaller
-     * @param validation examples to measure after each epoch, or null
-     * @param callbacks  called around training, epochs and batches (see {@link Callback}); may stop training
-     * @return the per-epoch metrics
+     * and on {@code validation} (may be null) and passed to the {@link Callback}s, which may stop training.
+     * Sample weights of {@code train} (and {@link #classWeight}) weigh each example's loss.
      */
     public History fit(Dataset train, int epochs, int batchSize, Dataset validation, Callback... callbacks) {
         String where = String.format("Model '%s' fit", spec.name());
@@ -220,14 +225,15 @@ public final class Model {
         if (validation != null) {
             checkInputs(validation, "validation");
         }
-        return trainer.fit(network, train.arrays(), epochs, batchSize, validation == null ? null : validation.arrays(),
+        DataArrays weighted = SampleWeights.apply(DataAccess.arrays(train), classWeight, spec.outputKind());
+        return trainer.fit(network, weighted, epochs, batchSize, validation == null ? null : DataAccess.arrays(validation),
                 trainMetrics == TrainMetrics.RUNNING, verbose > 0, new NetworkControl(network, this::save), List.of(callbacks));
     }
 
     /** Loss, accuracy and per-class metrics on {@code data}, in inference mode. */
     public Evaluation evaluate(Dataset data) {
         checkInputs(data, "evaluate");
-        return trainer.evaluate(network, data.arrays());
+        return trainer.evaluate(network, DataAccess.arrays(data));
     }
 
     /** Outputs (probabilities for sigmoid/softmax outputs) for {@code features}, one row per example. */
@@ -236,11 +242,7 @@ public final class Model {
         return network.output(features, false);
     }
 
-    /**
-     * The predicted class of each row: the argmax of a softmax output, or 1 where a sigmoid output is
-     * at least 0.5 (Keras' old {@code predict_classes}). Multi-label and regression outputs have no
-     * single class: use {@link #predict}.
-     */
+    /** Each row's class: a softmax output's argmax, or 1 where one sigmoid unit is ≥ 0.5 (Keras' {@code predict_classes}). */
     public int[] predictClasses(INDArray features) {
         Predictions.requireClasses(spec.name(), spec.outputKind());
         return Predictions.classes(predict(features), spec.outputKind());
@@ -251,10 +253,7 @@ public final class Model {
         return LearningRates.next(network);
     }
 
-    /**
-     * Saves weights, updater state (momentum, Adam moments), BN running statistics and the spec to a
-     * DL4J model zip; written to a temporary file and moved into place, so a crash never leaves half a file.
-     */
+    /** Saves weights, optimizer state, BN statistics and the spec to a DL4J model zip (temp file, then moved into place). */
     public void save(Path file) {
         ModelZip.write(network, spec.toJson(), file, spec.name());
     }
@@ -267,34 +266,31 @@ public final class Model {
 
     /** A data set over ND4J arrays: features (n x d) and labels (n x k) with the same number of rows. */
     public static Dataset dataset(INDArray features, INDArray labels) {
-        return Dataset.of(DataArrays.of(features, labels));
+        return (Dataset) DataAccess.dataset(DataArrays.of(features, labels));
     }
 
     /** The features of {@code data} as an ND4J matrix (shared, not copied: do not write to it). */
     public static INDArray features(Dataset data) {
-        return data.arrays().features();
+        return DataAccess.arrays(data).features();
     }
 
     /** The labels of {@code data} as an ND4J matrix (shared, not copied: do not write to it). */
     public static INDArray labels(Dataset data) {
-        return data.arrays().labels();
+        return DataAccess.arrays(data).labels();
     }
 
-    /**
-     * {@code data} as a DL4J iterator for a plain {@code MultiLayerNetwork}: batches reshuffled every
-     * {@code reset()} from {@code seed}, the same order {@link #fit} draws; a batch is valid until the next.
-     */
+    /** {@code data} as a DL4J iterator, reshuffled every {@code reset()} as {@link #fit} does; a batch is valid until the next. */
     public static DataSetIterator batches(Dataset data, int batchSize, long seed) {
-        return BatchIterator.shuffled(data.arrays(), batchSize, seed);
+        return BatchIterator.shuffled(DataAccess.arrays(data), batchSize, seed);
     }
 
     /** {@code data} as a DL4J iterator in storage order (for evaluation). */
     public static DataSetIterator batchesInOrder(Dataset data, int batchSize) {
-        return BatchIterator.inOrder(data.arrays(), batchSize);
+        return BatchIterator.inOrder(DataAccess.arrays(data), batchSize);
     }
 
     private void checkInputs(Dataset data, String what) {
-        DataChecks.dataset(String.format("Model '%s' %s data", spec.name(), what), data == null ? null : data.arrays(),
+        DataChecks.dataset(String.format("Model '%s' %s data", spec.name(), what), data == null ? null : DataAccess.arrays(data),
                 spec.inputSize(), spec.layers(), checkFinite);
     }
 }

@@ -37,10 +37,12 @@ import java.util.List;
  *                           {@code input(n)}; {@code inputSize} is then height·width·channels
  * @param metrics            what {@code fit} measures besides loss and accuracy, Keras' {@code compile(metrics=...)}
  * @param gradientClipping   Keras' {@code clipnorm} / {@code clipvalue}, or null for none
+ * @param frozen             names of layers whose weights (and batch-norm statistics) training leaves as
+ *                           they are, Keras' {@code trainable=False}; empty for none
  */
 public record ModelSpec(String name, int inputSize, BatchNorm inputBatchNorm, List<LayerSpec> layers,
                         BnPlacement batchNormPlacement, Optimizer optimizer, long seed, ImageShape inputShape,
-                        List<Metric> metrics, GradientClipping gradientClipping) {
+                        List<Metric> metrics, GradientClipping gradientClipping, List<String> frozen) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -48,6 +50,7 @@ public record ModelSpec(String name, int inputSize, BatchNorm inputBatchNorm, Li
 
     public ModelSpec {
         layers = List.copyOf(layers);
+        frozen = frozen == null ? List.of() : List.copyOf(frozen); // specs saved before freezing existed have none
         // training-set names, once each; loss and accuracy are always measured
         metrics = metrics == null ? List.of()
                 : metrics.stream().map(Metric::onTraining).filter(m -> !m.isStandard()).distinct().toList();
@@ -56,12 +59,23 @@ public record ModelSpec(String name, int inputSize, BatchNorm inputBatchNorm, Li
     /** A spec with flat input ({@code input(n)}). */
     public ModelSpec(String name, int inputSize, BatchNorm inputBatchNorm, List<LayerSpec> layers,
                      BnPlacement batchNormPlacement, Optimizer optimizer, long seed) {
-        this(name, inputSize, inputBatchNorm, layers, batchNormPlacement, optimizer, seed, null, List.of(), null);
+        this(name, inputSize, inputBatchNorm, layers, batchNormPlacement, optimizer, seed, null, List.of(), null, List.of());
     }
 
     /** A builder holding this spec's values, to make a variant. */
     public Sequential toBuilder() {
         return Sequential.from(this);
+    }
+
+    /**
+     * This spec with exactly {@code layerNames} frozen (see {@link Sequential#freeze}), checked as
+     * {@link Sequential#build()} checks it: unknown names and the output layer are errors.
+     */
+    public ModelSpec withFrozen(java.util.Collection<String> layerNames) {
+        ModelSpec spec = new ModelSpec(name, inputSize, inputBatchNorm, layers, batchNormPlacement, optimizer, seed, inputShape,
+                metrics, gradientClipping, List.copyOf(new java.util.LinkedHashSet<>(layerNames)));
+        StackRules.check(spec);
+        return spec;
     }
 
     /** What the output means ({@link OutputKind}): how it is evaluated and which labels it takes. */
@@ -100,7 +114,7 @@ public record ModelSpec(String name, int inputSize, BatchNorm inputBatchNorm, Li
     @com.fasterxml.jackson.annotation.JsonIgnore
     StackSpec stack() {
         return new StackSpec(name, seed, optimizer, gradientClipping, inputShape, inputSize, inputBatchNorm,
-                batchNormPlacement, layers);
+                batchNormPlacement, layers, java.util.Set.copyOf(frozen));
     }
 
     /** The spec as JSON (for provenance and for saved models). */

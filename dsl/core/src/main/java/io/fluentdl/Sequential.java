@@ -1,21 +1,7 @@
 package io.fluentdl;
 
 import io.fluentdl.errors.Check;
-import io.fluentdl.layers.ActivationLayer;
-import io.fluentdl.layers.BatchNorm;
-import io.fluentdl.layers.BnPlacement;
-import io.fluentdl.layers.Dense;
-import io.fluentdl.layers.DenseOptions;
-import io.fluentdl.layers.Dropout;
-import io.fluentdl.layers.Conv2D;
-import io.fluentdl.layers.Flatten;
-import io.fluentdl.layers.GlobalPooling2D;
-import io.fluentdl.layers.ImageShape;
-import io.fluentdl.layers.Padding;
-import io.fluentdl.layers.PoolType;
-import io.fluentdl.layers.Pooling2D;
-import io.fluentdl.layers.LayerSpec;
-import io.fluentdl.layers.Output;
+import io.fluentdl.layers.*;
 import io.fluentdl.nn.Activation;
 import io.fluentdl.nn.Init;
 import io.fluentdl.nn.Loss;
@@ -85,6 +71,7 @@ public final class Sequential {
         s.seed = spec.seed();
         s.metrics = spec.metrics();
         s.clipping = spec.gradientClipping();
+        s.layers.freeze(spec.frozen());
         return s;
     }
 
@@ -120,8 +107,11 @@ public final class Sequential {
 
     /** Batch norm on the raw inputs, with options. */
     public Sequential inputBatchNorm(UnaryOperator<BatchNorm.Options> options) {
-        this.inputBatchNorm = options.apply(new BatchNorm.Options(String.format("Model '%s', input batch norm", name)))
-                .build("input_batch_norm");
+        BatchNorm.Options o = options.apply(new BatchNorm.Options(String.format("Model '%s', input batch norm", name)));
+        this.inputBatchNorm = o.build("input_batch_norm");
+        if (!o.isTrainable()) {
+            layers.freeze(List.of(inputBatchNorm.name()));
+        }
         return this;
     }
 
@@ -138,7 +128,7 @@ public final class Sequential {
     /** A dense layer with options: {@code dense(50, RELU, HE_UNIFORM, d -> d.useBias(true).l2(1e-4))}. */
     public Sequential dense(int units, Activation activation, Init init, UnaryOperator<DenseOptions> options) {
         String auto = layers.nextName(Dense.class);
-        return add(Dense.of(layers.where(name, auto), auto, units, activation, init, options));
+        return add(Dense.of(layers.where(name, auto), auto, units, activation, init, layers.watch(options)));
     }
 
     /** A 3x3-style convolution with stride 1, valid padding and glorot_uniform: {@code conv2d(32, 3, RELU)}. */
@@ -155,7 +145,7 @@ public final class Sequential {
     public Sequential conv2d(int filters, int kernel, int stride, Padding padding, Activation activation, Init init,
                              UnaryOperator<DenseOptions> options) {
         String auto = layers.nextName("conv2d");
-        return add(Conv2D.of(layers.where(name, auto), auto, filters, kernel, stride, padding, activation, init, options));
+        return add(Conv2D.of(layers.where(name, auto), auto, filters, kernel, stride, padding, activation, init, layers.watch(options)));
     }
 
     /** Max pooling over {@code size x size} windows with stride {@code size}, Keras' {@code MaxPooling2D(size)}. */
@@ -206,7 +196,7 @@ public final class Sequential {
     /** Batch norm with options: {@code batchNorm(b -> b.momentum(0.9).center(false).scale(false))}. */
     public Sequential batchNorm(UnaryOperator<BatchNorm.Options> options) {
         String auto = layers.nextName(BatchNorm.class);
-        return add(options.apply(new BatchNorm.Options(layers.where(name, auto))).build(auto));
+        return add(layers.watchBatchNorm(options.apply(new BatchNorm.Options(layers.where(name, auto)))).build(auto));
     }
 
     /** Dropout of a fraction {@code rate} in [0, 1) of the inputs (Keras' meaning; DL4J's is the kept fraction). */
@@ -236,7 +226,7 @@ public final class Sequential {
     /** The output layer with an initialiser and options. */
     public Sequential output(int units, Activation activation, Loss loss, Init init, UnaryOperator<DenseOptions> options) {
         String auto = layers.nextName(Output.class);
-        return add(Output.of(layers.where(name, auto), auto, units, activation, loss, init, options));
+        return add(Output.of(layers.where(name, auto), auto, units, activation, loss, init, layers.watch(options)));
     }
 
     /** The model-wide batch-norm switch; see {@link BnPlacement}. Default {@link BnPlacement#AS_WRITTEN}. */
@@ -282,9 +272,19 @@ public final class Sequential {
         return this;
     }
 
+    /**
+     * Makes the named layers non-trainable, Keras' {@code trainable=False} (as a layer's own {@code trainable(false)}
+     * option): fit leaves their weights and BN statistics as they are ({@link ModelSpec#frozen()}); see also {@code Model.freeze}.
+     */
+    public Sequential freeze(String... layerNames) {
+        layers.freeze(List.of(layerNames));
+        return this;
+    }
+
     /** Checks the whole stack and returns the immutable spec; all problems are reported at once. */
     public ModelSpec build() {
-        ModelSpec spec = new ModelSpec(name, inputSize, inputBatchNorm, layers.list(), placement, optimizer, seed, inputShape, metrics, clipping);
+        ModelSpec spec = new ModelSpec(name, inputSize, inputBatchNorm, layers.list(), placement, optimizer, seed, inputShape,
+                metrics, clipping, layers.frozen());
         StackRules.check(spec);
         return spec;
     }

@@ -65,8 +65,27 @@ final class StackRules {
                         "Move it up, or use AS_WRITTEN to keep it where it is"));
             }
         }
+        checkFrozen(spec, model, names, problems);
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
+        }
+    }
+
+    /** Frozen names must be layers of the stack (the input batch norm counts), and not the output layer. */
+    private static void checkFrozen(ModelSpec spec, String model, Set<String> names, List<Problem> problems) {
+        Set<String> known = new java.util.TreeSet<>(names);
+        if (spec.inputBatchNorm() != null) {
+            known.add(spec.inputBatchNorm().name());
+        }
+        for (String name : spec.frozen()) {
+            if (name == null || !known.contains(name)) {
+                problems.add(new Problem(model, "freeze", name, String.format(
+                        "freeze names a layer the model does not have, got name=%s; layers: %s", name, String.join(", ", known)), ""));
+            } else if (!spec.layers().isEmpty() && name.equals(spec.layers().get(spec.layers().size() - 1).name())) {
+                problems.add(new Problem(model, "freeze", name, String.format(
+                        "the output layer cannot be frozen (DL4J trains its output layer), got name=%s", name),
+                        "Freeze the layers below it"));
+            }
         }
     }
 

@@ -50,7 +50,7 @@ class EvaluationLeavesTrainingAloneTest {
                 new org.deeplearning4j.nn.multilayer.MultiLayerNetwork(Model.of(spec).network().getLayerWiseConfigurations().clone());
         raw.init();
         for (int epoch = 0; epoch < 3; epoch++) {
-            io.fluentdl.internal.dl4j.BatchIterator order = io.fluentdl.internal.dl4j.BatchIterator.shuffled(TRAIN.arrays(), 16, spec.seed());
+            io.fluentdl.internal.dl4j.BatchIterator order = io.fluentdl.internal.dl4j.BatchIterator.shuffled(io.fluentdl.internal.dl4j.DataAccess.arrays(TRAIN), 16, spec.seed());
             order.startEpoch(epoch);
             List<org.nd4j.linalg.dataset.DataSet> copies = new java.util.ArrayList<>();
             while (order.hasNext()) {

@@ -101,8 +101,8 @@ class ModelTest {
         model.fit(TRAIN, 5, 16);
         Evaluation e = model.evaluate(TEST);
         int correctByHand = 0;
-        float[] p = model.predict(TEST.arrays().features()).reshape(100).toFloatVector();
-        float[] y = TEST.arrays().labels().reshape(100).toFloatVector();
+        float[] p = model.predict(Model.features(TEST)).reshape(100).toFloatVector();
+        float[] y = Model.labels(TEST).reshape(100).toFloatVector();
         for (int i = 0; i < 100; i++) {
             correctByHand += (p[i] >= 0.5f ? 1 : 0) == (int) y[i] ? 1 : 0;
         }

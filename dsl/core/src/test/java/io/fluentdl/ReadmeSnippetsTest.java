@@ -67,4 +67,19 @@ class ReadmeSnippetsTest {
         assertTrue(plateau.toString().startsWith("ReduceLROnPlateau(monitor=val_loss, mode=MIN,"), plateau::toString);
         assertTrue(stop.toString().startsWith("EarlyStopping(monitor=val_loss, mode=MIN,"), stop::toString);
     }
+
+    @Test
+    void freezingSnippetFreezesWhatItSays() {
+        ModelSpec spec = Sequential.named("m").input(784)
+                .dense(256, RELU, HE_UNIFORM).batchNorm()
+                .dense(64, RELU, HE_UNIFORM, d -> d.name("d1"))
+                .output(10, io.fluentdl.nn.Activation.SOFTMAX, io.fluentdl.nn.Loss.CATEGORICAL_CROSSENTROPY)
+                .freeze("dense_1", "batch_norm_1")
+                .build();
+        assertEquals(List.of("dense_1", "batch_norm_1"), spec.frozen());
+        // dense_1 785·256 = 200,960 and BN 4·256 = 1,024 all frozen; d1 257·64 = 16,448 and output 65·10 = 650 train
+        assertEquals(new io.fluentdl.report.ParamCount(219_082, 17_098, 201_984), spec.params());
+        Model tuned = Model.of(spec).unfreeze("dense_1").freeze("d1");
+        assertEquals(List.of("batch_norm_1", "d1"), tuned.spec().frozen());
+    }
 }

@@ -117,10 +117,11 @@ public final class ArbiterInterop {
         Dataset validation = all.slice(500, 1000);
 
         // 2. Arbiter -> FluentDL: the user's MultiLayerSpace, searched with TPE and ASHA
-        SearchResult<MultiLayerConfiguration> fromArbiter = Search.over(arbiterSpace())
+        SearchResult<DL4JConfiguration> fromArbiter = Search.over(arbiterSpace())
                 .sampler(Sampler::tpe).trials(trials).seed(SEED).maximize()
                 .pruner(Pruner.successiveHalving(1, 3)).epochsPerTrial(epochs)
-                .objective((conf, trial, reporter) -> fit(conf, train, validation, epochs, reporter::report))
+                .objective((candidate, trial, reporter) -> fit(candidate.getMultiLayerConfiguration(), train, validation,
+                        epochs, reporter::report))
                 .run();
         System.out.println(fromArbiter.table());
         System.out.printf("best of the Arbiter space: %s%n%n", fromArbiter.bestParams());

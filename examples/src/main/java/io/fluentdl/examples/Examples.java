@@ -49,6 +49,9 @@ public final class Examples {
         add("multi-label", "four tags per point: sigmoid + binary cross-entropy, per-label and exact-match accuracy",
                 MultiLabel::main);
         add("multi-label-kt", "the same in Kotlin", MultiLabelKotlin::main);
+        add("class-weights", "imbalanced circles: classWeight vs none (class-1 recall), then freeze and fine-tune",
+                ClassWeightsFineTune::main);
+        add("class-weights-kt", "the same in Kotlin", ClassWeightsFineTuneKotlin::main);
         add("arbiter-interop", "an Arbiter MultiLayerSpace searched by FluentDL; FluentDL's TPE and its space "
                 + "(toMultiLayerSpace) run by Arbiter's runner (Java only)", ArbiterInterop::main);
         add("track-plain-dl4j", "our tracker on a network built with DL4J's own builders (Java only)",

@@ -52,4 +52,9 @@ class TwinsTest {
     void lrRangeThenTrainKotlinEqualsJava(double learningRate) {
         assertEquals(LrRangeThenTrain.atRate(learningRate), LrRangeThenTrainKotlin.atRate(learningRate));
     }
+
+    @Test
+    void classWeightsKotlinEqualsJava() {
+        assertEquals(ClassWeightsFineTune.spec(), ClassWeightsFineTuneKotlin.classWeightsSpec());
+    }
 }

@@ -33,7 +33,7 @@ final class ArrayData {
             }
             oneHot[i * numClasses + labels[i]] = 1f;
         }
-        return Dataset.of(DataArrays.ofRows(flat(features, "features"), features[0].length, oneHot, numClasses, n));
+        return Dataset.over(DataArrays.ofRows(flat(features, "features"), features[0].length, oneHot, numClasses, n));
     }
 
     static Dataset targets(double[][] features, double[][] targets) {
@@ -43,7 +43,7 @@ final class ArrayData {
             throw InvalidConfigException.of("Dataset.of", "targets", m, String.format(
                     "features and targets need the same number of rows, got features=%d, targets=%d", n, m), "");
         }
-        return Dataset.of(DataArrays.ofRows(flat(features, "features"), features[0].length, flat(targets, "targets"),
+        return Dataset.over(DataArrays.ofRows(flat(features, "features"), features[0].length, flat(targets, "targets"),
                 targets[0].length, n));
     }
 

@@ -134,7 +134,7 @@ public final class Circles {
             features[2 * i + 1] = (float) points.x()[i][1];
             labels[i] = points.y()[i];
         }
-        return Dataset.of(DataArrays.ofRows(features, 2, labels, 1, n));
+        return Dataset.over(DataArrays.ofRows(features, 2, labels, 1, n));
     }
 
     /** numpy's linspace(0, 2*pi, count, endpoint=False) computes i * step with step = 2*pi / count. */

@@ -5,6 +5,7 @@ import io.fluentdl.errors.Problem;
 import java.io.Reader;
 import java.nio.file.Path;
 import io.fluentdl.internal.dl4j.BatchIterator;
+import io.fluentdl.internal.dl4j.DataAccess;
 import io.fluentdl.internal.dl4j.DataArrays;
 import java.util.List;
 
@@ -28,8 +29,16 @@ import java.util.List;
  * only on the model's seed and {@code e}, so the same seed gives the same batches on every run. For
  * ND4J arrays in or out, use {@code Model.dataset(features, labels)}, {@code Model.features(dataset)}
  * and {@code Model.labels(dataset)}.
+ *
+ * <p>Per-example weights, Keras' {@code sample_weight}: {@link #withSampleWeights(double[])}; each
+ * example's loss is multiplied by its weight while training (see {@code Model.fit}).
  */
 public final class Dataset {
+
+    static {
+        // the trainer reaches the arrays through internal code, not through a public method
+        DataAccess.open(d -> ((Dataset) d).arrays, Dataset::over);
+    }
 
     private final DataArrays arrays;
     private final List<String> featureNames;
@@ -137,17 +146,51 @@ public final class Dataset {
         return new Split(shuffled.slice(0, train), shuffled.slice(train, n));
     }
 
-    /**
-     * A data set over arrays FluentDL's internals made; users with ND4J arrays call
-     * {@code Model.dataset(features, labels)}.
-     */
-    public static Dataset of(DataArrays arrays) {
+    /** A data set over arrays the readers made; users with ND4J arrays call {@code Model.dataset(features, labels)}. */
+    static Dataset over(DataArrays arrays) {
         return new Dataset(arrays, List.of(), List.of());
     }
 
-    /** FluentDL's internal view of the examples (ND4J arrays); not API: use {@code Model.features(dataset)}. */
-    public DataArrays arrays() {
+    /** The arrays, for the normalizer; other packages go through {@code DataAccess} (internal). */
+    DataArrays arrays() {
         return arrays;
+    }
+
+    /**
+     * These examples with a weight each, Keras' {@code sample_weight}: training multiplies each example's
+     * loss (and so its gradient) by its weight. The loss of a batch is the weighted sum divided by the
+     * batch's size, not by the sum of weights (Keras' {@code sum_over_batch_size}), so weight 0 drops an
+     * example from the gradient while it still counts in the division. Weights follow their examples
+     * through {@link #split}, {@link #slice}, {@link #shuffled} and every epoch's shuffle. Evaluation
+     * ({@code Model.evaluate}, the metrics {@code fit} logs) stays unweighted, as Keras' default.
+     *
+     * @param weights one finite number {@code >= 0} per example, in example order
+     * @return a new data set; this one keeps its weights (or none)
+     */
+    public Dataset withSampleWeights(double[] weights) {
+        String where = "Dataset.withSampleWeights";
+        if (weights == null || weights.length != size()) {
+            throw InvalidConfigException.of(where, "weights", weights == null ? null : weights.length, String.format(
+                    "there must be one weight per example, got examples=%d, weights=%s", size(),
+                    weights == null ? "null" : String.valueOf(weights.length)), "");
+        }
+        for (int i = 0; i < weights.length; i++) {
+            if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
+                throw InvalidConfigException.of(String.format("%s, example %d", where, i), "weight", weights[i], String.format(
+                        "a sample weight must be a finite number >= 0, got weight=%s", weights[i]), "");
+            }
+        }
+        return with(arrays.withWeights(weights));
+    }
+
+    /** Whether {@link #withSampleWeights} gave these examples weights. */
+    public boolean hasSampleWeights() {
+        return arrays.weights() != null;
+    }
+
+    /** Each example's weight, in example order: all 1.0 when none were given. */
+    public double[] sampleWeights() {
+        return arrays.weightsOrOnes();
     }
 
     public int size() {

@@ -144,7 +144,7 @@ public final class Mnist {
         for (int i = 0; i < n; i++) {
             oneHot[i * CLASSES + labels[i]] = 1f;
         }
-        return Dataset.of(DataArrays.ofRows(features, PIXELS, oneHot, CLASSES, n));
+        return Dataset.over(DataArrays.ofRows(features, PIXELS, oneHot, CLASSES, n));
     }
 
     /** The checked contents of the four files, from memory when they have not changed on disk. */

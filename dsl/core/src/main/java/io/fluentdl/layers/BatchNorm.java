@@ -45,6 +45,7 @@ public record BatchNorm(String name, double momentum, double epsilon, boolean ce
         private boolean center = true;
         private boolean scale = true;
         private String name;
+        private boolean trainable = true;
 
         public Options(String where) {
             this.where = where;
@@ -78,6 +79,20 @@ public record BatchNorm(String name, double momentum, double epsilon, boolean ce
         public Options name(String name) {
             this.name = name;
             return this;
+        }
+
+        /**
+         * Keras' {@code trainable}: {@code false} freezes the layer: it normalises with its running statistics
+         * (inference mode) and training changes neither them nor γ and β. Default {@code true}.
+         */
+        public Options trainable(boolean trainable) {
+            this.trainable = trainable;
+            return this;
+        }
+
+        /** Whether {@link #trainable(boolean)} left the layer trainable. */
+        public boolean isTrainable() {
+            return trainable;
         }
 
         public BatchNorm build(String autoName) {

@@ -14,6 +14,7 @@ public final class DenseOptions {
     private double l2;
     private double weightDecay;
     private String name;
+    private boolean trainable = true;
 
     DenseOptions(String where) {
         this.where = where;
@@ -50,6 +51,20 @@ public final class DenseOptions {
     public DenseOptions name(String name) {
         this.name = name;
         return this;
+    }
+
+    /**
+     * Keras' {@code trainable}: {@code false} freezes the layer (fit leaves its weights as they are), as
+     * {@code Sequential.freeze(name)} does; the output layer cannot be frozen. Default {@code true}.
+     */
+    public DenseOptions trainable(boolean trainable) {
+        this.trainable = trainable;
+        return this;
+    }
+
+    /** Whether {@link #trainable(boolean)} left the layer trainable. */
+    public boolean isTrainable() {
+        return trainable;
     }
 
     Boolean useBias() {

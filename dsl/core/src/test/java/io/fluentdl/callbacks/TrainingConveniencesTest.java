@@ -147,15 +147,15 @@ class TrainingConveniencesTest {
         Model model = model();
         Dataset d = data(30);
         model.fit(d, 20, 10);
-        int[] classes = model.predictClasses(d.arrays().features());
-        long[] argmax = model.predict(d.arrays().features()).argMax(1).toLongVector();
+        int[] classes = model.predictClasses(Model.features(d));
+        long[] argmax = model.predict(Model.features(d)).argMax(1).toLongVector();
         for (int i = 0; i < classes.length; i++) {
             assertEquals(argmax[i], classes[i]);
         }
         Model binary = Model.of(Sequential.named("b").input(2).output(1, Activation.SIGMOID, Loss.BINARY_CROSSENTROPY, o -> o)
                 .seed(1).build());
-        float[] p = binary.predict(d.arrays().features()).dup('c').data().asFloat();
-        int[] bc = binary.predictClasses(d.arrays().features());
+        float[] p = binary.predict(Model.features(d)).dup('c').data().asFloat();
+        int[] bc = binary.predictClasses(Model.features(d));
         for (int i = 0; i < bc.length; i++) {
             assertEquals(p[i] >= 0.5f ? 1 : 0, bc[i]);
         }

@@ -108,6 +108,7 @@ class SequentialScope internal constructor(@PublishedApi internal val builder: S
      * @param l2      Keras L2 penalty on the weights, ≥ 0
      * @param weightDecay decoupled weight decay, ≥ 0 (see [Regularization])
      * @param name    null: the automatic `dense_k`
+     * @param trainable false: frozen, Keras' `trainable=False` (see [freeze])
      */
     fun dense(
         units: Int,
@@ -118,8 +119,9 @@ class SequentialScope internal constructor(@PublishedApi internal val builder: S
         l2: Double = Regularization.NONE.l2(),
         weightDecay: Double = Regularization.NONE.weightDecay(),
         name: String? = null,
+        trainable: Boolean = true,
     ) {
-        builder.dense(units, activation, init) { it.set(useBias, l1, l2, weightDecay, name) }
+        builder.dense(units, activation, init) { it.set(useBias, l1, l2, weightDecay, name).trainable(trainable) }
     }
 
     /**
@@ -130,6 +132,7 @@ class SequentialScope internal constructor(@PublishedApi internal val builder: S
      * @param center   null: learn β (Java default); DL4J can only fix β and γ together
      * @param scale    null: learn γ (Java default)
      * @param name     null: the automatic `batch_norm_k`
+     * @param trainable false: frozen, in inference mode with fixed statistics (see [freeze])
      */
     fun batchNorm(
         momentum: Double = BatchNorm.DEFAULT_MOMENTUM,
@@ -137,8 +140,17 @@ class SequentialScope internal constructor(@PublishedApi internal val builder: S
         center: Boolean? = null,
         scale: Boolean? = null,
         name: String? = null,
+        trainable: Boolean = true,
     ) {
-        builder.batchNorm { it.set(momentum, epsilon, center, scale, name) }
+        builder.batchNorm { it.set(momentum, epsilon, center, scale, name).trainable(trainable) }
+    }
+
+    /**
+     * Makes the named layers non-trainable, Keras' `trainable = False`: `freeze("dense_1", "batch_norm_1")`;
+     * Java's [Sequential.freeze]. Names are checked when the spec is built.
+     */
+    fun freeze(vararg layerNames: String) {
+        builder.freeze(*layerNames)
     }
 
     /** Dropout of the fraction `rate` in [0, 1) of the inputs (Keras' meaning: the fraction to DROP). */

@@ -102,4 +102,24 @@ class SequentialScopeTest {
         val java = assertThrows<InvalidConfigException> { Sequential.named("no-output").input(2).dense(4, RELU).build() }
         assertEquals(java.message, e.message)
     }
+
+    @Test
+    fun freezeIsJavasFreeze() {
+        val java = javaCaseStudy.toBuilder().freeze("dense_1").build()
+        val kotlin = kotlinCaseStudy.variant { freeze("dense_1") }
+        assertEquals(java, kotlin)
+        assertEquals(listOf("dense_1"), kotlin.frozen())
+        val e = assertThrows<InvalidConfigException> { kotlinCaseStudy.variant { freeze("dense_7") } }
+        assert(e.message!!.contains("got name=dense_7")) { e.message!! }
+        val byOption = sequential("bn-case-study") {
+            input(2)
+            dense(50, RELU, HE_UNIFORM, trainable = false)
+            batchNorm(trainable = false)
+            output(1, SIGMOID, BINARY_CROSSENTROPY)
+            batchNormPlacement = BEFORE_ACTIVATION
+            optimizer = sgd(0.01, momentum = 0.9)
+            seed = 1
+        }
+        assertEquals(javaCaseStudy.toBuilder().freeze("dense_1", "batch_norm_1").build(), byOption)
+    }
 }

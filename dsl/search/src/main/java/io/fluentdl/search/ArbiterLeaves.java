@@ -1,9 +1,9 @@
 package io.fluentdl.search;
 
+import org.deeplearning4j.arbiter.DL4JConfiguration;
 import org.deeplearning4j.arbiter.MultiLayerSpace;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 import org.deeplearning4j.arbiter.util.LeafUtils;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -15,15 +15,17 @@ import java.util.Map;
  * searched leaf, named by its place in the space ({@code layer0.nOut}, {@code updater.learningRate}),
  * in the order Arbiter's generators number them (the unique leaves of {@code collectLeaves()}; this
  * sets their indices the same way), so a trial's unit vector is the space's own parameter vector
- * and {@code MultiLayerSpace.getValue} builds the trial's configuration.
+ * and {@code MultiLayerSpace.getValue} builds the trial's model: Arbiter's own candidate value, a
+ * {@link DL4JConfiguration} (its {@code getMultiLayerConfiguration()} is the network), so the search API
+ * names Arbiter's types and no DL4J one.
  */
 public final class ArbiterLeaves {
 
     private ArbiterLeaves() {
     }
 
-    /** The space of {@code mls}; each trial's model is {@code mls.getValue(units)}'s configuration. */
-    static SearchSpace<MultiLayerConfiguration> space(MultiLayerSpace mls) {
+    /** The space of {@code mls}; each trial's model is {@code mls.getValue(units)}. */
+    static SearchSpace<DL4JConfiguration> space(MultiLayerSpace mls) {
         Map<ParameterSpace<?>, String> names = new IdentityHashMap<>();
         name("", mls, names);
         for (int i = 0; ; i++) {
@@ -58,7 +60,7 @@ public final class ArbiterLeaves {
                     + "space has %d; leaves with more than one parameter are not supported", index, mls.numParameters()));
         }
         return SearchSpace.named("arbiter-space").params(hps.toArray(new Hp<?>[0]))
-                .model(trial -> mls.getValue(trial.units()).getMultiLayerConfiguration());
+                .model(trial -> mls.getValue(trial.units()));
     }
 
     @SuppressWarnings("rawtypes")

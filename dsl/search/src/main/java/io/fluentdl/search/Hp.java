@@ -140,7 +140,11 @@ public abstract sealed class Hp<T> permits FloatHp, IntHp, OneMinusLogHp, Choice
 
     private synchronized ParameterSpace<T> unitSpace() {
         if (unitSpace == null) {
-            unitSpace = HpSpaces.unit(this);
+            // a leaf reading coordinate 0 of a one-element vector
+            unitSpace = parameterSpace();
+            if (isSearched()) {
+                unitSpace.setIndices(0);
+            }
         }
         return unitSpace;
     }

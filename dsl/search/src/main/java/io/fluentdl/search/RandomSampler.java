@@ -21,7 +21,7 @@ final class RandomSampler implements Sampler {
         if (space.dimensions() == 0) {
             return new double[0];
         }
-        return ArbiterDraws.random(space, RandomStreams.of(seed, k));
+        return ArbiterDraws.random(SearchSpaceAdapter.units(space), RandomStreams.of(seed, k));
     }
 
     /** Stafford's variant 13 of the MurmurHash3 finaliser, as in SplittableRandom. */

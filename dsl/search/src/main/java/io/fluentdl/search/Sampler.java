@@ -1,7 +1,5 @@
 package io.fluentdl.search;
 
-import io.fluentdl.internal.arbiter.ArbiterSampler;
-import io.fluentdl.internal.arbiter.SamplerGenerator;
 import org.deeplearning4j.arbiter.optimize.api.CandidateGenerator;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 

@@ -73,6 +73,7 @@ public final class Search<T> implements Cloneable {
     Study study;
     boolean resume;
     Consumer<TrialResult> listener = r -> { };
+    TrialHook trialHook = TrialHook.NONE;
     Duration heartbeat = Duration.ofSeconds(DEFAULT_HEARTBEAT_SECONDS);
     int maxConsecutiveFailures = DEFAULT_MAX_CONSECUTIVE_FAILURES;
     String worker = Workers.thisProcess();
@@ -82,9 +83,10 @@ public final class Search<T> implements Cloneable {
      * default; TPE, Halton, grid, or an Arbiter generator via {@link Sampler#fromArbiter}), pruning,
      * study, resume and report. Each leaf of the space is one {@link Hp}, named by its place in the
      * space ({@code layer0.nOut}, {@code updater.learningRate}); the objective receives each trial's
-     * {@code MultiLayerConfiguration}, as Arbiter's {@code mls.getValue(vector)} builds it.
+     * Arbiter {@code DL4JConfiguration}, as {@code mls.getValue(vector)} builds it (the network's
+     * configuration is its {@code getMultiLayerConfiguration()}).
      */
-    public static Search<org.deeplearning4j.nn.conf.MultiLayerConfiguration> over(
+    public static Search<org.deeplearning4j.arbiter.DL4JConfiguration> over(
             org.deeplearning4j.arbiter.MultiLayerSpace space) {
         return new Search<>(ArbiterLeaves.space(space), Sampler::random);
     }
@@ -256,6 +258,12 @@ public final class Search<T> implements Cloneable {
     public Search<T> onTrialEnd(Consumer<TrialResult> listener) {
         var v = Objects.requireNonNull(listener, "listener");
         return with(c -> c.listener = v);
+    }
+
+    /** Hears each trial's start, epochs and end, e.g. fluentdl-track's {@code TrackedTrials}; default none. */
+    public Search<T> trialHook(TrialHook hook) {
+        var v = Objects.requireNonNull(hook, "hook");
+        return with(c -> c.trialHook = v);
     }
 
     /**

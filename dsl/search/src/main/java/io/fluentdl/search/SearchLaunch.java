@@ -69,7 +69,7 @@ final class SearchLaunch<T> {
             io.fluentdl.internal.dl4j.NativeThreads.blasFor(c.workers); // parallel trials share the cores' GEMMs out
             EpochHistory history = new EpochHistory();
             TrialRunner<T> runner = new TrialRunner<>(c.objective, goal, monitor, c.pruner, finalEpoch(),
-                    c.trialTimeLimit, shared, c.study != null, history, timers, c.listener);
+                    c.trialTimeLimit, shared, c.study != null, history, timers, c.listener, c.trialHook);
             SearchRun.Plan<T> plan = new SearchRun.Plan<>(c.space, sampler, goal, perRound, c.rounds, c.topK, c.padding,
                     c.workers, c.timeBudget, c.epochBudget, c.heartbeat, c.maxConsecutiveFailures, c.worker);
             return new SearchRun<>(plan, shared, runner, timers).run();

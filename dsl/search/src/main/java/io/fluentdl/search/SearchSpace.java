@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * <p>Samplers see the space as the unit cube with one axis per searched {@code Hp} (fixed ones take
  * none), in the order of {@code params(...)}; {@link #trial(int, double[])} turns a point into a trial.
  *
- * <p>Maps to Arbiter: {@code internal.arbiter.SearchSpaceAdapter} exposes it as a
+ * <p>Maps to Arbiter: {@link SearchSpaceAdapter} exposes it as a
  * {@code ParameterSpace<T>} whose leaves are the {@code Hp}s.
  *
  * @param <T> what the template builds (a {@code ModelSpec}, or anything a test needs)
@@ -232,12 +232,12 @@ public final class SearchSpace<T> {
      * @throws InvalidConfigException naming the layer or Hp that Arbiter's spaces cannot express
      */
     public org.deeplearning4j.arbiter.MultiLayerSpace toMultiLayerSpace() {
-        return io.fluentdl.internal.arbiter.MultiLayerSpaces.of(this);
+        return io.fluentdl.internal.arbiter.MultiLayerSpaces.of(new ArbiterTemplate(this));
     }
 
     /** The trial at a parameter vector of {@link #toMultiLayerSpace()} (an Arbiter candidate's flat parameters). */
     public Trial trialOf(org.deeplearning4j.arbiter.MultiLayerSpace mls, double[] arbiterVector) {
-        return io.fluentdl.internal.arbiter.MultiLayerSpaces.trial(this, mls, arbiterVector);
+        return trialWith(io.fluentdl.internal.arbiter.MultiLayerSpaces.values(new ArbiterTemplate(this), mls, arbiterVector));
     }
 
     @Override

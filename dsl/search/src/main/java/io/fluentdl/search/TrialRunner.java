@@ -29,11 +29,12 @@ final class TrialRunner<T> {
     private final EpochHistory history;
     private final ScheduledExecutorService watchdog;
     private final Consumer<TrialResult> listener;
+    private final TrialHook hook;
 
     /** @param finalEpoch the epoch at which every trial ends anyway (MAX_VALUE: unknown); never pruned */
     TrialRunner(TrialObjective<T> objective, Goal goal, String monitor, Pruner pruner, int finalEpoch, Duration timeLimit,
                 Study study, boolean shared, EpochHistory history, ScheduledExecutorService watchdog,
-                Consumer<TrialResult> listener) {
+                Consumer<TrialResult> listener, TrialHook hook) {
         this.objective = objective;
         this.goal = goal;
         this.monitor = monitor;
@@ -45,6 +46,7 @@ final class TrialRunner<T> {
         this.history = history;
         this.watchdog = watchdog;
         this.listener = listener;
+        this.hook = hook;
     }
 
     /**
@@ -59,6 +61,7 @@ final class TrialRunner<T> {
             study.started(number, round, trial.params(), units);
         }
         Reporter reporter = new Reporter(number, slot, start);
+        TrialHook.Log log = null;
         Thread worker = Thread.currentThread();
         Object lock = new Object();
         boolean[] done = {false};
@@ -73,6 +76,9 @@ final class TrialRunner<T> {
         double score = Double.NaN;
         String reason = "";
         try {
+            log = hook.started(new TrialHook.Start(study == null ? space.name() : study.name(), number, round,
+                    workerName, trial.params(), goal, monitor));
+            reporter.log = log;
             T model = space.build(trial);
             double s = objective.evaluate(model, trial, reporter);
             if (Double.isFinite(s)) {
@@ -108,6 +114,9 @@ final class TrialRunner<T> {
         }
         TrialResult result = new TrialResult(number, round, trial.params(), units, status, score, reason,
                 reporter.epochs, millis, workerName, slot);
+        if (log != null) {
+            log.ended(result);
+        }
         listener.accept(result);
         return result;
     }
@@ -119,6 +128,7 @@ final class TrialRunner<T> {
         private final long start;
         private final SortedMap<Integer, Map<String, Double>> epochs = new TreeMap<>();
         private double last = Double.NaN;
+        private TrialHook.Log log;
 
         Reporter(int trial, int slot, long start) {
             this.trial = trial;
@@ -145,6 +155,9 @@ final class TrialRunner<T> {
                         + "got %s", epoch, monitor, metrics.keySet()));
             }
             epochs.put(epoch, new LinkedHashMap<>(metrics));
+            if (log != null) {
+                log.epoch(epoch, java.util.Collections.unmodifiableMap(epochs.get(epoch)));
+            }
             if (study != null) {
                 study.epoch(trial, epoch, metrics);
             }

@@ -10,6 +10,8 @@
  * <p>Samplers work on the unit cube (one axis per searched Hp); each Hp maps its axis to values through
  * its Arbiter {@code ParameterSpace} ({@code io.fluentdl.internal.arbiter.HpSpaces}). Arbiter types
  * appear in the public API only where interop is the point: {@code Hp.parameterSpace()},
- * {@code Sampler.toArbiter/fromArbiter} and {@code Search.over(MultiLayerSpace)}.
+ * {@code Sampler.toArbiter/fromArbiter}, {@link io.fluentdl.search.SearchSpaceAdapter} and
+ * {@code Search.over(MultiLayerSpace)} (whose trials are Arbiter's {@code DL4JConfiguration}s); no DL4J
+ * type does. This package calls {@code io.fluentdl.internal.arbiter}, never the reverse.
  */
 package io.fluentdl.search;

@@ -6,7 +6,9 @@ package io.fluentdl.track;
  * INTERRUPTED, and a shutdown hook writes INTERRUPTED on SIGTERM / Ctrl-C.
  */
 public enum RunStatus {
-    RUNNING, FINISHED, FAILED, INTERRUPTED;
+    RUNNING, FINISHED, FAILED, INTERRUPTED,
+    /** A search trial its pruner stopped early (a tracked trial, see {@code TrackedTrials}): ended on purpose. */
+    PRUNED;
 
     /** Whether the run can still change. */
     public boolean isLive() {

@@ -119,6 +119,19 @@ public final class Tracker implements AutoCloseable {
     }
 
     /**
+     * Ends epoch {@code epoch} (1-based; epochs may be skipped, e.g. a search trial that reports every
+     * other one) with these values, as {@link #logEpoch(Map)} does.
+     */
+    public synchronized void logEpoch(int epoch, Map<String, Double> values) {
+        if (epoch <= epochsDone) {
+            throw new IllegalArgumentException(String.format("Run '%s': epochs must increase, got epoch=%d after "
+                    + "epoch %d", id(), epoch, epochsDone));
+        }
+        epochsDone = epoch - 1;
+        logEpoch(values);
+    }
+
+    /**
      * From the listener: DL4J finished an epoch after {@code iterations} iterations in all. Held for the
      * Model adapter if one is in use.
      */
@@ -202,7 +215,16 @@ public final class Tracker implements AutoCloseable {
         return run.status().isLive();
     }
 
-    private void end(RunStatus status, Map<String, Double> extra, String why) {
+    /**
+     * Ends the run as {@code status} with {@code extra} final metrics added to the summary and, for a run
+     * that did not finish, why (a search trial ends FINISHED, PRUNED or FAILED this way). Does nothing if
+     * the run has already ended.
+     */
+    public synchronized void end(RunStatus status, Map<String, Double> extra, String why) {
+        if (status.isLive()) {
+            throw new IllegalArgumentException(String.format("Run '%s': end needs a final status, got status=%s",
+                    id(), status));
+        }
         if (!isOpen()) {
             return;
         }

@@ -69,8 +69,9 @@ public final class ReportBuilder {
     }
 
     /**
-     * A results.json key: true when the experiment wrote report.html itself with its results
-     * ({@link io.fluentdl.experiments.OwnOutputExperiment}); {@code report} then leaves it as it is.
+     * A results.json key: true when the experiment wrote report.html itself with its results; {@code report}
+     * then leaves it as it is. Only folders written before the search experiments reported through
+     * {@link SearchExperimentPage} carry it.
      */
     public static final String OWN_REPORT = "own_report";
 
@@ -84,10 +85,13 @@ public final class ReportBuilder {
             throw new IOException(String.format("Could not read %s", RunFiles.results(runDir)), e); // Jackson's text names no file
         }
         if (tree.path(OWN_REPORT).asBoolean(false)) {
-            return RunFiles.report(runDir); // written with the results by an OwnOutputExperiment: nothing to rebuild
+            return RunFiles.report(runDir); // an older search experiment wrote its page itself: nothing to rebuild
         }
         if (SearchReport.isSearch(tree)) {
             return SearchReport.build(runDir, tree);
+        }
+        if (SearchExperimentPage.is(tree)) {
+            return SearchExperimentPage.build(runDir, tree);
         }
         Results results = Json.read(RunFiles.results(runDir), Results.class);
         Path provenanceFile = RunFiles.provenance(runDir);

@@ -24,8 +24,11 @@
  *     accuracy against the reference, histograms over time per layer (weights, gradients, updates of
  *     the first seed's tracked run, {@code runs/}), model summaries and provenance.</li>
  * <li>A search (a {@code results.json} with {@code trials}, the contract below): trials table,
- *     parallel coordinates, the score against each parameter (log axes where the parameter was
- *     sampled on a log scale) and the importance chart.</li>
+ *     its trials' tracked runs, parallel coordinates, the score against each parameter (log axes where
+ *     the parameter was sampled on a log scale) and the importance chart ({@code SearchSections}).</li>
+ * <li>A search experiment (a {@code results.json} with a {@code report} block, see
+ *     {@code SearchExperimentPage}): its key numbers, its own figures ({@code SearchExtras}: draws per
+ *     bin, best score so far), the sections above for each search it ran, and the tracked runs.</li>
  * </ul>
  *
  * <h2>Search results contract</h2>

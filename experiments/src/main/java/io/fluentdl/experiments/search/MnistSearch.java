@@ -21,6 +21,7 @@ import io.fluentdl.search.SearchSpace;
 import io.fluentdl.search.TrainingObjective;
 import io.fluentdl.search.TrialResult;
 import io.fluentdl.search.TrialStatus;
+import io.fluentdl.track.TrackedTrials;
 
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -83,18 +84,22 @@ public final class MnistSearch {
     private final Dataset test;
     private final MnistData mnist;
     private final StudyPlace study;
+    private final TrackedTrials tracked;
 
     public MnistSearch(Settings settings, Path mnistDir) {
-        this(settings, mnistDir, null);
+        this(settings, mnistDir, null, null);
     }
 
     /**
-     * @param study where the three searches are recorded (as NAME, NAME-plain and NAME-hyperband), so
-     *              processes with the same storage share them; null: in memory
+     * @param study     where the three searches are recorded (as NAME, NAME-plain and NAME-hyperband), so
+     *                  processes with the same storage share them; null: in memory
+     * @param trackRoot where each trial becomes a tracked run (runs/, runs.db) under its search's study name;
+     *                  null: not tracked
      */
-    public MnistSearch(Settings settings, Path mnistDir, StudyPlace study) {
+    public MnistSearch(Settings settings, Path mnistDir, StudyPlace study, Path trackRoot) {
         this.settings = settings;
         this.study = study;
+        this.tracked = trackRoot == null ? null : TrackedTrials.in(trackRoot);
         this.mnist = Mnist.load(mnistDir, settings.trainSize() + settings.validationSize(), settings.testSize());
         this.train = mnist.train().first(settings.trainSize());
         this.validation = mnist.train().slice(settings.trainSize(), settings.trainSize() + settings.validationSize());
@@ -181,7 +186,14 @@ public final class MnistSearch {
                 plainRoundOneBest, plain.result().epochsToReach(pruned.bestValidation()), hyperband);
     }
 
-    private Outcome measure(String part, Search<ModelSpec> search) {
+    /** The name of one of the three searches ("", "-plain", "-hyperband"): its study, and its tracked trials'. */
+    String study(String part) {
+        return (study == null ? MnistSearchExperiment.NAME : study.name()) + part;
+    }
+
+    private Outcome measure(String part, Search<ModelSpec> tracking) {
+        Search<ModelSpec> search = tracked == null ? tracking
+                : tracking.trialHook(tracked.named(study(part)));
         if (study == null) {
             return measure(search.run(), System.nanoTime());
         }

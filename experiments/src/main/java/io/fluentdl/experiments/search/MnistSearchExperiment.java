@@ -5,7 +5,6 @@ import io.fluentdl.experiments.ExperimentInfo;
 import io.fluentdl.experiments.RunContext;
 import io.fluentdl.experiments.results.DatasetInfo;
 import io.fluentdl.experiments.progress.ProgressTask;
-import io.fluentdl.search.Hp;
 import io.fluentdl.search.SearchResult;
 import io.fluentdl.search.TrialResult;
 import io.fluentdl.search.TrialStatus;
@@ -46,7 +45,7 @@ public final class MnistSearchExperiment implements StudyExperiment {
                 b.trialsPerRound(), b.rounds(), b.topK(), context.epochs(), b.minEpochs(), b.eta(), context.seeds().get(0),
                 b.workers());
         MnistSearch search = new MnistSearch(s, context.dataDir().orElse(null),
-                where == null ? null : where.place(context.outDir(), NAME, context.resume()));
+                where == null ? null : where.place(context.outDir(), NAME, context.resume()), context.outDir());
         ProgressTask task = context.progress().start(NAME, search.totalTrials());
         double[] best = {Double.NaN};
         MnistSearch.Comparison c = search.run(t -> {
@@ -121,20 +120,17 @@ public final class MnistSearchExperiment implements StudyExperiment {
             int colon = line.indexOf(':');
             files.number(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
         }
-        Map<String, SearchResult<?>> both = new LinkedHashMap<>();
-        both.put("random + coarse-to-fine + ASHA", c.pruned().result());
-        both.put("plain random", c.plain().result());
+        // each search under its study name (MnistSearch.study), as its tracked trials are
+        files.search(search.study(""), "val_accuracy", c.pruned().result())
+                .search(search.study("-plain"), "val_accuracy", c.plain().result());
         if (c.hyperband() != null) {
-            both.put("Hyperband (first round)", c.hyperband().result());
+            files.search(search.study("-hyperband"), "val_accuracy", c.hyperband().result());
         }
-        files.figure(SearchCharts.bestSoFar("val_accuracy", both), "best-so-far",
-                "Best validation accuracy so far against the epochs spent (trials in order)");
-        for (Hp<?> hp : c.pruned().result().space().params()) {
-            files.figure(SearchCharts.scoreVs(c.pruned().result(), hp, "val_accuracy"), "score-vs-" + hp.name(),
-                    String.format("Pruned search: val_accuracy (last reported) against %s", hp.name()));
-        }
-        files.figure(SearchCharts.importance(c.pruned().result().importance()), "importance",
-                "Pruned search: share of the score's variance explained by each parameter (completed trials)");
+        files.bestSoFar("best-so-far", String.format("Best validation accuracy so far against the epochs spent (trials in "
+                + "order): %s is random + coarse-to-fine + ASHA, %s plain random%s", search.study(""),
+                search.study("-plain"), c.hyperband() == null ? "" : ", " + search.study("-hyperband")
+                + " Hyperband over the first round"), "val_accuracy", List.of(search.study(""),
+                search.study("-plain"), search.study("-hyperband")));
         ModelSpec bestSpec = c.pruned().result().bestModel();
         files.spec("best", bestSpec).table(c.pruned().result().table());
         files.write(results, csv, context, start);

@@ -18,6 +18,7 @@ import io.fluentdl.search.SearchResult;
 import io.fluentdl.search.SearchSpace;
 import io.fluentdl.search.TrainingObjective;
 import io.fluentdl.search.TrialResult;
+import io.fluentdl.track.TrackedTrials;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,9 +60,12 @@ public final class RandomVsGrid {
     private final Settings settings;
     private final Dataset train;
     private final Dataset validation;
+    private final TrackedTrials tracked;
 
-    public RandomVsGrid(Settings settings, Path mnistDir) {
+    /** @param trackRoot where each trial becomes a tracked run (study {@code <method>-seed<seed>}); null: not tracked */
+    public RandomVsGrid(Settings settings, Path mnistDir, Path trackRoot) {
         this.settings = settings;
+        this.tracked = trackRoot == null ? null : TrackedTrials.in(trackRoot);
         MnistData mnist = Mnist.load(mnistDir, settings.trainSize() + settings.validationSize(), 1);
         this.train = mnist.train().first(settings.trainSize());
         this.validation = mnist.train().slice(settings.trainSize(), settings.trainSize() + settings.validationSize());
@@ -92,8 +96,14 @@ public final class RandomVsGrid {
         return runs;
     }
 
-    private static Run run(String method, long seed, Search<ModelSpec> search) {
-        SearchResult<ModelSpec> result = search.run();
+    /** The name of one search: its tracked trials' study and its sections in the report. */
+    static String study(String method, long seed) {
+        return String.format("%s-%s-seed%d", RandomVsGridExperiment.NAME, method, seed);
+    }
+
+    private Run run(String method, long seed, Search<ModelSpec> search) {
+        SearchResult<ModelSpec> result = (tracked == null ? search
+                : search.trialHook(tracked.named(study(method, seed)))).run();
         long distinct = result.trials().stream().map(t -> t.params().get(LR.name())).distinct().count();
         return new Run(method, seed, result, (int) distinct, result.importance());
     }

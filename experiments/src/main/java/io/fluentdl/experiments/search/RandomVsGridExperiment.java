@@ -34,7 +34,7 @@ public final class RandomVsGridExperiment implements OwnOutputExperiment {
         RandomVsGrid.Settings base = context.quick() ? RandomVsGrid.quick() : RandomVsGrid.full();
         RandomVsGrid.Settings s = new RandomVsGrid.Settings(base.trainSize(), base.validationSize(), context.epochs(),
                 base.batchSize(), base.trials(), base.gridPoints(), context.seeds());
-        RandomVsGrid experiment = new RandomVsGrid(s, context.dataDir().orElse(null));
+        RandomVsGrid experiment = new RandomVsGrid(s, context.dataDir().orElse(null), context.outDir());
         ProgressTask task = context.progress().start(NAME, 2L * s.trials() * s.seeds().size());
         List<RandomVsGrid.Run> runs = experiment.run(t -> task.step());
         task.close(String.format("%d searches", runs.size()));
@@ -107,13 +107,9 @@ public final class RandomVsGridExperiment implements OwnOutputExperiment {
         results.put("runs", out);
         RandomVsGrid.Run grid = runs.get(0);
         RandomVsGrid.Run random = runs.get(1);
-        files.figure(SearchCharts.scoreVs(grid.result(), RandomVsGrid.LR, "val_accuracy"), "grid-lr",
-                        String.format("Grid, seed %d: val_accuracy against the learning rate (4 distinct values)", grid.seed()))
-                .figure(SearchCharts.scoreVs(random.result(), RandomVsGrid.LR, "val_accuracy"), "random-lr",
-                        String.format("Random, seed %d: val_accuracy against the learning rate (16 distinct values)",
-                                random.seed()))
-                .figure(SearchCharts.importance(random.importance()), "importance",
-                        "Random search, first seed: share of the score's variance explained by each parameter");
+        for (RandomVsGrid.Run r : runs) {   // each search's page sections, named as its tracked trials' study
+            files.search(RandomVsGrid.study(r.method(), r.seed()), "val_accuracy", r.result());
+        }
         files.spec("best-random-seed-" + random.seed(), random.result().bestModel())
                 .table(random.result().table());
         files.write(results, csv, context, start);

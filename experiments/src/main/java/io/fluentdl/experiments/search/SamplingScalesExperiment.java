@@ -73,10 +73,10 @@ public final class SamplingScalesExperiment implements OwnOutputExperiment {
         Map<String, int[]> betaHist = new LinkedHashMap<>();
         betaHist.put("uniform", scales.get(2).histogram());
         betaHist.put("1-beta log-uniform", scales.get(3).histogram());
-        files.figure(SearchCharts.histogram("alpha in [1e-4, 1]", "log10(alpha)", -4, 0, alphaHist), "alpha",
-                        "Draws of alpha per bin of log10(alpha): uniform piles up in the top decade")
-                .figure(SearchCharts.histogram("beta in [0.9, 0.999]", "log10(1 - beta)", -3, -1, betaHist), "beta",
-                        "Draws of beta per bin of log10(1 - beta): uniform leaves 0.99..0.999 (left half) almost empty");
+        files.histogram("alpha", "Draws of alpha per bin of log10(alpha): uniform piles up in the top decade",
+                        "alpha in [1e-4, 1]", "log10(alpha)", -4, 0, alphaHist)
+                .histogram("beta", "Draws of beta per bin of log10(1 - beta): uniform leaves 0.99..0.999 (left half) almost empty",
+                        "beta in [0.9, 0.999]", "log10(1 - beta)", -3, -1, betaHist);
         files.write(results, csv, context, start);
         return console.toString();
     }

@@ -2,8 +2,6 @@ package io.fluentdl.experiments.search;
 
 import io.fluentdl.ModelSpec;
 import io.fluentdl.experiments.RunContext;
-import io.fluentdl.experiments.report.ChartFiles;
-import io.fluentdl.experiments.report.Html;
 import io.fluentdl.experiments.report.ReportBuilder;
 import io.fluentdl.experiments.results.AtomicFiles;
 import io.fluentdl.experiments.results.ExperimentOutput;
@@ -12,7 +10,9 @@ import io.fluentdl.experiments.results.Provenance;
 import io.fluentdl.experiments.results.RunFiles;
 import io.fluentdl.experiments.results.VariantSpec;
 import io.fluentdl.experiments.runtime.ProvenanceCollector;
-import org.jfree.chart.JFreeChart;
+import io.fluentdl.search.Importance;
+import io.fluentdl.search.SearchResult;
+import io.fluentdl.search.TrialResult;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,7 +24,10 @@ import java.util.Map;
 
 /**
  * Writes a search experiment's folder with the run files' names ({@link RunFiles}): results.json,
- * metrics.csv, provenance.json, plots/ (SVG + PNG) and a self-contained report.html.
+ * metrics.csv, provenance.json, then report.html and plots/ through the report pipeline
+ * ({@link ReportBuilder}), which reads what the page needs from results.json's {@code "report"} block:
+ * the key numbers, the figures, and each search as a search results contract. {@code fluentdl report}
+ * rebuilds the same page from the folder.
  */
 final class SearchFiles {
 
@@ -32,7 +35,8 @@ final class SearchFiles {
     private final String title;
     private final String intro;
     private final Map<String, String> numbers = new LinkedHashMap<>();
-    private final List<String[]> figures = new ArrayList<>();
+    private final List<Map<String, Object>> figures = new ArrayList<>();
+    private final List<Map<String, Object>> searches = new ArrayList<>();
     private final List<VariantSpec> specs = new ArrayList<>();
     private String table = "";
 
@@ -48,11 +52,56 @@ final class SearchFiles {
         return this;
     }
 
-    /** Writes a plot to plots/{@code base}.svg/.png and shows it in the report. */
-    SearchFiles figure(JFreeChart chart, String base, String caption) throws IOException {
-        String safe = Html.id(base);
-        String svg = ChartFiles.write(chart, dir.resolve(ReportBuilder.PLOTS), safe);
-        figures.add(new String[] {caption, svg, ReportBuilder.PLOTS + "/" + safe});
+    /** Overlaid histograms of draws per bin over [from, to] of {@code axis}, one series per scale. */
+    SearchFiles histogram(String name, String caption, String chartTitle, String axis, double from, double to,
+                          Map<String, int[]> counts) {
+        Map<String, Object> f = figure("histogram", name, caption);
+        f.put("title", chartTitle);
+        f.put("axis", axis);
+        f.put("from", from);
+        f.put("to", to);
+        f.put("series", counts);
+        return this;
+    }
+
+    /** The best {@code metric} so far against epochs spent, one line per named search (see {@link #search}). */
+    SearchFiles bestSoFar(String name, String caption, String metric, List<String> searchNames) {
+        Map<String, Object> f = figure("best_so_far", name, caption);
+        f.put("metric", metric);
+        f.put("searches", searchNames);
+        return this;
+    }
+
+    /** A search the page shows (trials, parallel coordinates, score against each parameter, importance). */
+    SearchFiles search(String name, String metric, SearchResult<?> result) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("search", name);
+        s.put("metric", metric);
+        s.put("goal", result.goal().name().toLowerCase(java.util.Locale.ROOT));
+        s.put("space", SweepRunner.space(result.space()));
+        List<Map<String, Object>> importance = new ArrayList<>();
+        for (Importance i : result.importance()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", i.name());
+            m.put("share", SweepRunner.finite(i.share()));
+            m.put("spearman", SweepRunner.finite(i.spearman()));
+            importance.add(m);
+        }
+        s.put("importance", importance);
+        List<Map<String, Object>> trials = new ArrayList<>();
+        for (TrialResult t : result.trials()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("number", t.number());
+            m.put("round", t.round());
+            m.put("status", t.status().name());
+            m.put("score", SweepRunner.finite(t.score()));
+            m.put("params", SweepRunner.plain(t.params()));
+            m.put("epochs", t.epochCount());
+            m.put("seconds", t.millis() / 1000.0);
+            trials.add(m);
+        }
+        s.put("trials", trials);
+        searches.add(s);
         return this;
     }
 
@@ -68,16 +117,20 @@ final class SearchFiles {
         return this;
     }
 
-    /**
-     * Writes results.json (marked {@value ReportBuilder#OWN_REPORT}, so {@code fluentdl report} keeps this
-     * report), metrics.csv, provenance.json and report.html.
-     */
+    /** Writes results.json (with the {@code "report"} block), metrics.csv, provenance.json, then the report. */
     void write(Map<String, Object> results, List<List<String>> csv, RunContext context, Instant start)
             throws IOException {
-        Map<String, Object> marked = new LinkedHashMap<>(results);
-        marked.put(ReportBuilder.OWN_REPORT, true);
-        Provenance provenance = writeData(marked, csv, context, start);
-        AtomicFiles.writeString(RunFiles.report(dir), html(Json.MAPPER.writeValueAsString(provenance)));
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("title", title);
+        page.put("intro", intro);
+        page.put("numbers", numbers);
+        page.put("figures", figures);
+        page.put("searches", searches);
+        page.put("table", table);
+        Map<String, Object> withPage = new LinkedHashMap<>(results);
+        withPage.put("report", page);
+        writeData(withPage, csv, context, start);
+        ReportBuilder.build(dir);
     }
 
     /** Writes results.json, metrics.csv and provenance.json only (the report is built from them elsewhere). */
@@ -95,30 +148,12 @@ final class SearchFiles {
         return provenance;
     }
 
-    private String html(String provenanceJson) {
-        StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(escape(title))
-                .append("</title><style>body{font-family:sans-serif;max-width:960px;margin:2em auto;}"
-                        + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 8px;text-align:left}"
-                        + "pre{background:#f6f6f6;padding:8px;overflow-x:auto;font-size:12px}</style></head><body>\n");
-        h.append("<h1>").append(escape(title)).append("</h1>\n<p>").append(escape(intro)).append("</p>\n<table>\n");
-        numbers.forEach((k, v) -> h.append("<tr><th>").append(escape(k)).append("</th><td>").append(escape(v))
-                .append("</td></tr>\n"));
-        h.append("</table>\n");
-        for (String[] f : figures) {
-            h.append("<figure>").append(f[1]).append("<figcaption>").append(escape(f[0])).append(" (<a href=\"")
-                    .append(Html.url(f[2] + ".svg")).append("\">svg</a>, <a href=\"").append(Html.url(f[2] + ".png"))
-                    .append("\">png</a>)")
-                    .append("</figcaption></figure>\n");
-        }
-        if (!table.isEmpty()) {
-            h.append("<h2>Trials</h2>\n<pre>").append(escape(table)).append("</pre>\n");
-        }
-        h.append("<h2>Provenance</h2>\n<pre>").append(escape(provenanceJson)).append("</pre>\n</body></html>\n");
-        return h.toString();
-    }
-
-    private static String escape(String s) {
-        return Html.escape(s);
+    private Map<String, Object> figure(String kind, String name, String caption) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("kind", kind);
+        f.put("name", name);
+        f.put("caption", caption);
+        figures.add(f);
+        return f;
     }
 }

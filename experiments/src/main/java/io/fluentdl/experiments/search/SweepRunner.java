@@ -15,6 +15,7 @@ import io.fluentdl.search.sweep.Knob;
 import io.fluentdl.search.sweep.Sweep;
 import io.fluentdl.search.sweep.SweepModel;
 import io.fluentdl.search.sweep.SweepParam;
+import io.fluentdl.track.TrackedTrials;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -109,7 +110,8 @@ public final class SweepRunner {
         String storage;
         try (Study study = Study.open(where.url(dir), where.name(sweep))) {
             storage = study.url();
-            Search<ModelSpec> search = sweep.search(data).study(study).onTrialEnd(onTrial)
+            // each trial a tracked run in dir/runs and dir/runs.db, beside results.json
+            Search<ModelSpec> search = sweep.search(data).study(study).onTrialEnd(onTrial).trialHook(TrackedTrials.in(dir))
                     .heartbeat(java.time.Duration.ofSeconds(where.heartbeatSeconds()));
             if (resume || where.shared()) {
                 search = search.resume();

@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fluentdl.experiments.Experiments;
 import io.fluentdl.experiments.testing.Cli;
 import io.fluentdl.search.Study;
+import io.fluentdl.track.Run;
+import io.fluentdl.track.RunIndex;
+import io.fluentdl.track.RunQuery;
+import io.fluentdl.track.RunStatus;
+import io.fluentdl.track.TrackedTrials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,8 +51,12 @@ class SearchExperimentsTest {
         assertEquals(0.5, r.get("scales").get(3).get("shares").get("[0.99, 0.999]").asDouble(), 0.05);
         assertTrue(Files.isRegularFile(dir.resolve("plots/alpha.svg")));
         String html = Files.readString(dir.resolve("report.html"));
+        // the report pipeline's page: interactive charts (ECharts inline) drawn from results.json's report block
+        assertTrue(html.contains("id=\"chart-alpha\"") && html.contains("id=\"chart-beta\""), html);
+        assertTrue(html.contains("echarts"), "ECharts inline");
+        assertTrue(!r.has("own_report"), r.toString());
         ok("report", out.toString());
-        assertEquals(html, Files.readString(dir.resolve("report.html")), "report keeps an experiment's own report");
+        assertEquals(html, Files.readString(dir.resolve("report.html")), "fluentdl report rebuilds the same page");
     }
 
     @Test
@@ -57,6 +66,23 @@ class SearchExperimentsTest {
         assertEquals(4, r.get("methods").get("grid").get("distinct_learning_rates").get(0).asInt());
         assertEquals(16, r.get("methods").get("random").get("distinct_learning_rates").get(0).asInt());
         assertTrue(r.get("methods").get("random").has("best_val_accuracy_mean"));
+        // every trial of every search is a tracked run beside results.json, under its search's study name
+        RunIndex index = RunIndex.at(out.resolve("random-vs-grid"));
+        int trials = r.get("trials").asInt() * r.get("seeds").size();
+        long seed = r.get("seeds").get(0).asLong();
+        for (String method : List.of("grid", "random")) {
+            String study = String.format("random-vs-grid-%s-seed%d", method, seed);
+            assertEquals(r.get("trials").asInt(), index.query(RunQuery.experiment(study).tag(TrackedTrials.studyTag(study))
+                    .status(RunStatus.FINISHED)).size(), study);
+        }
+        assertEquals(2 * trials, index.all().size());
+        String html = Files.readString(out.resolve("random-vs-grid").resolve("report.html"));
+        for (String method : List.of("grid", "random")) {
+            String id = String.format("random-vs-grid-%s-seed%d", method, seed);
+            assertTrue(html.contains(String.format("id=\"%s-trials\"", id)), id);        // its trials table
+            assertTrue(html.contains(String.format("id=\"chart-%s-score-vs-lr\"", id)), id); // its interactive chart
+        }
+        assertTrue(html.contains("id=\"trial-runs\""), "the tracked runs section");
     }
 
     @Test
@@ -72,6 +98,17 @@ class SearchExperimentsTest {
         assertEquals("skipped: Hyperband needs at least 3 epochs per trial for two brackets, got 2",
                 r.get("hyperband_first_round").get("skipped").asText());
         assertTrue(o.out().contains("Hyperband: skipped"), o.out());
+        // the pruned search's trials are tracked runs too, pruned ones ending PRUNED
+        RunIndex index = RunIndex.at(out.resolve("mnist-search"));
+        List<Run> pruned = index.query(RunQuery.experiment("mnist-search").tag(TrackedTrials.studyTag("mnist-search")));
+        assertEquals(r.get("pruned_search").get("trials").asInt(), pruned.size(), r.get("pruned_search").toString());
+        assertEquals(r.get("pruned_search").get("pruned").asInt(),
+                pruned.stream().filter(run -> run.status() == RunStatus.PRUNED).count(), r.get("pruned_search").toString());
+        assertEquals(r.get("plain_random").get("trials").asInt(), index.query(RunQuery.experiment("mnist-search-plain")).size());
+        String html = Files.readString(out.resolve("mnist-search").resolve("report.html"));
+        assertTrue(html.contains("id=\"chart-best-so-far\""), "best so far, interactive");
+        assertTrue(html.contains("id=\"mnist-search-trials\"") && html.contains("id=\"mnist-search-plain-trials\""));
+        assertTrue(html.contains("id=\"chart-mnist-search-parallel-coordinates\""), "parallel coordinates per search");
     }
 
     @Test
@@ -120,6 +157,16 @@ class SearchExperimentsTest {
         assertTrue(Files.isRegularFile(dir.resolve("study.db")));
         assertEquals("log_uniform", r.get("space").get(0).get("kind").asText());
         assertTrue(Files.readString(dir.resolve("report.html")).contains("circles"));
+        // each trial is a tracked run (runs/, runs.db) whose summary score is the trial's
+        List<Run> tracked = RunIndex.at(dir).query(RunQuery.experiment("circles").tag(TrackedTrials.studyTag("circles")));
+        assertEquals(3, tracked.size());
+        for (JsonNode t : r.get("trials")) {
+            Run run = tracked.stream().filter(x -> x.tags().contains(TrackedTrials.trialTag(t.get("number").asInt())))
+                    .findFirst().orElseThrow();
+            assertEquals(t.get("score").asDouble(), run.summary().get(TrackedTrials.SCORE), 0, t.toString());
+            assertTrue(run.tags().contains(TrackedTrials.workerTag(t.get("worker").asText())), run.tags().toString());
+        }
+        assertTrue(Files.readString(dir.resolve("report.html")).contains("id=\"trial-runs\""));
 
         Cli.Outcome again = Cli.run(Experiments.registry(), "search", sweep.toString(), "--trials", "3", "--quiet",
                 "--out", out.toString());
@@ -128,6 +175,7 @@ class SearchExperimentsTest {
         Cli.Outcome resumed = ok("search", sweep.toString(), "--trials", "4", "--resume", "--quiet", "--out",
                 out.toString());
         assertEquals(4, results(dir).get("trials_run").asInt(), resumed.out());
+        assertEquals(4, RunIndex.at(dir).query(RunQuery.experiment("circles")).size(), "a resume tracks only the new trial");
         // resuming a complete study runs nothing and reports the whole study's best, not NaN (issue 18)
         Cli.Outcome complete = ok("search", sweep.toString(), "--trials", "4", "--resume", "--quiet", "--out",
                 out.toString());

@@ -10,7 +10,8 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Mini-batches over a data set's {@link DataArrays}. With shuffling, each {@link #reset()} starts a new
+ * Mini-batches over a data set's {@link DataArrays}; per-example weights go to DL4J as each batch's
+ * labels mask (an {@code n x 1} column: DL4J's losses multiply each example's loss by it). With shuffling, each {@link #reset()} starts a new
  * epoch whose order is a permutation drawn from (seed, epoch), so runs are reproducible and do not
  * depend on how often the iterator was created.
  *
@@ -39,6 +40,7 @@ public final class BatchIterator implements DataSetIterator {
     private final int chunkRows;
     private INDArray chunkFeatures;
     private INDArray chunkLabels;
+    private INDArray chunkWeights;
     private int chunkStart = -1;
     private DataSetPreProcessor preProcessor;
     private BooleanSupplier stop = () -> false;
@@ -89,10 +91,14 @@ public final class BatchIterator implements DataSetIterator {
         if (chunkFeatures == null) {
             chunkFeatures = Nd4j.createUninitialized(data.features().dataType(), chunkRows, data.featureColumns());
             chunkLabels = Nd4j.createUninitialized(data.labels().dataType(), chunkRows, data.labelColumns());
+            chunkWeights = data.weights() == null ? null : Nd4j.createUninitialized(data.weights().dataType(), chunkRows, 1);
         }
         int[] indexes = java.util.Arrays.copyOfRange(order, cursor, cursor + rows);
         Nd4j.pullRows(data.features(), rowsOf(chunkFeatures, 0, rows), 1, indexes);
         Nd4j.pullRows(data.labels(), rowsOf(chunkLabels, 0, rows), 1, indexes);
+        if (chunkWeights != null) {
+            Nd4j.pullRows(data.weights(), rowsOf(chunkWeights, 0, rows), 1, indexes); // weights stay with their rows
+        }
     }
 
     private static INDArray rowsOf(INDArray a, int from, int to) {
@@ -106,8 +112,9 @@ public final class BatchIterator implements DataSetIterator {
         if (order == null) {
             INDArray f = rowsOf(data.features(), cursor, end);
             INDArray l = rowsOf(data.labels(), cursor, end);
+            INDArray w = data.weights() == null ? null : rowsOf(data.weights(), cursor, end);
             // a pre-processor (a normalizer) works in place: give it a copy, never the data itself
-            batch = preProcessor == null ? new DataSet(f, l) : new DataSet(f.dup(), l.dup());
+            batch = preProcessor == null ? new DataSet(f, l, null, w) : new DataSet(f.dup(), l.dup(), null, w);
         } else {
             if (chunkStart < 0 || end > chunkStart + chunkRows) {
                 fillChunk();
@@ -115,7 +122,8 @@ public final class BatchIterator implements DataSetIterator {
             // a batch never straddles two chunks: chunks hold whole batches, only the epoch's last is short
             end = Math.min(end, chunkStart + chunkRows);
             batch = new DataSet(rowsOf(chunkFeatures, cursor - chunkStart, end - chunkStart),
-                    rowsOf(chunkLabels, cursor - chunkStart, end - chunkStart));
+                    rowsOf(chunkLabels, cursor - chunkStart, end - chunkStart), null,
+                    chunkWeights == null ? null : rowsOf(chunkWeights, cursor - chunkStart, end - chunkStart));
         }
         cursor = end;
         if (preProcessor != null) {

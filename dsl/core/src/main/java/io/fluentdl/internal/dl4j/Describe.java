@@ -22,6 +22,9 @@ public final class Describe {
     public static final String FLATTEN = "CnnToFeedForwardPreProcessor (order c, h, w)";
 
     public static String of(Layer layer) {
+        if (layer instanceof FrozenInference frozen) {
+            return String.format("Frozen %s", of(frozen.getUnderlying()));
+        }
         if (layer instanceof ConvolutionLayer c) {
             return String.format("ConvolutionLayer(%dx%d, stride %d, %s, %s%s, %s)", c.getKernelSize()[0], c.getKernelSize()[1],
                     c.getStride()[0], c.getConvolutionMode(), act(c.getActivationFn()), c.hasBias() ? "" : ", no bias",

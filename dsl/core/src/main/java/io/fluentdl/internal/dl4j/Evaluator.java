@@ -42,6 +42,7 @@ public final class Evaluator {
             outputLayerInput = outputLayerInput(network, outputLayerInput, noWorkspaces);
             outputLayer.setInput(outputLayerInput, noWorkspaces);
             outputLayer.setLabels(part.labels());
+            outputLayer.setMaskArray(null); // evaluation is unweighted (Keras' default), whatever a fit left behind
             // score = mean loss of the chunk + regularization, as MultiLayerNetwork.score(data, false)
             lossSum += outputLayer.computeScore(network.calcRegularizationScore(true), false, noWorkspaces) * (to - from);
             INDArray out = outputLayer.activate(false, noWorkspaces);

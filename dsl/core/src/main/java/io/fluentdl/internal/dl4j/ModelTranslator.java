@@ -26,6 +26,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.NoParamLayer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -147,7 +148,13 @@ public final class ModelTranslator {
             }
             shape = out;
         }
-        return blocks;
+        return spec.frozen().isEmpty() ? blocks : blocks.stream().map(b -> spec.frozen().contains(b.name()) ? frozen(b) : b).toList();
+    }
+
+    /** The block's layers with parameters wrapped in {@link FrozenInference} (Keras' {@code trainable=False}). */
+    private static Block frozen(Block block) {
+        List<Layer> layers = block.dl4jLayers().stream().map(l -> l instanceof NoParamLayer ? l : FrozenInference.wrap(l)).toList();
+        return new Block(block.name(), block.kind(), block.outputShape(), layers);
     }
 
     private static void addWithBatchNorm(List<Block> blocks, LayerSpec layer, long[] out, BatchNorm bn, BnPlacement placement) {

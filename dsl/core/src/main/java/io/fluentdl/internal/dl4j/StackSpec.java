@@ -7,6 +7,7 @@ import io.fluentdl.layers.LayerSpec;
 import io.fluentdl.optim.GradientClipping;
 import io.fluentdl.optim.Optimizer;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the translator reads of a {@code ModelSpec}: the spec hands these values over
@@ -15,9 +16,16 @@ import java.util.List;
  */
 public record StackSpec(String name, long seed, Optimizer optimizer, GradientClipping gradientClipping,
                         ImageShape inputShape, int inputSize, BatchNorm inputBatchNorm, BnPlacement batchNormPlacement,
-                        List<LayerSpec> layers) {
+                        List<LayerSpec> layers, Set<String> frozen) {
 
     public StackSpec {
         layers = List.copyOf(layers);
+        frozen = frozen == null ? Set.of() : Set.copyOf(frozen);
+    }
+
+    /** A stack with every layer trainable. */
+    public StackSpec(String name, long seed, Optimizer optimizer, GradientClipping gradientClipping, ImageShape inputShape,
+                     int inputSize, BatchNorm inputBatchNorm, BnPlacement batchNormPlacement, List<LayerSpec> layers) {
+        this(name, seed, optimizer, gradientClipping, inputShape, inputSize, inputBatchNorm, batchNormPlacement, layers, Set.of());
     }
 }

@@ -31,6 +31,9 @@ public final class SummaryRows {
     /** Counts one configured DL4J layer; BN's mean and variance (2 per unit) are non-trainable, as in Keras. */
     static ParamCount count(Layer layer) {
         long n = layer.initializer().numParams(layer);
+        if (layer instanceof FrozenInference) {
+            return new ParamCount(n, 0, n); // Keras: a frozen layer's weights are all non-trainable
+        }
         if (layer instanceof BatchNormalization bn) {
             long stats = 2 * bn.getNOut();
             return new ParamCount(n, n - stats, stats);

@@ -45,6 +45,7 @@ public final class Trainer {
      */
     public History fit(MultiLayerNetwork network, DataArrays train, int epochs, int batchSize, DataArrays validation,
                        boolean running, boolean progress, NetworkControl control, List<Callback> callbacks) {
+        SampleWeights.checkEngine("Model.fit", network, train);
         NativeThreads.defaultBlasOnce(); // GEMMs on every core, unless a search shared them out
         if (batches == null || !batches.serves(train, batchSize, plan.seed())) {
             batches = BatchIterator.shuffled(train, batchSize, plan.seed());

@@ -96,9 +96,9 @@ class BatchIteratorTest {
         INDArray features = Nd4j.arange(12).castTo(DataType.FLOAT).reshape(6, 2);
         Dataset data = Model.dataset(features, features.dup());
         Dataset view = data.view(2, 5);
-        assertEquals(features.getRows(2, 3, 4), view.arrays().features());
+        assertEquals(features.getRows(2, 3, 4), io.fluentdl.internal.dl4j.DataAccess.arrays(view).features());
         features.putScalar(3, 0, -1f);
-        assertEquals(-1f, view.arrays().features().getFloat(1, 0), 0f, "a view shares the data's memory");
+        assertEquals(-1f, io.fluentdl.internal.dl4j.DataAccess.arrays(view).features().getFloat(1, 0), 0f, "a view shares the data's memory");
         io.fluentdl.errors.InvalidConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
                 io.fluentdl.errors.InvalidConfigException.class, () -> data.view(4, 7));
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("got from=4, to=7, size=6"), e.getMessage());
@@ -108,6 +108,6 @@ class BatchIteratorTest {
     void selectKeepsTheGivenOrder() {
         INDArray features = Nd4j.arange(12).castTo(DataType.FLOAT).reshape(6, 2);
         Dataset picked = Model.dataset(features, features.dup()).select(new int[] {5, 0, 3});
-        assertEquals(features.getRows(5, 0, 3), picked.arrays().features());
+        assertEquals(features.getRows(5, 0, 3), io.fluentdl.internal.dl4j.DataAccess.arrays(picked).features());
     }
 }

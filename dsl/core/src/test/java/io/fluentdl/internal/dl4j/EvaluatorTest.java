@@ -48,7 +48,7 @@ class EvaluatorTest {
         long[] expectedPredictions = net.output(x, false).argMax(1).toLongVector();
 
         for (int chunk : new int[] {50, 16}) {
-            Evaluation e = Evaluator.evaluate(net, data.arrays(), chunk, io.fluentdl.train.OutputKind.CLASSIFICATION);
+            Evaluation e = Evaluator.evaluate(net, io.fluentdl.internal.dl4j.DataAccess.arrays(data), chunk, io.fluentdl.train.OutputKind.CLASSIFICATION);
             if (chunk == 50) {
                 assertEquals(expectedLoss, e.loss(), 0.0);
             } else {

@@ -3,7 +3,7 @@ package io.fluentdl.internal.arbiter;
 import io.fluentdl.errors.InvalidConfigException;
 import io.fluentdl.internal.arbiter.StackProbe.Binding;
 import io.fluentdl.internal.arbiter.StackProbe.Field;
-import io.fluentdl.search.Hp;
+import io.fluentdl.internal.arbiter.StackTemplate.Axis;
 import org.deeplearning4j.arbiter.conf.updater.AdamSpace;
 import org.deeplearning4j.arbiter.conf.updater.NesterovsSpace;
 import org.deeplearning4j.arbiter.conf.updater.SgdSpace;
@@ -46,7 +46,7 @@ final class ArbiterLayers {
     }
 
     @SuppressWarnings("unchecked")
-    static LayerSpace<?> layer(Layer layer, Map<Field, Binding> bound, Map<Hp<?>, HpLeaf<?>> leaves, StackProbe probe,
+    static LayerSpace<?> layer(Layer layer, Map<Field, Binding> bound, Map<Axis, HpLeaf<?>> leaves, StackProbe probe,
                                int index) {
         if (bound.isEmpty()) {
             return new ConstantLayerSpace<>(unwired(layer));
@@ -84,7 +84,7 @@ final class ArbiterLayers {
     /** The fields of a dense or output layer that FluentDL's translator sets, each fixed or searched. */
     private static <B extends FeedForwardLayerSpace.Builder<B>> B weighted(B b, FeedForwardLayer layer,
                                                                           Map<Field, Binding> bound,
-                                                                          Map<Hp<?>, HpLeaf<?>> leaves) {
+                                                                          Map<Axis, HpLeaf<?>> leaves) {
         b.nOut(bound.containsKey(Field.UNITS) ? space(bound.get(Field.UNITS), leaves)
                 : new FixedValue<>((int) layer.getNOut()));
         b.activationFn(bound.containsKey(Field.ACTIVATION) ? space(bound.get(Field.ACTIVATION), leaves)
@@ -127,7 +127,7 @@ final class ArbiterLayers {
     }
 
     /** The updater: Arbiter's space for its class where an Hp sets a field, else the midpoint's updater. */
-    static ParameterSpace<IUpdater> updater(IUpdater base, Map<Field, Binding> bound, Map<Hp<?>, HpLeaf<?>> leaves,
+    static ParameterSpace<IUpdater> updater(IUpdater base, Map<Field, Binding> bound, Map<Axis, HpLeaf<?>> leaves,
                                             StackProbe probe) {
         if (bound.isEmpty()) {
             return new FixedValue<>(base);
@@ -152,12 +152,12 @@ final class ArbiterLayers {
     }
 
     private static ParameterSpace<Double> value(Map<Field, Binding> bound, Field field, double fixed,
-                                                Map<Hp<?>, HpLeaf<?>> leaves) {
+                                                Map<Axis, HpLeaf<?>> leaves) {
         return bound.containsKey(field) ? space(bound.get(field), leaves) : new FixedValue<>(fixed);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static <T> ParameterSpace<T> space(Binding binding, Map<Hp<?>, HpLeaf<?>> leaves) {
+    static <T> ParameterSpace<T> space(Binding binding, Map<Axis, HpLeaf<?>> leaves) {
         ParameterSpace leaf = leaves.get(binding.hp());
         return binding.identity() ? leaf : new MappedSpace(leaf, binding.convert(), binding.field().words);
     }

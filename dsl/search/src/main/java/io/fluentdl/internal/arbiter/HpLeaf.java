@@ -1,28 +1,27 @@
 package io.fluentdl.internal.arbiter;
 
-import io.fluentdl.search.Hp;
-
 /**
- * An {@link Hp} as a named leaf of an Arbiter space built by {@link MultiLayerSpaces}: the value at
- * coordinate {@code index} is {@code hp.fromUnit(u)}, which samples through the Hp's own Arbiter leaf
- * ({@link Hp#parameterSpace()}). The name lets a candidate's vector be read back as a FluentDL trial.
+ * A searched Hp (a {@link StackTemplate.Axis}) as a named leaf of an Arbiter space built by
+ * {@link MultiLayerSpaces}: the value at coordinate {@code index} is {@code axis.fromUnit(u)}, which
+ * samples through the Hp's own Arbiter leaf. The name lets a candidate's vector be read back as a FluentDL trial.
  * One object per Hp, so a value used in two fields (units of two layers) is one Arbiter parameter.
  */
-public final class HpLeaf<T> extends UnitLeaf<T> {
+final class HpLeaf<T> extends UnitLeaf<T> {
 
-    private final Hp<T> hp;
+    private final StackTemplate.Axis hp;
 
-    HpLeaf(Hp<T> hp) {
+    HpLeaf(StackTemplate.Axis hp) {
         this.hp = hp;
     }
 
-    public Hp<T> hp() {
+    StackTemplate.Axis hp() {
         return hp;
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     T valueAt(double u) {
-        return hp.fromUnit(u);
+        return (T) hp.fromUnit(u);
     }
 
     @Override
@@ -32,6 +31,6 @@ public final class HpLeaf<T> extends UnitLeaf<T> {
 
     @Override
     public String toString() {
-        return String.format("HpLeaf(%s)", hp);
+        return String.format("HpLeaf(%s)", hp.name());
     }
 }

@@ -1,6 +1,5 @@
 package io.fluentdl.internal.arbiter;
 
-import io.fluentdl.search.Hp;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 import org.deeplearning4j.arbiter.optimize.parameter.FixedValue;
 import org.deeplearning4j.arbiter.optimize.parameter.continuous.ContinuousParameterSpace;
@@ -11,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Arbiter {@link ParameterSpace} behind each kind of {@link Hp}; every sampler, FluentDL's and
+ * The Arbiter {@link ParameterSpace} behind each kind of search {@code Hp}; every sampler, FluentDL's and
  * Arbiter's, goes through it ({@code Hp.fromUnit} is this space at u). Each Hp class asks for its own
  * here, because the distributions it needs are internal.
  *
@@ -54,14 +53,5 @@ public final class HpSpaces {
     /** A user's leaf already indexed inside its Arbiter space, as a one-parameter space of its own. */
     public static <T> ParameterSpace<T> leafAt(String name, ParameterSpace<T> leaf, int index) {
         return new LeafAt<>(name, leaf, index);
-    }
-
-    /** A leaf for {@code hp} reading coordinate 0 of a one-element vector: what {@code Hp.fromUnit} samples through. */
-    public static <T> ParameterSpace<T> unit(Hp<T> hp) {
-        ParameterSpace<T> space = hp.parameterSpace();
-        if (hp.isSearched()) {
-            space.setIndices(0);
-        }
-        return space;
     }
 }

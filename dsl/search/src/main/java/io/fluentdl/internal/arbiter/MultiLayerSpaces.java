@@ -11,9 +11,7 @@ import io.fluentdl.layers.Dense;
 import io.fluentdl.layers.Dropout;
 import io.fluentdl.layers.LayerSpec;
 import io.fluentdl.layers.Output;
-import io.fluentdl.search.Hp;
-import io.fluentdl.search.SearchSpace;
-import io.fluentdl.search.Trial;
+import io.fluentdl.internal.arbiter.StackTemplate.Axis;
 import org.deeplearning4j.arbiter.MultiLayerSpace;
 import org.deeplearning4j.arbiter.layers.LayerSpace;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
@@ -32,10 +30,10 @@ import java.util.Random;
 import java.util.stream.Collectors;
 
 /**
- * A FluentDL {@link SearchSpace} whose template is a plain stack (dense, batch norm, dropout,
+ * A FluentDL search space ({@link StackTemplate}) whose template is a plain stack (dense, batch norm, dropout,
  * activation, output) as an Arbiter {@link MultiLayerSpace}, for Arbiter's own generators and runner.
  *
- * <p>Each searched {@link Hp} becomes one leaf ({@link HpLeaf}) placed in the Arbiter layer or updater
+ * <p>Each searched Hp ({@link Axis}) becomes one leaf ({@link HpLeaf}) placed in the Arbiter layer or updater
  * space of the DL4J field it sets ({@link StackProbe} finds which): {@code DenseLayerSpace.nOut},
  * {@code activationFn}, {@code DropoutLayerSpace.dropOut} (as {@code 1 - rate}), {@code SgdSpace},
  * {@code NesterovsSpace} or {@code AdamSpace}; layers no Hp touches are a
@@ -52,9 +50,9 @@ public final class MultiLayerSpaces {
     }
 
     /** The Arbiter space of {@code space}. */
-    public static MultiLayerSpace of(SearchSpace<?> space) {
+    public static MultiLayerSpace of(StackTemplate space) {
         String where = String.format("SearchSpace '%s'.toMultiLayerSpace()", space.name());
-        Object model = space.build(space.midpointTrial());
+        Object model = space.build(space.midpoint());
         if (!(model instanceof ModelSpec spec)) {
             throw InvalidConfigException.of(where, "model", model.getClass().getSimpleName(), String.format(
                     "the template must build a ModelSpec, got %s", model.getClass().getSimpleName()), "");
@@ -62,8 +60,8 @@ public final class MultiLayerSpaces {
         checkPlainStack(spec, where);
         StackProbe probe = new StackProbe(space, where);
         List<Binding> bindings = probe.bindings();
-        Map<Hp<?>, HpLeaf<?>> leaves = new LinkedHashMap<>();
-        space.searched().forEach(hp -> leaves.put(hp, leaf(hp)));
+        Map<Axis, HpLeaf<?>> leaves = new LinkedHashMap<>();
+        space.axes().forEach(hp -> leaves.put(hp, new HpLeaf<>(hp)));
         MultiLayerConfiguration base = probe.base;
         MultiLayerSpace.Builder b = new MultiLayerSpace.Builder()
                 .seed(base.getConf(0).getSeed())
@@ -82,11 +80,6 @@ public final class MultiLayerSpaces {
         MultiLayerSpace mls = b.build();
         check(space, mls, probe, where);
         return mls;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static HpLeaf<?> leaf(Hp<?> hp) {
-        return new HpLeaf(hp);
     }
 
     private static Map<Field, Binding> of(List<Binding> bindings, int layer) {
@@ -111,8 +104,8 @@ public final class MultiLayerSpaces {
      * Numbers the unique leaves of {@code mls} as Arbiter's generators do when they start, and returns
      * each Hp's position in the space's parameter vector.
      */
-    static Map<Hp<?>, Integer> number(MultiLayerSpace mls) {
-        Map<Hp<?>, Integer> at = new IdentityHashMap<>();
+    static Map<Axis, Integer> number(MultiLayerSpace mls) {
+        Map<Axis, Integer> at = new IdentityHashMap<>();
         int next = 0;
         for (Object o : LeafUtils.getUniqueObjects(mls.collectLeaves())) {
             ParameterSpace<?> leaf = (ParameterSpace<?>) o;
@@ -134,23 +127,23 @@ public final class MultiLayerSpaces {
     }
 
     /**
-     * The FluentDL trial at an Arbiter parameter vector of a space made by {@link #of}: each Hp's leaf
-     * read at its index, fixed Hps at their value.
+     * The values of the FluentDL trial at an Arbiter parameter vector of a space made by {@link #of}:
+     * each Hp's leaf read at its index, fixed Hps at their value.
      */
-    public static Trial trial(SearchSpace<?> space, MultiLayerSpace mls, double[] vector) {
-        Map<String, Object> values = new LinkedHashMap<>(space.midpointTrial().params());
+    public static Map<String, Object> values(StackTemplate space, MultiLayerSpace mls, double[] vector) {
+        Map<String, Object> values = new LinkedHashMap<>(space.midpoint());
         for (Object o : LeafUtils.getUniqueObjects(mls.collectLeaves())) {
             if (o instanceof HpLeaf<?> leaf) {
                 values.put(leaf.hp().name(), leaf.getValue(vector));
             }
         }
-        return space.trialWith(values);
+        return values;
     }
 
     /** Arbiter's configuration must be FluentDL's at the probes and a few random points. */
-    private static void check(SearchSpace<?> space, MultiLayerSpace mls, StackProbe probe, String where) {
-        Map<Hp<?>, Integer> at = number(mls);
-        int d = space.dimensions();
+    private static void check(StackTemplate space, MultiLayerSpace mls, StackProbe probe, String where) {
+        Map<Axis, Integer> at = number(mls);
+        int d = space.axes().size();
         List<double[]> points = new ArrayList<>();
         double[] half = new double[d];
         Arrays.fill(half, 0.5);
@@ -169,9 +162,9 @@ public final class MultiLayerSpaces {
         for (double[] units : points) {
             double[] vector = new double[mls.numParameters()];
             for (int axis = 0; axis < d; axis++) {
-                vector[at.get(space.searched().get(axis))] = units[axis];
+                vector[at.get(space.axes().get(axis))] = units[axis];
             }
-            Map<String, Object> params = space.trial(-1, units).params();
+            Map<String, Object> params = space.valuesAt(units);
             String ours = comparable(probe.translate(params));
             String arbiters = comparable(mls.getValue(vector).getMultiLayerConfiguration());
             if (!ours.equals(arbiters)) {

@@ -3,9 +3,7 @@ package io.fluentdl.internal.arbiter;
 import io.fluentdl.Model;
 import io.fluentdl.ModelSpec;
 import io.fluentdl.errors.InvalidConfigException;
-import io.fluentdl.search.Hp;
-import io.fluentdl.search.HpKind;
-import io.fluentdl.search.SearchSpace;
+import io.fluentdl.internal.arbiter.StackTemplate.Axis;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
@@ -26,7 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Finds which DL4J field each {@link Hp} of a space sets, by building the template with one Hp moved
+ * Finds which DL4J field each searched Hp ({@link Axis}) of a space sets, by building the template with one Hp moved
  * at a time (ends of its range, or each value of a choice) and reading the translated configuration.
  * A template is code, so this is the only way to see where a value goes; {@link MultiLayerSpaces}
  * then checks the Arbiter space it builds from these bindings against FluentDL's own translation.
@@ -47,29 +45,29 @@ final class StackProbe {
     }
 
     /** Hp {@code hp} sets {@code field} of DL4J layer {@code layer} (-1: the updater) through {@code convert}. */
-    record Binding(int layer, Field field, Hp<?> hp, MappedSpace.Map1<Object, Object> convert, boolean identity) {
+    record Binding(int layer, Field field, Axis hp, MappedSpace.Map1<Object, Object> convert, boolean identity) {
     }
 
-    private final SearchSpace<?> space;
+    private final StackTemplate space;
     private final String where;
     final MultiLayerConfiguration base;
 
-    StackProbe(SearchSpace<?> space, String where) {
+    StackProbe(StackTemplate space, String where) {
         this.space = space;
         this.where = where;
-        this.base = translate(space.midpointTrial().params());
+        this.base = translate(space.midpoint());
     }
 
     /** Every binding; an Hp that sets no field, or a field set by two Hps, is an error. */
     List<Binding> bindings() {
         List<Binding> bindings = new ArrayList<>();
-        Map<String, Hp<?>> owner = new HashMap<>();
-        for (Hp<?> hp : space.searched()) {
+        Map<String, Axis> owner = new HashMap<>();
+        for (Axis hp : space.axes()) {
             Map<String, List<Object[]>> samples = new LinkedHashMap<>();   // "layer:field" -> (hp value, field value)
-            Object mid = space.midpointTrial().params().get(hp.name());
+            Object mid = space.midpoint().get(hp.name());
             boolean changed = false;
             for (Object value : probes(hp)) {
-                Map<String, Object> values = new LinkedHashMap<>(space.midpointTrial().params());
+                Map<String, Object> values = new LinkedHashMap<>(space.midpoint());
                 values.put(hp.name(), value);
                 MultiLayerConfiguration conf = translate(values);
                 checkSameStack(hp, value, conf);
@@ -98,7 +96,7 @@ final class StackProbe {
             for (Map.Entry<String, List<Object[]>> e : samples.entrySet()) {
                 int layer = Integer.parseInt(e.getKey().substring(0, e.getKey().indexOf(':')));
                 Field field = Field.valueOf(e.getKey().substring(e.getKey().indexOf(':') + 1));
-                Hp<?> other = owner.putIfAbsent(e.getKey(), hp);
+                Axis other = owner.putIfAbsent(e.getKey(), hp);
                 if (other != null) {
                     throw InvalidConfigException.of(where, hp.name(), null, String.format("the %s of %s depends on both "
                             + "Hp '%s' and Hp '%s'; a MultiLayerSpace field takes one leaf", field.words, at(layer),
@@ -110,14 +108,14 @@ final class StackProbe {
         return bindings;
     }
 
-    private Binding bind(int layer, Field field, Hp<?> hp, List<Object[]> samples) {
+    private Binding bind(int layer, Field field, Axis hp, List<Object[]> samples) {
         if (samples.stream().allMatch(s -> sameNumber(s[0], s[1]) && (field != Field.UNITS || s[0] instanceof Integer))) {
             return new Binding(layer, field, hp, v -> v, true);
         }
         if (samples.stream().allMatch(s -> s[0] instanceof Double d && sameNumber(1 - d, s[1]))) {
             return new Binding(layer, field, hp, v -> 1 - (Double) v, false);
         }
-        if (hp.kind() == HpKind.CHOICE || hp.kind() == HpKind.BOOL) {
+        if (!hp.choices().isEmpty()) {
             HashMap<Object, Object> table = new HashMap<>();
             for (Object[] s : samples) {
                 table.put(s[0], field == Field.UNITS ? (Object) (int) (long) (Long) s[1] : s[1]);
@@ -135,18 +133,18 @@ final class StackProbe {
     }
 
     /** The values an Hp is moved to: the ends of a range and its quarter point, or every value of a choice. */
-    private static List<Object> probes(Hp<?> hp) {
-        if (hp.kind() == HpKind.CHOICE || hp.kind() == HpKind.BOOL) {
-            return new ArrayList<>(hp.values());
+    private static List<Object> probes(Axis hp) {
+        if (!hp.choices().isEmpty()) {
+            return new ArrayList<>(hp.choices());
         }
         return List.of(hp.fromUnit(0), hp.fromUnit(0.25), hp.fromUnit(1));
     }
 
     MultiLayerConfiguration translate(Map<String, Object> values) {
-        return Model.configuration((ModelSpec) space.build(space.trialWith(values)));
+        return Model.configuration((ModelSpec) space.build(values));
     }
 
-    private void checkSameStack(Hp<?> hp, Object value, MultiLayerConfiguration conf) {
+    private void checkSameStack(Axis hp, Object value, MultiLayerConfiguration conf) {
         List<String> was = kinds(base);
         List<String> now = kinds(conf);
         if (!was.equals(now)) {

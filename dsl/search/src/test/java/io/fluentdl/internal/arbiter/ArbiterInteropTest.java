@@ -6,6 +6,7 @@ import io.fluentdl.search.Hp;
 import io.fluentdl.search.RandomSearch;
 import io.fluentdl.search.Sampler;
 import io.fluentdl.search.Search;
+import io.fluentdl.search.SearchSpaceAdapter;
 import io.fluentdl.search.SearchResult;
 import io.fluentdl.search.SearchSpace;
 import io.fluentdl.search.Trial;
@@ -27,6 +28,7 @@ import org.deeplearning4j.arbiter.optimize.runner.CandidateStatus;
 import org.deeplearning4j.arbiter.optimize.runner.IOptimizationRunner;
 import org.deeplearning4j.arbiter.optimize.runner.LocalOptimizationRunner;
 import org.deeplearning4j.arbiter.optimize.runner.listener.StatusListener;
+import org.deeplearning4j.arbiter.DL4JConfiguration;
 import org.deeplearning4j.arbiter.MultiLayerSpace;
 import org.deeplearning4j.arbiter.conf.updater.SgdSpace;
 import org.deeplearning4j.arbiter.layers.DenseLayerSpace;
@@ -148,8 +150,9 @@ class ArbiterInteropTest {
                         .lossFunction(LossFunctions.LossFunction.XENT).build())
                 .build();
         List<MultiLayerConfiguration> built = new ArrayList<>();
-        SearchResult<MultiLayerConfiguration> result = Search.over(mls).sampler(Sampler::tpe).trials(12).maximize()
-                .objective((conf, t, r) -> {
+        SearchResult<DL4JConfiguration> result = Search.over(mls).sampler(Sampler::tpe).trials(12).maximize()
+                .objective((candidate, t, r) -> {
+                    MultiLayerConfiguration conf = candidate.getMultiLayerConfiguration();
                     synchronized (built) {
                         built.add(conf);
                     }
@@ -169,7 +172,7 @@ class ArbiterInteropTest {
                     ((Sgd) ((BaseLayer) conf.getConf(0).getLayer()).getIUpdater()).getLearningRate(), 0);
         }
         assertEquals(result.best().params().get("layer0.nOut").toString(), Long.toString(
-                ((FeedForwardLayer) result.bestModel().getConf(0).getLayer()).getNOut()));
+                ((FeedForwardLayer) result.bestModel().getMultiLayerConfiguration().getConf(0).getLayer()).getNOut()));
     }
 
     /** Arbiter calls the task with the candidate; the score is the synthetic function of its params. */

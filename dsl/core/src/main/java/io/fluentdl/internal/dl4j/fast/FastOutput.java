@@ -19,7 +19,7 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
  * pre-activation and {@code computeScore} returns it when nothing changed in between (same input and
  * labels arrays). The gradient with respect to the input goes straight into a C-order array (no
  * temporary and copy), and the first layer of a network returns none (see {@link FastDense}).
- * Dropout, weight noise and masks take DL4J's own path.
+ * Dropout, weight noise and masks take DL4J's own path; a mask weighs the loss only ({@link #applyMask}).
  */
 public class FastOutput extends OutputLayer {
 
@@ -98,6 +98,15 @@ public class FastOutput extends OutputLayer {
         double score = conf().isMiniBatch() ? sum / getInputMiniBatchSize() : sum;
         this.score = score + fullNetRegTerm;
         return this.score;
+    }
+
+    /**
+     * Nothing: the labels mask is a per-example loss weight here (Keras' {@code sample_weight}), applied by the
+     * loss function alone. DL4J's {@code BaseOutputLayer} also multiplies the pre-activations by it, so a
+     * weight of 0.5 halved the logits and changed the very prediction being weighted.
+     */
+    @Override
+    protected void applyMask(INDArray to) {
     }
 
     @Override

@@ -114,11 +114,11 @@ class FastEngineTest {
         MultiLayerNetwork fast = Model.of(spec).network();
         MultiLayerNetwork stock = EngineLayers.rebuild(fast, false);
         Dataset d = data(spec, 32);
-        assertClose("inference output", stock.output(d.arrays().features(), false), fast.output(d.arrays().features(), false), 1e-5);
-        assertClose("training-mode output", stock.output(d.arrays().features(), true), fast.output(d.arrays().features(), true), 1e-5);
+        assertClose("inference output", stock.output(io.fluentdl.internal.dl4j.DataAccess.arrays(d).features(), false), fast.output(io.fluentdl.internal.dl4j.DataAccess.arrays(d).features(), false), 1e-5);
+        assertClose("training-mode output", stock.output(io.fluentdl.internal.dl4j.DataAccess.arrays(d).features(), true), fast.output(io.fluentdl.internal.dl4j.DataAccess.arrays(d).features(), true), 1e-5);
         for (MultiLayerNetwork net : new MultiLayerNetwork[] {stock, fast}) {
-            net.setInput(d.arrays().features());
-            net.setLabels(d.arrays().labels());
+            net.setInput(io.fluentdl.internal.dl4j.DataAccess.arrays(d).features());
+            net.setLabels(io.fluentdl.internal.dl4j.DataAccess.arrays(d).labels());
             net.computeGradientAndScore();
         }
         assertEquals(stock.score(), fast.score(), 1e-5 * Math.max(1, Math.abs(stock.score())), "score");
@@ -145,8 +145,8 @@ class FastEngineTest {
         MultiLayerNetwork net = Model.of(mlp(BnPlacement.NONE)).network().convertDataType(DataType.DOUBLE);
         assertInstanceOf(FastDense.class, net.getLayer(0));
         Dataset d = data(mlp(BnPlacement.NONE), 8);
-        INDArray x = d.arrays().features().castTo(DataType.DOUBLE);
-        INDArray y = d.arrays().labels().castTo(DataType.DOUBLE);
+        INDArray x = io.fluentdl.internal.dl4j.DataAccess.arrays(d).features().castTo(DataType.DOUBLE);
+        INDArray y = io.fluentdl.internal.dl4j.DataAccess.arrays(d).labels().castTo(DataType.DOUBLE);
         net.setInput(x);
         net.setLabels(y);
         net.computeGradientAndScore();
@@ -176,8 +176,8 @@ class FastEngineTest {
         Dataset d = data(spec, 8);
         MultiLayerNetwork fast = Model.of(spec).network();
         MultiLayerNetwork stock = EngineLayers.rebuild(fast, false);
-        assertNull(fast.calculateGradients(d.arrays().features(), d.arrays().labels(), null, null).getSecond());
-        assertNotNull(stock.calculateGradients(d.arrays().features(), d.arrays().labels(), null, null).getSecond());
+        assertNull(fast.calculateGradients(io.fluentdl.internal.dl4j.DataAccess.arrays(d).features(), io.fluentdl.internal.dl4j.DataAccess.arrays(d).labels(), null, null).getSecond());
+        assertNotNull(stock.calculateGradients(io.fluentdl.internal.dl4j.DataAccess.arrays(d).features(), io.fluentdl.internal.dl4j.DataAccess.arrays(d).labels(), null, null).getSecond());
     }
 
     @Test
@@ -191,7 +191,7 @@ class FastEngineTest {
         Model loaded = Model.load(file);
         assertEquals(Engine.FAST, loaded.engine());
         assertInstanceOf(FastBatchNorm.class, loaded.network().getLayer(1));
-        assertClose("outputs after load", model.predict(d.arrays().features()), loaded.predict(d.arrays().features()), 0);
+        assertClose("outputs after load", model.predict(io.fluentdl.internal.dl4j.DataAccess.arrays(d).features()), loaded.predict(io.fluentdl.internal.dl4j.DataAccess.arrays(d).features()), 0);
         MultiLayerConfiguration conf = model.network().getLayerWiseConfigurations();
         assertEquals(conf, MultiLayerConfiguration.fromJson(conf.toJson()));
         // a fast layer is not equal to DL4J's, though every field is

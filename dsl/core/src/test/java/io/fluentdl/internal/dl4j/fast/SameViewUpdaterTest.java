@@ -34,8 +34,8 @@ class SameViewUpdaterTest {
         // why the updater exists: DL4J M2.1's MultiLayerUpdater compares gradient.gradient() with its own array by identity
         MultiLayerNetwork net = Model.of(FastEngineTest.mlp(BnPlacement.NONE)).engine(Engine.STOCK).network();
         Dataset d = FastEngineTest.data(FastEngineTest.mlp(BnPlacement.NONE), 16);
-        net.setInput(d.arrays().features());
-        net.setLabels(d.arrays().labels());
+        net.setInput(io.fluentdl.internal.dl4j.DataAccess.arrays(d).features());
+        net.setLabels(io.fluentdl.internal.dl4j.DataAccess.arrays(d).labels());
         net.computeGradientAndScore();
         INDArray own = net.getFlattenedGradients();
         assertNotSame(own, net.gradient().gradient());
@@ -59,7 +59,7 @@ class SameViewUpdaterTest {
         Dataset d = FastEngineTest.data(spec, 96);
         for (int step = 0; step < 12; step++) {
             Dataset batch = d.view((step % 6) * 16, (step % 6) * 16 + 16);
-            DataSet ds = new DataSet(batch.arrays().features(), batch.arrays().labels());
+            DataSet ds = new DataSet(io.fluentdl.internal.dl4j.DataAccess.arrays(batch).features(), io.fluentdl.internal.dl4j.DataAccess.arrays(batch).labels());
             ours.network().fit(ds);
             dl4j.fit(ds);
         }

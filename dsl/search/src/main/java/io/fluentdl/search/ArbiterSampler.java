@@ -1,7 +1,5 @@
-package io.fluentdl.internal.arbiter;
+package io.fluentdl.search;
 
-import io.fluentdl.search.Sampler;
-import io.fluentdl.search.SearchSpace;
 import org.deeplearning4j.arbiter.optimize.api.CandidateGenerator;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 import org.deeplearning4j.arbiter.optimize.generator.GridSearchCandidateGenerator;
@@ -22,7 +20,7 @@ import java.util.function.Function;
  *         leaves -> new GridSearchCandidateGenerator(leaves, 3, Mode.Sequential, null)))
  * }</pre>
  */
-public final class ArbiterSampler implements Sampler {
+final class ArbiterSampler implements Sampler {
 
     private final String name;
     private final Function<ParameterSpace<double[]>, CandidateGenerator> factory;
@@ -31,7 +29,7 @@ public final class ArbiterSampler implements Sampler {
     private final List<double[]> drawn = new ArrayList<>();
 
     /** @param name recorded with a study, so a resume can check it runs the same generator */
-    public ArbiterSampler(String name, Function<ParameterSpace<double[]>, CandidateGenerator> factory) {
+    ArbiterSampler(String name, Function<ParameterSpace<double[]>, CandidateGenerator> factory) {
         this.name = name;
         this.factory = factory;
     }

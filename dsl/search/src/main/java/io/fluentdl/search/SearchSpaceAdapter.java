@@ -1,8 +1,5 @@
-package io.fluentdl.internal.arbiter;
+package io.fluentdl.search;
 
-import io.fluentdl.search.Hp;
-import io.fluentdl.search.SearchSpace;
-import io.fluentdl.search.Trial;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 
 import java.util.ArrayList;

@@ -1,11 +1,6 @@
-package io.fluentdl.internal.arbiter;
+package io.fluentdl.search;
 
-import io.fluentdl.search.Goal;
-import io.fluentdl.search.Sampler;
-import io.fluentdl.search.SearchSpace;
-import io.fluentdl.search.Trial;
-import io.fluentdl.search.TrialResult;
-import io.fluentdl.search.TrialStatus;
+import io.fluentdl.internal.arbiter.ArbiterCandidates;
 import org.deeplearning4j.arbiter.optimize.api.Candidate;
 import org.deeplearning4j.arbiter.optimize.api.CandidateGenerator;
 import org.deeplearning4j.arbiter.optimize.api.OptimizationResult;
@@ -31,7 +26,7 @@ import java.util.function.LongFunction;
  *
  * @param <T> what the space's template builds: each candidate's value
  */
-public final class SamplerGenerator<T> implements CandidateGenerator {
+final class SamplerGenerator<T> implements CandidateGenerator {
 
     private final LongFunction<Sampler> samplerForSeed;
     private final SearchSpace<T> space;
@@ -41,7 +36,7 @@ public final class SamplerGenerator<T> implements CandidateGenerator {
     private Sampler sampler;
 
     /** @param samplerForSeed the sampler for a seed ({@code Sampler::tpe}); Arbiter's rngSeed reseeds it */
-    public SamplerGenerator(LongFunction<Sampler> samplerForSeed, long seed, SearchSpace<T> space, Goal goal) {
+    SamplerGenerator(LongFunction<Sampler> samplerForSeed, long seed, SearchSpace<T> space, Goal goal) {
         this.samplerForSeed = samplerForSeed;
         this.space = space;
         this.goal = goal;
@@ -58,10 +53,7 @@ public final class SamplerGenerator<T> implements CandidateGenerator {
         int k = counter.getAndIncrement();
         double[] units = sampler.point(k, space, new ArrayList<>(finished), goal);
         Trial trial = space.trial(k, units);
-        // built when the task asks for it; Arbiter's value constructor would Java-serialize it, and specs are
-        // immutable values, not Serializable
-        org.nd4j.common.function.Supplier<T> model = () -> space.build(trial);
-        return new Candidate<>(model, k, units);
+        return ArbiterCandidates.lazy(() -> space.build(trial), k, units);
     }
 
     /** A finished candidate: a finite score counts as COMPLETE, anything else as FAIL (TPE leaves those out). */
