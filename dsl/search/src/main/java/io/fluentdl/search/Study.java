@@ -2,8 +2,8 @@ package io.fluentdl.search;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.fluentdl.errors.InvalidConfigException;
-import io.fluentdl.search.storage.Database;
-import io.fluentdl.search.storage.StorageUrl;
+import io.fluentdl.internal.sql.Database;
+import io.fluentdl.internal.sql.StorageUrl;
 import io.fluentdl.search.storage.StoredTrial;
 import io.fluentdl.search.storage.StudyStore;
 import io.fluentdl.search.storage.TrialQueue;

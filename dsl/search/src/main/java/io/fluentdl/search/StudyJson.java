@@ -3,6 +3,7 @@ package io.fluentdl.search;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fluentdl.internal.json.JsonConvention;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,11 +13,12 @@ import java.util.Map;
 /**
  * The JSON a {@link Study} stores: the space (each Hp's name, kind, range or values, in order),
  * a trial's params (numbers and booleans as JSON values, anything else as its string), and its
- * unit vector (doubles written in shortest round-trip form, so resume rebuilds exact values).
+ * unit vector (doubles written in shortest round-trip form, so resume rebuilds exact values). Written by
+ * FluentDL's one JSON convention ({@link JsonConvention}: a non-finite number is its string, "NaN").
  */
 final class StudyJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonConvention.MAPPER;
 
     private StudyJson() {
     }

@@ -195,14 +195,14 @@ class SharedStudyTest {
     }
 
     private String jdbc() {
-        return io.fluentdl.search.storage.StorageUrl.parse(url).jdbcUrl();
+        return io.fluentdl.internal.sql.StorageUrl.parse(url).jdbcUrl();
     }
 
     private String user() {
-        return io.fluentdl.search.storage.StorageUrl.parse(url).user();
+        return io.fluentdl.internal.sql.StorageUrl.parse(url).user();
     }
 
     private String password() {
-        return io.fluentdl.search.storage.StorageUrl.parse(url).password();
+        return io.fluentdl.internal.sql.StorageUrl.parse(url).password();
     }
 }

@@ -38,8 +38,11 @@ class StudyTest {
 
     static SearchResult<Map<String, Object>> search(Study study, int trials, int workers, TrialObjective<Map<String, Object>> o,
                                                     boolean resume, Pruner pruner) {
+        // 10 s, not 1 s: at load 10 a heartbeat queued behind the other search's write once came after the
+        // 2 s grace, and a live trial was failed as stale and run again (26 rows for 25 trials); the stale
+        // paths below are tested with heartbeats set to 0 in the file, which any grace treats as stale
         Search<Map<String, Object>> s = RandomSearch.over(Synthetic.space()).trials(trials).seed(9).workers(workers)
-                .maximize().pruner(pruner).study(study).objective(o).heartbeat(Duration.ofSeconds(1));
+                .maximize().pruner(pruner).study(study).objective(o).heartbeat(Duration.ofSeconds(10));
         return (resume ? s.resume() : s).run();
     }
 

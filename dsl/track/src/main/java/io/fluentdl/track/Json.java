@@ -1,15 +1,11 @@
 package io.fluentdl.track;
 
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.fluentdl.internal.files.AtomicFiles;
+import io.fluentdl.internal.json.JsonConvention;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,8 +14,9 @@ import java.nio.file.Path;
 
 /**
  * FluentDL's one JSON convention, for every file it writes and reads back: the tracker's {@code run.json},
- * {@code metrics.jsonl}, {@code histograms.jsonl}, and the experiments' {@code results.json} and
- * {@code provenance.json}.
+ * {@code metrics.jsonl}, {@code histograms.jsonl}, the experiments' {@code results.json} (searches' too:
+ * a trial with no score has {@code "score": "NaN"}) and {@code provenance.json}, and the JSON columns of a
+ * study's database.
  *
  * <ul>
  *   <li><b>Non-finite numbers are strings.</b> JSON has no NaN or Infinity, and a diverged loss must
@@ -35,14 +32,8 @@ import java.nio.file.Path;
  */
 public final class Json {
 
-    /** The configured mapper: the two rules above. */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            // Jackson's default too; stated because the rule above depends on it
-            .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
-            .addModule(new SimpleModule("fluentdl-nan").addDeserializer(Double.TYPE,
-                    new NumberDeserializers.DoubleDeserializer(Double.TYPE, Double.NaN)))
-            .build();
+    /** The configured mapper: the two rules above, shared with the study's JSON ({@link JsonConvention}). */
+    public static final ObjectMapper MAPPER = JsonConvention.MAPPER;
 
     /** {@link #MAPPER}, pretty printed: what the JSON files are written with. */
     public static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();

@@ -1,11 +1,12 @@
 package io.fluentdl.track;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.fluentdl.internal.sql.Database;
+import io.fluentdl.internal.sql.StorageUrl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,12 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.sqlite.SQLiteConfig;
 
 /**
  * The runs under one tracking root, queryable across experiments and searches: an SQLite file
- * {@code <root>/runs.db} in WAL mode (readers never block the writer; several processes may train into
- * the same root) with a busy timeout instead of "database is locked" errors.
+ * {@code <root>/runs.db}, opened as every FluentDL database is ({@link Database}: WAL mode, so readers never
+ * block the writer and several processes may train into the same root; a busy timeout instead of
+ * "database is locked" errors; a transaction that lost a race to another process is run again).
  *
  * <pre>{@code
  * RunIndex index = RunIndex.at(Path.of("results"));
@@ -34,8 +35,6 @@ import org.sqlite.SQLiteConfig;
  */
 public final class RunIndex {
 
-    /** How long a writer waits for another process' transaction before failing. */
-    static final int BUSY_TIMEOUT_MILLIS = 10_000;
     private static final int SCHEMA_VERSION = 1;
 
     private final Path root;
@@ -79,18 +78,18 @@ public final class RunIndex {
             args.add(tag);
         }
         sql.append(" ORDER BY r.started_at DESC, r.id DESC");
-        List<Run> runs = new ArrayList<>();
-        try (Connection c = connect(); PreparedStatement st = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) {
-                st.setString(i + 1, args.get(i));
-            }
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    runs.add(reconcile(Json.MAPPER.readValue(rs.getString(1), Run.class)));
+        List<String> metas = reading("query", c -> {
+            try (PreparedStatement st = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    st.setString(i + 1, args.get(i));
                 }
+                return column(st);
             }
-        } catch (SQLException | JsonProcessingException e) {
-            throw failure("query", e);
+        });
+        // reconciled after the read: reconciling writes, and its transaction must not wait on this one
+        List<Run> runs = new ArrayList<>();
+        for (String meta : metas) {
+            runs.add(reconcile(run(meta)));
         }
         return q.status() == null ? runs : runs.stream().filter(r -> r.status() == q.status()).toList();
     }
@@ -102,15 +101,13 @@ public final class RunIndex {
 
     /** The run with this id, if indexed. */
     public Optional<Run> get(String id) {
-        try (Connection c = connect(); PreparedStatement st = c.prepareStatement("SELECT meta FROM runs WHERE id = ?")) {
-            st.setString(1, id);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(reconcile(Json.MAPPER.readValue(rs.getString(1), Run.class)))
-                        : Optional.empty();
+        List<String> metas = reading("get", c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT meta FROM runs WHERE id = ?")) {
+                st.setString(1, id);
+                return column(st);
             }
-        } catch (SQLException | JsonProcessingException e) {
-            throw failure("get", e);
-        }
+        });
+        return metas.stream().findFirst().map(meta -> reconcile(run(meta)));
     }
 
     /** The run directory of an indexed run. */
@@ -137,8 +134,11 @@ public final class RunIndex {
 
     /** Stores or replaces a run's row (the tracker calls this at start and end). */
     void put(Run run) {
-        try (Connection c = connect()) {
-            c.setAutoCommit(false);
+        String tags = json(run.tags());
+        String summary = json(run.summary());
+        String config = json(run.config());
+        String meta = json(run);
+        inTransaction(String.format("index run '%s'", run.id()), c -> {
             try (PreparedStatement st = c.prepareStatement("""
                     INSERT OR REPLACE INTO runs (id, name, experiment, tags, seed, status, started_at, ended_at,
                         pid, host, dir, summary, config, meta)
@@ -146,7 +146,7 @@ public final class RunIndex {
                 st.setString(1, run.id());
                 st.setString(2, run.name());
                 st.setString(3, run.experiment());
-                st.setString(4, Json.MAPPER.writeValueAsString(run.tags()));
+                st.setString(4, tags);
                 st.setObject(5, run.seed());
                 st.setString(6, run.status().name());
                 st.setString(7, run.startedAt());
@@ -154,9 +154,9 @@ public final class RunIndex {
                 st.setObject(9, run.owner() == null ? null : run.owner().pid());
                 st.setString(10, run.owner() == null ? null : run.owner().host());
                 st.setString(11, root.relativize(RunFiles.runDir(root, run.id())).toString());
-                st.setString(12, Json.MAPPER.writeValueAsString(run.summary()));
-                st.setString(13, Json.MAPPER.writeValueAsString(run.config()));
-                st.setString(14, Json.MAPPER.writeValueAsString(run));
+                st.setString(12, summary);
+                st.setString(13, config);
+                st.setString(14, meta);
                 st.executeUpdate();
             }
             try (PreparedStatement del = c.prepareStatement("DELETE FROM run_tags WHERE run_id = ?");
@@ -169,10 +169,8 @@ public final class RunIndex {
                     ins.executeUpdate();
                 }
             }
-            c.commit();
-        } catch (SQLException | JsonProcessingException e) {
-            throw failure(String.format("index run '%s'", run.id()), e);
-        }
+            return null;
+        });
     }
 
     /**
@@ -212,32 +210,64 @@ public final class RunIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(String.format("RunIndex: could not create the tracking root %s", root), e);
         }
-        try (Connection c = connect(); Statement st = c.createStatement()) {
-            st.executeUpdate("""
-                    CREATE TABLE IF NOT EXISTS runs (
-                        id TEXT PRIMARY KEY, name TEXT NOT NULL, experiment TEXT NOT NULL, tags TEXT NOT NULL,
-                        seed INTEGER, status TEXT NOT NULL, started_at TEXT NOT NULL, ended_at TEXT,
-                        pid INTEGER, host TEXT, dir TEXT NOT NULL, summary TEXT NOT NULL, config TEXT NOT NULL,
-                        meta TEXT NOT NULL)""");
-            st.executeUpdate("""
-                    CREATE TABLE IF NOT EXISTS run_tags (
-                        run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE, tag TEXT NOT NULL,
-                        PRIMARY KEY (run_id, tag))""");
-            st.executeUpdate("CREATE INDEX IF NOT EXISTS runs_by_experiment ON runs (experiment, started_at)");
-            st.executeUpdate("CREATE INDEX IF NOT EXISTS run_tags_by_tag ON run_tags (tag)");
-            st.executeUpdate(String.format("PRAGMA user_version = %d", SCHEMA_VERSION));
-        } catch (SQLException e) {
-            throw failure("create the schema", e);
+        inTransaction("create the schema", c -> {
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate("""
+                        CREATE TABLE IF NOT EXISTS runs (
+                            id TEXT PRIMARY KEY, name TEXT NOT NULL, experiment TEXT NOT NULL, tags TEXT NOT NULL,
+                            seed INTEGER, status TEXT NOT NULL, started_at TEXT NOT NULL, ended_at TEXT,
+                            pid INTEGER, host TEXT, dir TEXT NOT NULL, summary TEXT NOT NULL, config TEXT NOT NULL,
+                            meta TEXT NOT NULL)""");
+                st.executeUpdate("""
+                        CREATE TABLE IF NOT EXISTS run_tags (
+                            run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE, tag TEXT NOT NULL,
+                            PRIMARY KEY (run_id, tag))""");
+                st.executeUpdate("CREATE INDEX IF NOT EXISTS runs_by_experiment ON runs (experiment, started_at)");
+                st.executeUpdate("CREATE INDEX IF NOT EXISTS run_tags_by_tag ON run_tags (tag)");
+                st.executeUpdate(String.format("PRAGMA user_version = %d", SCHEMA_VERSION));
+            }
+            return null;
+        });
+    }
+
+    /** Runs {@code work} in one transaction on the index file, through FluentDL's one SQLite access layer. */
+    private <R> R inTransaction(String what, Database.Work<R> work) {
+        try (Database db = Database.open(StorageUrl.sqlite(file), "RunIndex")) {
+            return db.transaction(String.format("RunIndex: could not %s", what), work);
         }
     }
 
-    private Connection connect() throws SQLException {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.enforceForeignKeys(true);
-        return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    /** Runs read-only {@code work} on the index file; it never waits for a writer (WAL). */
+    private <R> R reading(String what, Database.Work<R> work) {
+        try (Database db = Database.open(StorageUrl.sqlite(file), "RunIndex")) {
+            return db.read(String.format("RunIndex: could not %s", what), work);
+        }
+    }
+
+    private static List<String> column(PreparedStatement st) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
+    private Run run(String meta) {
+        try {
+            return Json.MAPPER.readValue(meta, Run.class);
+        } catch (JsonProcessingException e) {
+            throw failure("read a run's row", e);
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return Json.MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw failure("write a run's row", e);
+        }
     }
 
     private RuntimeException failure(String what, Exception e) {

@@ -1,9 +1,9 @@
 package io.fluentdl.experiments.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fluentdl.experiments.report.ReportBuilder;
 import io.fluentdl.experiments.search.StudyResults;
 import io.fluentdl.search.Study;
+import io.fluentdl.track.Json;
 import io.fluentdl.experiments.results.RunFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +81,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         Path dir = out.create(study);
-        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(dir.resolve(RunFiles.RESULTS).toFile(), results);
+        Json.write(dir.resolve(RunFiles.RESULTS), results);
         spec.commandLine().getOut().printf("Wrote %s%n", ReportBuilder.build(dir));
         spec.commandLine().getOut().flush();
         return 0;

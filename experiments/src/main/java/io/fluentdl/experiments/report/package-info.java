@@ -68,8 +68,9 @@
  *     categorical. The chart caption says "scale guessed".</li>
  * <li>{@code status}: {@code COMPLETE} (or {@code FINISHED}) trials are scored and coloured;
  *     {@code PRUNED}, {@code FAIL} and anything else are drawn grey, with their score at the stop
- *     if they have one. {@code score} is a number or null; the best trial is the best complete one
- *     under {@code goal}.</li>
+ *     if they have one. {@code score} is a number, or, for none (a failed or diverged trial), the
+ *     string {@code "NaN"} as FluentDL writes it ({@code io.fluentdl.track.Json}) or null as other tools
+ *     do; the best trial is the best complete one under {@code goal}.</li>
  * <li>The importance chart shows {@code share} when every entry has one, else |{@code spearman}|.</li>
  * </ul>
  */

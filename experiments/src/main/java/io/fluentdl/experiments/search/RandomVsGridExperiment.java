@@ -88,14 +88,13 @@ public final class RandomVsGridExperiment implements OwnOutputExperiment {
             m.put("distinct_learning_rates", r.distinctLearningRates());
             List<Map<String, Object>> imp = new ArrayList<>();
             for (Importance i : r.importance()) {
-                imp.add(Map.of("name", i.name(), "share", SweepRunner.finite(i.share()) == null ? 0 : i.share(),
-                        "spearman", Double.isNaN(i.spearman()) ? 0 : i.spearman()));
+                imp.add(Map.of("name", i.name(), "share", i.share(), "spearman", i.spearman()));
             }
             m.put("importance", imp);
             List<Map<String, Object>> trials = new ArrayList<>();
             for (TrialResult t : r.result().trials()) {
                 trials.add(Map.of("number", t.number(), "lr", t.params().get("lr"), "epsilon", t.params().get("epsilon"),
-                        "status", t.status().name(), "score", SweepRunner.finite(t.score()) == null ? -1 : t.score()));
+                        "status", t.status().name(), "score", t.score()));
                 t.epochs().forEach((epoch, metrics) -> csv.add(List.of(r.method(), Long.toString(r.seed()),
                         Integer.toString(t.number()), t.params().get("lr").toString(), t.params().get("epsilon").toString(),
                         t.status().name(), Integer.toString(epoch), str(metrics.get("val_accuracy")),

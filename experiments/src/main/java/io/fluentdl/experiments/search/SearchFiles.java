@@ -83,8 +83,8 @@ final class SearchFiles {
         for (Importance i : result.importance()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", i.name());
-            m.put("share", SweepRunner.finite(i.share()));
-            m.put("spearman", SweepRunner.finite(i.spearman()));
+            m.put("share", i.share());
+            m.put("spearman", i.spearman());
             importance.add(m);
         }
         s.put("importance", importance);
@@ -94,7 +94,7 @@ final class SearchFiles {
             m.put("number", t.number());
             m.put("round", t.round());
             m.put("status", t.status().name());
-            m.put("score", SweepRunner.finite(t.score()));
+            m.put("score", t.score());
             m.put("params", SweepRunner.plain(t.params()));
             m.put("epochs", t.epochCount());
             m.put("seconds", t.millis() / 1000.0);

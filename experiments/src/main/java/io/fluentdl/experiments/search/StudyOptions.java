@@ -2,7 +2,7 @@ package io.fluentdl.experiments.search;
 
 import io.fluentdl.errors.InvalidConfigException;
 import io.fluentdl.search.Search;
-import io.fluentdl.search.storage.StorageUrl;
+import io.fluentdl.internal.sql.StorageUrl;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

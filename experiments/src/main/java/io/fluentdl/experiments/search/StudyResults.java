@@ -65,7 +65,7 @@ public final class StudyResults {
             row.put("status", t.status().name());
             row.put("state", t.status().name());
             row.put("worker", t.worker());
-            row.put("score", SweepRunner.finite(t.score()));
+            row.put("score", t.score());
             row.put("params", t.params());
             row.put("epochs", t.epochCount());
             row.put("seconds", t.millis() / 1000.0);

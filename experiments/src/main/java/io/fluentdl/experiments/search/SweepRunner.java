@@ -1,7 +1,6 @@
 package io.fluentdl.experiments.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fluentdl.Model;
 import io.fluentdl.ModelSpec;
 import io.fluentdl.internal.dl4j.NativeThreads;
@@ -15,6 +14,7 @@ import io.fluentdl.search.sweep.Knob;
 import io.fluentdl.search.sweep.Sweep;
 import io.fluentdl.search.sweep.SweepModel;
 import io.fluentdl.search.sweep.SweepParam;
+import io.fluentdl.track.Json;
 import io.fluentdl.track.TrackedTrials;
 
 import java.io.IOException;
@@ -36,7 +36,6 @@ public final class SweepRunner {
 
     /** The study file inside a sweep's output folder: {@value}. */
     public static final String STUDY_FILE = "study.db";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * What a sweep run produced.
@@ -160,7 +159,7 @@ public final class SweepRunner {
             TrialResult b = r.best();
             best.put("number", b.number());
             best.put("score", b.score());
-            best.put("test_accuracy", Double.isNaN(o.testAccuracy()) ? null : o.testAccuracy());
+            best.put("test_accuracy", o.testAccuracy());
             best.put("params", tree(r.bestParamsJson()));
             best.put("spec", tree(r.bestModel().toJson()));
             root.put("best", best);
@@ -170,9 +169,9 @@ public final class SweepRunner {
         for (Importance i : r.importance()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", i.name());
-            m.put("spearman", finite(i.spearman()));
-            m.put("variance_explained", finite(i.varianceExplained()));
-            m.put("share", finite(i.share()));
+            m.put("spearman", i.spearman());
+            m.put("variance_explained", i.varianceExplained());
+            m.put("share", i.share());
             importance.add(m);
         }
         root.put("warnings", warnings(o));
@@ -187,7 +186,7 @@ public final class SweepRunner {
             m.put("status", t.status().name());
             m.put("state", t.status().name());
             m.put("worker", t.worker());
-            m.put("score", finite(t.score()));
+            m.put("score", t.score());
             m.put("params", plain(t.params()));
             m.put("epochs", t.epochCount());
             m.put("seconds", t.millis() / 1000.0);
@@ -258,13 +257,9 @@ public final class SweepRunner {
         return out;
     }
 
-    static Object finite(double v) {
-        return Double.isFinite(v) ? v : null;
-    }
-
     static JsonNode treeNode(String json) {
         try {
-            return JSON.readTree(json);
+            return Json.MAPPER.readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -272,7 +267,7 @@ public final class SweepRunner {
 
     static Object tree(String json) {
         try {
-            return JSON.readTree(json);
+            return Json.MAPPER.readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,8 @@
 package io.fluentdl.search.storage;
 
 import io.fluentdl.errors.InvalidConfigException;
+import io.fluentdl.internal.sql.Dialect;
+import io.fluentdl.internal.sql.StorageUrl;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,5 +1,6 @@
 package io.fluentdl.search.storage;
 
+import io.fluentdl.internal.sql.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

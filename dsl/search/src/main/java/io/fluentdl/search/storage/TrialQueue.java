@@ -1,5 +1,7 @@
 package io.fluentdl.search.storage;
 
+import io.fluentdl.internal.sql.Database;
+import io.fluentdl.internal.sql.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +20,9 @@ import java.util.List;
  * unique, each trial is run by one worker, and the budget is the study's, not a worker's.
  */
 public final class TrialQueue {
+
+    /** PostgreSQL locks the study row to number and claim trials, as Optuna's RDB storage does; SQLite's immediate transaction is the lock. */
+    private static final String LOCK_STUDY = "SELECT name FROM study WHERE name = ? FOR UPDATE";
 
     /** What {@link #claim} gave: a trial to run, or nothing now (WAIT) or ever (DONE). */
     public record Claim(Kind kind, int number, int slot, String units) {
@@ -55,8 +60,8 @@ public final class TrialQueue {
         String name = store.name();
         String now = db.dialect().nowMillis();
         return db.transaction(String.format("Study '%s'", name), c -> {
-            if (db.dialect().lockStudy() != null) {
-                try (PreparedStatement lock = c.prepareStatement(db.dialect().lockStudy())) {
+            if (db.dialect() == Dialect.POSTGRES) {
+                try (PreparedStatement lock = c.prepareStatement(LOCK_STUDY)) {
                     lock.setString(1, name);
                     lock.executeQuery().close();
                 }

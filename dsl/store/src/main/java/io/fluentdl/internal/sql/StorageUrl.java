@@ -1,4 +1,4 @@
-package io.fluentdl.search.storage;
+package io.fluentdl.internal.sql;
 
 import io.fluentdl.errors.InvalidConfigException;
 
@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * Where a study lives, as Optuna spells it: {@code sqlite:PATH} (a file beside the results, the
+ * Where a database lives, as Optuna spells it: {@code sqlite:PATH} (a file beside the results, the
  * default, for the processes of one host) or {@code postgresql://user:password@host:port/db} (a
- * server that workers on many machines share).
+ * server that workers on many machines share). Studies take either; the run index is an SQLite file.
  *
  * @param dialect  which database speaks
  * @param jdbcUrl  the JDBC URL without credentials

@@ -1,21 +1,18 @@
-package io.fluentdl.search.storage;
+package io.fluentdl.internal.sql;
 
 import java.sql.SQLException;
 
-/** What differs between the two databases a study can live in; the SQL is otherwise shared. */
+/** What differs between the two databases FluentDL stores in (a study, the run index); the SQL is otherwise shared. */
 public enum Dialect {
     /** SQLite: writers are serialised by an immediate transaction (the whole file is the lock). */
-    SQLITE("CAST((julianday('now') - 2440587.5) * 86400000.0 AS BIGINT)", null),
-    /** PostgreSQL: the study row is locked ({@code FOR UPDATE}) to number and claim trials, as Optuna's RDB storage does. */
-    POSTGRES("CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)",
-            "SELECT name FROM study WHERE name = ? FOR UPDATE");
+    SQLITE("CAST((julianday('now') - 2440587.5) * 86400000.0 AS BIGINT)"),
+    /** PostgreSQL: rows are locked ({@code FOR UPDATE}) where SQLite would lock the whole file. */
+    POSTGRES("CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)");
 
     private final String nowMillis;
-    private final String lockStudy;
 
-    Dialect(String nowMillis, String lockStudy) {
+    Dialect(String nowMillis) {
         this.nowMillis = nowMillis;
-        this.lockStudy = lockStudy;
     }
 
     /** The database clock in epoch milliseconds, as an SQL expression: heartbeats use it, so hosts' clocks need not agree. */
@@ -23,17 +20,12 @@ public enum Dialect {
         return nowMillis;
     }
 
-    /** The statement that locks the study row for this transaction, or null where the transaction itself is the lock. */
-    String lockStudy() {
-        return lockStudy;
-    }
-
     /**
      * Whether a transaction failed only because another one ran at the same time and can simply be
      * run again: PostgreSQL's serialization failure (40001), deadlock (40P01) and lock timeout (55P03),
      * SQLite's BUSY (5) and LOCKED (6).
      */
-    boolean retryable(SQLException e) {
+    public boolean retryable(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException s) {
                 String state = s.getSQLState();

@@ -1,4 +1,4 @@
-package io.fluentdl.search.storage;
+package io.fluentdl.internal.sql;
 
 import io.fluentdl.errors.InvalidConfigException;
 import org.sqlite.SQLiteConfig;
@@ -13,9 +13,17 @@ import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * One connection to a study's database, shared by the threads of one process, and the
- * transactions run on it: each is retried when it fails only because another worker's
- * transaction ran at the same time (deadlock, serialization failure, a busy SQLite file).
+ * One connection to a database, shared by the threads of one process, and the transactions run on
+ * it: each is retried when it fails only because another worker's transaction ran at the same time
+ * (deadlock, serialization failure, a busy SQLite file). The one way FluentDL opens SQLite (a study
+ * file, the run index {@code runs.db}): WAL mode (readers never block the writer), a busy timeout
+ * instead of "database is locked", immediate transactions, foreign keys enforced.
+ *
+ * <pre>{@code
+ * try (Database db = Database.open(StorageUrl.sqlite(file), "RunIndex")) {
+ *     int n = db.transaction("count runs", c -> ...);
+ * }
+ * }</pre>
  */
 public final class Database implements AutoCloseable {
 
@@ -103,22 +111,41 @@ public final class Database implements AutoCloseable {
      *                                naming {@code where} and the database
      */
     public synchronized <R> R transaction(String where, Work<R> work) {
-        for (int attempt = 1; ; attempt++) {
+        return retried(where, () -> {
+            db.setAutoCommit(false);
             try {
-                db.setAutoCommit(false);
-                try {
-                    R result = work.run(db);
-                    db.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    db.rollback();
-                    throw e;
-                } finally {
-                    db.setAutoCommit(true);
-                }
+                R result = work.run(db);
+                db.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        });
+    }
+
+    /**
+     * Runs read-only {@code work} outside a transaction: on SQLite in WAL mode it reads the last commit
+     * without waiting for a writer, where an immediate transaction would queue behind it. Retried as
+     * {@link #transaction} is.
+     */
+    public synchronized <R> R read(String where, Work<R> work) {
+        return retried(where, () -> work.run(db));
+    }
+
+    private interface Attempt<R> {
+        R run() throws SQLException;
+    }
+
+    private <R> R retried(String where, Attempt<R> attempt) {
+        for (int n = 1; ; n++) {
+            try {
+                return attempt.run();
             } catch (SQLException e) {
-                if (attempt < ATTEMPTS && dialect().retryable(e)) {
-                    pause(attempt);
+                if (n < ATTEMPTS && dialect().retryable(e)) {
+                    pause(n);
                     continue;
                 }
                 throw new IllegalStateException(String.format("%s (%s): %s", where, url, e.getMessage()), e);
@@ -131,7 +158,7 @@ public final class Database implements AutoCloseable {
             Thread.sleep(ThreadLocalRandom.current().nextLong(10, 50L << Math.min(attempt, 6)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying a study transaction", e);
+            throw new IllegalStateException("interrupted while retrying a database transaction", e);
         }
     }
 
