@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code fluentdl bench [--quick] [--json FILE] [--peer torch] [--engine fast|stock] [--blas-threads N]
+ * {@code fluentdl bench [--quick] [--json FILE] [--peer torch] [--engine fast|stock] [--blas-threads N] [--gemm-probe]
  * [--peak-gflops G] [--backend cpu|cuda [--fallback-cpu]]}.
  * Exit code 0 on success, 1 when the bench fails or CUDA was asked for and cannot be used.
  */
@@ -38,6 +38,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "WORKLOAD", description = "Instead of the bench: profile one workload "
             + "(e.g. adam-b128, sgd-bn-b1024) through Model.fit with Java Flight Recorder and print where the time goes.")
     String profile;
+
+    @Option(names = "--gemm-probe", description = "Instead of the bench: time the GEMMs of one training step of the MLP "
+            + "(batch 128 and 1024) in CPU ms per call, Nd4j.gemm against torch.mm, 1 and 2 BLAS threads.")
+    boolean gemmProbe;
 
     @Option(names = "--jfr", paramLabel = "FILE", description = "With --profile: keep the JFR recording (open it in JDK Mission Control).")
     Path jfr;
@@ -68,6 +72,10 @@ public final class BenchCommand implements Callable<Integer> {
         }
         System.out.println(decision.message());
         BenchOptions options = quick.on() ? BenchOptions.quickPreset() : BenchOptions.fullPreset();
+        if (gemmProbe) {
+            GemmProbe.run(options.batchSizes(), quick.on() ? 3 : 5, System.out);
+            return 0;
+        }
         if (profile != null) {
             java.util.Optional<MlpWorkload> workload = MlpWorkload.parse(profile);
             if (workload.isEmpty()) {

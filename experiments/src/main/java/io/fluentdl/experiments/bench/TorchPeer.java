@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The peer runs with its best threading measured here: one torch (OpenMP) thread and
  * {@code OPENBLAS_NUM_THREADS} = cores (two pools on two cores fight; one torch thread leaves the
- * GEMMs to OpenBLAS), and this process' {@code OPENBLAS_CORETYPE} (the launcher's choice).
+ * GEMMs to OpenBLAS), or the bench's {@code --blas-threads} when given, so that both sides run the same BLAS
+ * threads; and this process' {@code OPENBLAS_CORETYPE} (the launcher's choice).
  *
  * <p>The peer probes its own GEMM speed (the same 2048³ SGEMM as {@link PeakProbe}) and reports it as
  * {@code gemmGflops}. Below {@value #REFERENCE_BLAS_FRACTION} of ours (a tenth: a busy machine moves the two probes apart by 2-4x, a reference BLAS is ~20x slower) it runs on a reference BLAS (Debian's
@@ -84,8 +85,7 @@ final class TorchPeer {
                     "--warmups", String.valueOf(options.warmups()), "--threads", "1"));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
             pb.environment().put("OMP_NUM_THREADS", "1");
-            pb.environment().putIfAbsent("OPENBLAS_NUM_THREADS", String.valueOf(Runtime.getRuntime().availableProcessors()));
-            pb.environment().put("OPENBLAS_NUM_THREADS", String.valueOf(Runtime.getRuntime().availableProcessors()));
+            pb.environment().put("OPENBLAS_NUM_THREADS", String.valueOf(peerBlasThreads(options)));
             Process p = pb.start();
             String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
@@ -148,6 +148,11 @@ final class TorchPeer {
         } finally {
             Files.deleteIfExists(script);
         }
+    }
+
+    /** The peer's BLAS threads: ours when {@code --blas-threads} set them (like with like), else every core. */
+    static int peerBlasThreads(BenchOptions options) {
+        return options.blasThreads() > 0 ? options.blasThreads() : Runtime.getRuntime().availableProcessors();
     }
 
     /** Whether a peer GEMM of {@code peerGflops} against our {@code oursGflops} is a reference BLAS. */

@@ -27,4 +27,11 @@ class TorchPeerTest {
         assertEquals(2.0, TorchPeer.geometricMean(List.of(1.0, 4.0)), 1e-12);
         assertEquals(0.4, TorchPeer.geometricMean(List.of(0.4)), 1e-12);
     }
+
+    @Test
+    void peerRunsOursBlasThreadsWhenGivenElseEveryCore() {
+        assertEquals(1, TorchPeer.peerBlasThreads(BenchOptions.quickPreset().withBlasThreads(1)));
+        assertEquals(3, TorchPeer.peerBlasThreads(BenchOptions.quickPreset().withBlasThreads(3)));
+        assertEquals(Runtime.getRuntime().availableProcessors(), TorchPeer.peerBlasThreads(BenchOptions.quickPreset()));
+    }
 }

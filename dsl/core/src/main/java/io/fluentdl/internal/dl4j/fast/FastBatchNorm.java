@@ -36,6 +36,10 @@ public class FastBatchNorm extends BatchNormalization {
     private INDArray keptMean;
     private INDArray keptVar;
     private INDArray keptInvStd;
+    /** The Java path's batch statistics (float, contiguous arrays): mean, variance, 1/√(σ²+ε). */
+    private float[] keptMeanF;
+    private float[] keptVarF;
+    private float[] keptInvStdF;
 
     public FastBatchNorm(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -57,6 +61,11 @@ public class FastBatchNorm extends BatchNormalization {
         INDArray var = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, units);
         x.mean(mean, 0);
         Nd4j.exec(new Variance(x, var, false, 0)); // biased, as DL4J normalises and updates its running variance
+        INDArray gammaParam = getParam(BatchNormalizationParamInitializer.GAMMA);
+        INDArray betaParam = getParam(BatchNormalizationParamInitializer.BETA);
+        if (NativeFloats.contiguous(x, mean, var, gammaParam, betaParam)) {
+            return activateInJava(x, mean, var, gammaParam, betaParam, workspaceMgr);
+        }
         INDArray invStd = workspaceMgr.dup(ArrayType.ACTIVATIONS, var).addi(layerConf().getEps());
         Transforms.sqrt(invStd, false).rdivi(1.0);
         INDArray scale = getParam(BatchNormalizationParamInitializer.GAMMA).reshape(units).mul(invStd);
@@ -76,6 +85,9 @@ public class FastBatchNorm extends BatchNormalization {
         if (keptInput == null || keptInput != input || stockPath(input)) {
             forget();
             return super.backpropGradient(epsilon, workspaceMgr);
+        }
+        if (keptInvStdF != null) {
+            return backpropInJava(epsilon, workspaceMgr);
         }
         INDArray x = input.castTo(dataType);
         INDArray mean = keptMean;
@@ -125,6 +137,91 @@ public class FastBatchNorm extends BatchNormalization {
         keptMean = null;
         keptVar = null;
         keptInvStd = null;
+        keptMeanF = null;
+        keptVarF = null;
+        keptInvStdF = null;
+    }
+
+    /**
+     * The forward pass for float arrays, as {@link #activate} computes it with libnd4j ops, in Java: the per-unit
+     * scale and shift (512 values; a libnd4j op call costs more than the work) and {@code x·s + t}.
+     */
+    private INDArray activateInJava(INDArray x, INDArray mean, INDArray var, INDArray gammaParam, INDArray betaParam,
+                                    LayerWorkspaceMgr workspaceMgr) {
+        int n = (int) x.size(0);
+        int units = (int) x.size(1);
+        float[] m = NativeFloats.read(mean);
+        float[] v = NativeFloats.read(var);
+        float[] gamma = NativeFloats.read(gammaParam);
+        float[] beta = NativeFloats.read(betaParam);
+        float eps = (float) layerConf().getEps();
+        float[] invStd = new float[units];
+        float[] scale = new float[units];
+        float[] shift = new float[units];
+        for (int j = 0; j < units; j++) {
+            invStd[j] = 1.0f / (float) Math.sqrt(v[j] + eps);
+            scale[j] = gamma[j] * invStd[j];
+            shift[j] = beta[j] - m[j] * scale[j];
+        }
+        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, n, units);
+        BatchNormKernels.scaleShift(NativeFloats.buffer(x), NativeFloats.buffer(out), n, units, scale, shift);
+        keptInput = input;
+        keptMeanF = m;
+        keptVarF = v;
+        keptInvStdF = invStd;
+        return out;
+    }
+
+    /** {@link #backpropGradient}'s arithmetic in Java after libnd4j's two column sums (kept there: their summation order). */
+    private Pair<Gradient, INDArray> backpropInJava(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        INDArray x = input.castTo(dataType);
+        float[] m = keptMeanF;
+        float[] v = keptVarF;
+        float[] invStd = keptInvStdF;
+        forget();
+        INDArray eps = NativeFloats.contiguous(epsilon) ? epsilon : epsilon.dup('c');
+        int n = (int) x.size(0);
+        int units = (int) x.size(1);
+        float[] dBeta = NativeFloats.read(eps.sum(0));
+        float[] epsX = NativeFloats.read(eps.mul(x).sum(0));
+        float[] gamma = NativeFloats.read(getParam(BatchNormalizationParamInitializer.GAMMA));
+        float minusOneOverN = (float) (-1.0 / n);
+        float[] dGamma = new float[units];
+        float[] a = new float[units];
+        float[] b = new float[units];
+        float[] c = new float[units];
+        for (int j = 0; j < units; j++) {
+            dGamma[j] = (epsX[j] - m[j] * dBeta[j]) * invStd[j];
+            a[j] = gamma[j] * invStd[j];
+            b[j] = a[j] * invStd[j] * dGamma[j] * minusOneOverN;
+            c[j] = a[j] * dBeta[j] * minusOneOverN - b[j] * m[j];
+        }
+        INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, n, units);
+        BatchNormKernels.inputGradient(NativeFloats.buffer(eps), NativeFloats.buffer(x), NativeFloats.buffer(dx), n, units, a, b, c);
+        // DL4J's running statistics: running -= (running - batch)·(1 - decay), through a no-op updater
+        float keep = (float) (1 - layerConf().getDecay());
+        float[] runningMean = NativeFloats.read(getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN));
+        float[] runningVar = NativeFloats.read(getParam(BatchNormalizationParamInitializer.GLOBAL_VAR));
+        for (int j = 0; j < units; j++) {
+            runningMean[j] = (runningMean[j] - m[j]) * keep;
+            runningVar[j] = (runningVar[j] - v[j]) * keep;
+        }
+        Gradient ret = new DefaultGradient();
+        put(ret, BatchNormalizationParamInitializer.GAMMA, dGamma);
+        put(ret, BatchNormalizationParamInitializer.BETA, dBeta);
+        put(ret, BatchNormalizationParamInitializer.GLOBAL_MEAN, runningMean);
+        put(ret, BatchNormalizationParamInitializer.GLOBAL_VAR, runningVar);
+        return new Pair<>(ret, dx);
+    }
+
+    private void put(Gradient gradient, String key, float[] values) {
+        INDArray view = gradientViews.get(key);
+        if (NativeFloats.contiguous(view)) {
+            NativeFloats.write(view, values);
+        } else {
+            view.assign(Nd4j.createFromArray(values).reshape(view.shape()));
+        }
+        gradient.setGradientFor(key, view);
     }
 
     private boolean stockPath(INDArray in) {

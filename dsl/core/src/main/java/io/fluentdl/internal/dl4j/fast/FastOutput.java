@@ -10,7 +10,6 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /**
@@ -50,7 +49,7 @@ public class FastOutput extends OutputLayer {
 
         Gradient gradient = new DefaultGradient();
         INDArray weightGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
-        Nd4j.gemm(input.castTo(weightGrad.dataType()), delta, weightGrad, true, false, 1.0, 0.0);
+        DirectGemm.gemm(input.castTo(weightGrad.dataType()), delta, weightGrad, true, false);
         gradient.gradientForVariable().put(DefaultParamInitializer.WEIGHT_KEY, weightGrad);
         if (hasBias()) {
             INDArray biasGrad = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
@@ -61,9 +60,30 @@ public class FastOutput extends OutputLayer {
         if (getIndex() > 0) {
             INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
             epsilonNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(), delta.size(0), w.size(0));
-            Nd4j.gemm(delta, w, epsilonNext, false, true, 1.0, 0.0);
+            DirectGemm.gemm(delta, w, epsilonNext, false, true);
         }
         return new Pair<>(gradient, epsilonNext);
+    }
+
+    /**
+     * DL4J's {@code x·W + b} with the product by {@link DirectGemm}: the output layer's forward GEMM, which
+     * backprop and inference compute here (a training forward pass stops below the output layer).
+     */
+    @Override
+    protected Pair<INDArray, INDArray> preOutputWithPreNorm(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
+        if (stockPath() || hasLayerNorm()) {
+            return super.preOutputWithPreNorm(training, forBackprop, workspaceMgr);
+        }
+        assertInputSet(forBackprop);
+        INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
+        INDArray x = input.castTo(dataType);
+        FastDense.checkInput(x, w, layerId());
+        INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, w.dataType(), x.size(0), w.size(1));
+        DirectGemm.gemm(x.castTo(z.dataType()), w, z, false, false);
+        if (hasBias()) {
+            z.addiRowVector(getParam(DefaultParamInitializer.BIAS_KEY));
+        }
+        return new Pair<>(z, z);
     }
 
     @Override
