@@ -5,7 +5,7 @@
  * trials, epoch/time budgets and a persistent study on SQLite or PostgreSQL that workers on many
  * machines share ({@code io.fluentdl.search.storage}); {@link io.fluentdl.search.TrainingObjective}
  * trains each trial's model and scores it by a {@link io.fluentdl.train.Metric}. YAML sweep files
- * (W&amp;B style) are read by {@code io.fluentdl.search.sweep}.
+ * (W&amp;B style) are read by the command line ({@code io.fluentdl.experiments.sweep} in the experiments module).
  *
  * <p>Samplers work on the unit cube (one axis per searched Hp); each Hp maps its axis to values through
  * its Arbiter {@code ParameterSpace} ({@code io.fluentdl.internal.arbiter.HpSpaces}). Arbiter types

@@ -1,7 +1,6 @@
 package io.fluentdl.search;
 
 import io.fluentdl.errors.InvalidConfigException;
-import io.fluentdl.search.sweep.Distribution;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -14,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The Hp kinds as a sealed hierarchy, one vocabulary with sweep files, and the stepped float. */
+/** The Hp kinds as a sealed hierarchy, one vocabulary (sweep files use it: experiments' SweepVocabularyTest), and the stepped float. */
 class HpKindsTest {
 
     @Test
@@ -33,19 +32,6 @@ class HpKindsTest {
         assertInstanceOf(IntHp.class, Hp.intLogRange("e", 1, 100));
         assertInstanceOf(ChoiceHp.class, Hp.bool("g"));
         assertFalse(Hp.fixed("h", 3).isSearched());
-    }
-
-    @Test
-    void sweepFilesUseTheSameWordsWithWandbsAsSynonyms() {
-        for (Distribution d : Distribution.values()) {
-            assertEquals(d.kind().key(), d.key(), d.name());
-            assertEquals(d, Distribution.find(d.kind().key()));
-        }
-        assertEquals(Distribution.INT_UNIFORM, Distribution.find("int_uniform"));
-        assertEquals(Distribution.CATEGORICAL, Distribution.find("categorical"));
-        assertEquals(Distribution.CONSTANT, Distribution.find("constant"));
-        assertEquals(List.of("uniform", "log_uniform", "one_minus_log_uniform", "int_range", "int_log_range", "choice",
-                "fixed"), Distribution.keys());
     }
 
     @Test

@@ -10,10 +10,10 @@ import io.fluentdl.search.SearchResult;
 import io.fluentdl.search.Study;
 import io.fluentdl.search.TrialResult;
 import io.fluentdl.search.TrialStatus;
-import io.fluentdl.search.sweep.Knob;
-import io.fluentdl.search.sweep.Sweep;
-import io.fluentdl.search.sweep.SweepModel;
-import io.fluentdl.search.sweep.SweepParam;
+import io.fluentdl.experiments.sweep.Knob;
+import io.fluentdl.experiments.sweep.Sweep;
+import io.fluentdl.experiments.sweep.SweepModel;
+import io.fluentdl.experiments.sweep.SweepParam;
 import io.fluentdl.track.Json;
 import io.fluentdl.track.TrackedTrials;
 

@@ -2,8 +2,8 @@ package io.fluentdl.experiments.reliability;
 
 import io.fluentdl.experiments.search.SweepRunner;
 import io.fluentdl.search.TrialStatus;
-import io.fluentdl.search.sweep.Sweep;
-import io.fluentdl.search.sweep.SweepParser;
+import io.fluentdl.experiments.sweep.Sweep;
+import io.fluentdl.experiments.sweep.SweepParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -213,6 +213,6 @@ class SearchExperimentsTest {
 
     @Test
     void theExampleSweepFileParses() {
-        assertEquals("mnist-search", io.fluentdl.search.sweep.SweepParser.parse(Path.of("sweeps/mnist-search.yaml")).name());
+        assertEquals("mnist-search", io.fluentdl.experiments.sweep.SweepParser.parse(Path.of("sweeps/mnist-search.yaml")).name());
     }
 }

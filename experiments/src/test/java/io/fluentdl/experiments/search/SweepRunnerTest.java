@@ -1,7 +1,7 @@
 package io.fluentdl.experiments.search;
 
-import io.fluentdl.search.sweep.Sweep;
-import io.fluentdl.search.sweep.SweepParser;
+import io.fluentdl.experiments.sweep.Sweep;
+import io.fluentdl.experiments.sweep.SweepParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package io.fluentdl.search.sweep;
+package io.fluentdl.experiments.sweep;
 
 import io.fluentdl.errors.InvalidConfigException;
 import io.fluentdl.errors.Limits;

@@ -1,4 +1,4 @@
-package io.fluentdl.search.sweep;
+package io.fluentdl.experiments.sweep;
 
 import io.fluentdl.ModelSpec;
 import io.fluentdl.layers.BnPlacement;
@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SweepParserTest {
 
     /** The example file shipped with the experiments (surefire runs in dsl/core). */
-    static final Path EXAMPLE = Path.of("../../experiments/sweeps/mnist-search.yaml");
+    static final Path EXAMPLE = Path.of("sweeps/mnist-search.yaml");
 
     static final String MINIMAL = String.join("\n",
             "method: random",

@@ -1,4 +1,4 @@
-package io.fluentdl.search.sweep;
+package io.fluentdl.experiments.sweep;
 
 import io.fluentdl.errors.Problem;
 import io.fluentdl.nn.Activation;
