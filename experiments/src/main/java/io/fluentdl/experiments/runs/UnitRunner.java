@@ -1,26 +1,18 @@
 package io.fluentdl.experiments.runs;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fluentdl.ModelSpec;
 import io.fluentdl.experiments.progress.ProgressTask;
 import io.fluentdl.track.Json;
 import io.fluentdl.experiments.results.SeedRun;
-import io.fluentdl.track.MetricSeries;
+import io.fluentdl.track.FinishedRuns;
 import io.fluentdl.track.Run;
-import io.fluentdl.track.RunIndex;
-import io.fluentdl.track.RunQuery;
-import io.fluentdl.track.RunReader;
-import io.fluentdl.track.RunStatus;
-import io.fluentdl.track.Scope;
 import io.fluentdl.track.Tracker;
 import io.fluentdl.train.EpochMetrics;
 import io.fluentdl.train.History;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * read back from that run's {@code metrics.jsonl} (the tracker stores doubles exactly), so a resumed
  * experiment writes the same {@code results.json} as one that was never interrupted. Runs that were
  * interrupted or failed, or whose config differs, are trained again as new runs; the old ones stay,
- * as W&amp;B keeps crashed runs.
+ * as W&amp;B keeps crashed runs. The lookup of finished runs is the tracker's ({@link FinishedRuns}).
  */
 public final class UnitRunner {
 
@@ -65,7 +57,7 @@ public final class UnitRunner {
     private final String experiment;
     private final int epochs;
     private final boolean resume;
-    private final Map<String, Run> finished = new HashMap<>();
+    private final FinishedRuns finished; // null unless resuming
     private int resumed;
     private boolean learningRates;
 
@@ -81,14 +73,7 @@ public final class UnitRunner {
         this.experiment = experiment;
         this.epochs = epochs;
         this.resume = resume;
-        if (resume) {
-            RunIndex index = RunIndex.at(root);
-            index.rebuild(); // a run that ended after its index write failed is still found
-            // newest first: the newest finished run of a unit wins
-            for (Run run : index.query(RunQuery.experiment(experiment).tag(TAG).status(RunStatus.FINISHED))) {
-                finished.putIfAbsent(key(run.name(), canonical(run.config())), run);
-            }
-        }
+        this.finished = resume ? FinishedRuns.in(root, experiment, TAG) : null;
     }
 
     /**
@@ -155,15 +140,15 @@ public final class UnitRunner {
         if (!resume) {
             return Optional.empty();
         }
-        Run run = finished.get(key(variant, canonical(config)));
+        Run run = finished.find(variant, config).orElse(null);
         if (run == null) {
             return Optional.empty();
         }
-        RunReader reader = RunReader.open(RunIndex.at(root).runDir(run.id()));
-        SeedRun seedRun = new SeedRun(run.seed(), values(reader, "train_accuracy"), values(reader, "val_accuracy"),
-                values(reader, "train_loss"), values(reader, "val_loss"));
+        SeedRun seedRun = new SeedRun(run.seed(), finished.epochValues(run, "train_accuracy"),
+                finished.epochValues(run, "val_accuracy"), finished.epochValues(run, "train_loss"),
+                finished.epochValues(run, "val_loss"));
         if (learningRates && seedRun.epochs() == epochs) {
-            List<Double> rates = values(reader, "lr");
+            List<Double> rates = finished.epochValues(run, "lr");
             if (rates.size() != epochs) {
                 LOG.warn("run {} ({} seed {}) has no learning rate per epoch: training it again", run.id(), variant, run.seed());
                 return Optional.empty();
@@ -177,11 +162,6 @@ public final class UnitRunner {
         }
         LOG.info("resume: {} seed {} read back from run {}", variant, run.seed(), run.id());
         return Optional.of(seedRun);
-    }
-
-    private static List<Double> values(RunReader reader, String metric) {
-        MetricSeries series = reader.series(Scope.EPOCH, metric);
-        return Arrays.stream(series.y()).boxed().toList();
     }
 
     /** A unit's curves from Model.fit's history: validation is the experiment's test split. */
@@ -211,18 +191,5 @@ public final class UnitRunner {
             throw new UncheckedIOException(String.format("Variant '%s': its spec JSON does not parse", variant), e);
         }
         return config;
-    }
-
-    /** Config as compact text with canonical number types (a long written reads back as an int). */
-    private static String canonical(JsonNode config) {
-        try {
-            return Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(config)).toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String key(String variant, String canonicalConfig) {
-        return variant + '\n' + canonicalConfig;
     }
 }

@@ -83,7 +83,9 @@ public final class SearchCommand implements Callable<Integer> {
             console.printf("Sweep name '%s' is not a safe folder name: writing to %s.%n", sweep.name(), out.path().resolve(folder));
         }
         Path dir = out.create(folder);
-        TempFiles.cleanLeftovers(dir, 1);
+        // depth 3: trials are tracked runs, whose run.json and metrics sit in runs/<run>/ (a worker killed
+        // mid-write leaves runs/<run>/.run.json.<pid>-<random>.tmp)
+        TempFiles.cleanLeftovers(dir, 3);
         Progress progress = Progress.choose(quiet.on(), console);
         ProgressTask task = progress.start(sweep.name(), (long) sweep.trials() * sweep.rounds());
         double[] best = {Double.NaN};
