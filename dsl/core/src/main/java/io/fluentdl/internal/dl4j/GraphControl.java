@@ -5,7 +5,6 @@ import io.fluentdl.train.TrainingControl;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** {@code Model.fit}'s {@link TrainingControl} for a functional model's {@code ComputationGraph}. */
 final class GraphControl implements TrainingControl {
@@ -54,27 +53,11 @@ final class GraphControl implements TrainingControl {
 
     @Override
     public Snapshot snapshot() {
-        INDArray state = graph.getUpdater() == null ? null : graph.getUpdater().getStateViewArray();
-        return new Weights(graph, graph.params().dup(), state == null ? null : state.dup());
+        return NetworkSnapshot.of(graph, graph.getUpdater() == null ? null : graph.getUpdater().getStateViewArray());
     }
 
     @Override
     public void restore(Snapshot snapshot) {
-        if (!(snapshot instanceof Weights weights) || weights.graph != graph) {
-            throw new IllegalArgumentException(String.format(
-                    "TrainingControl.restore: a snapshot restores only into the model it was taken from, got %s", snapshot));
-        }
-        graph.setParams(weights.params);
-        INDArray state = graph.getUpdater().getStateViewArray();
-        if (state != null && weights.updaterState != null) {
-            state.assign(weights.updaterState);
-        }
-    }
-
-    private record Weights(ComputationGraph graph, INDArray params, INDArray updaterState) implements Snapshot {
-        @Override
-        public String toString() {
-            return String.format("Snapshot(%d parameters)", params.length());
-        }
+        NetworkSnapshot.restore(snapshot, graph, () -> graph.getUpdater().getStateViewArray());
     }
 }

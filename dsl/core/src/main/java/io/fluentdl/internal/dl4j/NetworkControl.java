@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.deeplearning4j.nn.api.Updater;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** {@code Model.fit}'s {@link TrainingControl}: one per fit, over the network being trained. */
 public final class NetworkControl implements TrainingControl {
@@ -57,28 +56,11 @@ public final class NetworkControl implements TrainingControl {
     @Override
     public Snapshot snapshot() {
         Updater updater = network.getUpdater();
-        INDArray state = updater == null ? null : updater.getStateViewArray();
-        return new Weights(network, network.params().dup(), state == null ? null : state.dup());
+        return NetworkSnapshot.of(network, updater == null ? null : updater.getStateViewArray());
     }
 
     @Override
     public void restore(Snapshot snapshot) {
-        if (!(snapshot instanceof Weights weights) || weights.network != network) {
-            throw new IllegalArgumentException(String.format(
-                    "TrainingControl.restore: a snapshot restores only into the model it was taken from, got %s", snapshot));
-        }
-        network.setParams(weights.params);
-        INDArray state = network.getUpdater().getStateViewArray();
-        if (state != null && weights.updaterState != null) {
-            state.assign(weights.updaterState);
-        }
-    }
-
-    /** Parameters (weights and BN statistics: DL4J keeps both in {@code params()}) and updater state. */
-    private record Weights(MultiLayerNetwork network, INDArray params, INDArray updaterState) implements Snapshot {
-        @Override
-        public String toString() {
-            return String.format("Snapshot(%d parameters)", params.length());
-        }
+        NetworkSnapshot.restore(snapshot, network, () -> network.getUpdater().getStateViewArray());
     }
 }
