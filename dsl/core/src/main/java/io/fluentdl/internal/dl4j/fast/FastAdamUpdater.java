@@ -41,6 +41,12 @@ public final class FastAdamUpdater extends AdamUpdater {
             return;
         }
         Adam config = getConfig();
+        step(NativeFloats.buffer(gradient), NativeFloats.buffer(m), NativeFloats.buffer(v), (int) gradient.length(),
+                (float) config.getBeta1(), (float) config.getBeta2(), (float) config.getEpsilon(), stepSize(config, iteration, epoch));
+    }
+
+    /** libnd4j's bias-corrected step size {@code α = lr·√(1−β2^t) / (1−β1^t)}, {@code t} the iteration + 1. */
+    static float stepSize(Adam config, int iteration, int epoch) {
         float lr = (float) config.getLearningRate(iteration, epoch);
         float beta1 = (float) config.getBeta1();
         float beta2 = (float) config.getBeta2();
@@ -53,39 +59,11 @@ public final class FastAdamUpdater extends AdamUpdater {
         if (Float.isNaN(alpha) || Float.isInfinite(alpha) || alpha == 0) {
             alpha = epsilon;
         }
-        step(NativeFloats.buffer(gradient), NativeFloats.buffer(m), NativeFloats.buffer(v), (int) gradient.length(), beta1, beta2,
-                epsilon, alpha);
+        return alpha;
     }
 
-    /** Elements per chunk: three chunks of floats stay in the L1 cache. */
-    private static final int CHUNK = 2048;
-
-    /**
-     * The element-wise step; {@code g} becomes the update. In chunks copied to heap arrays, since the JIT
-     * vectorizes the loop over arrays (0.4 ms here) but not over native buffers (3.7 ms, libnd4j's op 5 ms).
-     */
+    /** The element-wise step; {@code g} becomes the update ({@link UpdateKernels#adam}, no parameters, no division). */
     static void step(FloatBuffer g, FloatBuffer m, FloatBuffer v, int n, float beta1, float beta2, float epsilon, float alpha) {
-        float oneMinusBeta1 = 1 - beta1;
-        float oneMinusBeta2 = 1 - beta2;
-        float[] gc = new float[CHUNK];
-        float[] mc = new float[CHUNK];
-        float[] vc = new float[CHUNK];
-        for (int start = 0; start < n; start += CHUNK) {
-            int len = Math.min(CHUNK, n - start);
-            g.get(start, gc, 0, len);
-            m.get(start, mc, 0, len);
-            v.get(start, vc, 0, len);
-            for (int i = 0; i < len; i++) {
-                float gi = gc[i];
-                float mi = beta1 * mc[i] + gi * oneMinusBeta1;
-                float vi = beta2 * vc[i] + gi * gi * oneMinusBeta2;
-                mc[i] = mi;
-                vc[i] = vi;
-                gc[i] = (mi * alpha) / ((float) Math.sqrt(vi) + epsilon);
-            }
-            g.put(start, gc, 0, len);
-            m.put(start, mc, 0, len);
-            v.put(start, vc, 0, len);
-        }
+        UpdateKernels.adam(g, m, v, null, 0, 0, 0, n, 1f, beta1, beta2, epsilon, alpha);
     }
 }

@@ -1,5 +1,6 @@
 package io.fluentdl.internal.dl4j.fast;
 
+import java.nio.FloatBuffer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -57,15 +58,15 @@ public class FastBatchNorm extends BatchNormalization {
         if (units != layerConf().getNOut()) {
             return super.activate(training, workspaceMgr); // DL4J's own message for the wrong size
         }
+        INDArray gammaParam = getParam(BatchNormalizationParamInitializer.GAMMA);
+        INDArray betaParam = getParam(BatchNormalizationParamInitializer.BETA);
+        if (NativeFloats.contiguous(x, gammaParam, betaParam)) {
+            return activateInJava(x, gammaParam, betaParam, workspaceMgr);
+        }
         INDArray mean = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, units);
         INDArray var = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, units);
         x.mean(mean, 0);
         Nd4j.exec(new Variance(x, var, false, 0)); // biased, as DL4J normalises and updates its running variance
-        INDArray gammaParam = getParam(BatchNormalizationParamInitializer.GAMMA);
-        INDArray betaParam = getParam(BatchNormalizationParamInitializer.BETA);
-        if (NativeFloats.contiguous(x, mean, var, gammaParam, betaParam)) {
-            return activateInJava(x, mean, var, gammaParam, betaParam, workspaceMgr);
-        }
         INDArray invStd = workspaceMgr.dup(ArrayType.ACTIVATIONS, var).addi(layerConf().getEps());
         Transforms.sqrt(invStd, false).rdivi(1.0);
         INDArray scale = getParam(BatchNormalizationParamInitializer.GAMMA).reshape(units).mul(invStd);
@@ -146,12 +147,15 @@ public class FastBatchNorm extends BatchNormalization {
      * The forward pass for float arrays, as {@link #activate} computes it with libnd4j ops, in Java: the per-unit
      * scale and shift (512 values; a libnd4j op call costs more than the work) and {@code x·s + t}.
      */
-    private INDArray activateInJava(INDArray x, INDArray mean, INDArray var, INDArray gammaParam, INDArray betaParam,
-                                    LayerWorkspaceMgr workspaceMgr) {
+    private INDArray activateInJava(INDArray x, INDArray gammaParam, INDArray betaParam, LayerWorkspaceMgr workspaceMgr) {
         int n = (int) x.size(0);
         int units = (int) x.size(1);
-        float[] m = NativeFloats.read(mean);
-        float[] v = NativeFloats.read(var);
+        FloatBuffer xs = NativeFloats.buffer(x);
+        float[] m = DenseKernels.columnSums(xs, n, units);
+        for (int j = 0; j < units; j++) {
+            m[j] /= n;
+        }
+        float[] v = BatchNormKernels.columnVariances(xs, n, units, m); // biased, as DL4J normalises and updates its running variance
         float[] gamma = NativeFloats.read(gammaParam);
         float[] beta = NativeFloats.read(betaParam);
         float eps = (float) layerConf().getEps();
@@ -164,7 +168,7 @@ public class FastBatchNorm extends BatchNormalization {
             shift[j] = beta[j] - m[j] * scale[j];
         }
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, n, units);
-        BatchNormKernels.scaleShift(NativeFloats.buffer(x), NativeFloats.buffer(out), n, units, scale, shift);
+        BatchNormKernels.scaleShift(xs, NativeFloats.buffer(out), n, units, scale, shift);
         keptInput = input;
         keptMeanF = m;
         keptVarF = v;
@@ -172,7 +176,7 @@ public class FastBatchNorm extends BatchNormalization {
         return out;
     }
 
-    /** {@link #backpropGradient}'s arithmetic in Java after libnd4j's two column sums (kept there: their summation order). */
+    /** {@link #backpropGradient}'s arithmetic in Java, its two column sums included. */
     private Pair<Gradient, INDArray> backpropInJava(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         INDArray x = input.castTo(dataType);
         float[] m = keptMeanF;
@@ -182,8 +186,9 @@ public class FastBatchNorm extends BatchNormalization {
         INDArray eps = NativeFloats.contiguous(epsilon) ? epsilon : epsilon.dup('c');
         int n = (int) x.size(0);
         int units = (int) x.size(1);
-        float[] dBeta = NativeFloats.read(eps.sum(0));
-        float[] epsX = NativeFloats.read(eps.mul(x).sum(0));
+        FloatBuffer es = NativeFloats.buffer(eps);
+        float[] dBeta = DenseKernels.columnSums(es, n, units);
+        float[] epsX = DenseKernels.columnSumsOfProducts(es, NativeFloats.buffer(x), n, units);
         float[] gamma = NativeFloats.read(getParam(BatchNormalizationParamInitializer.GAMMA));
         float minusOneOverN = (float) (-1.0 / n);
         float[] dGamma = new float[units];
@@ -197,7 +202,7 @@ public class FastBatchNorm extends BatchNormalization {
             c[j] = a[j] * dBeta[j] * minusOneOverN - b[j] * m[j];
         }
         INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, n, units);
-        BatchNormKernels.inputGradient(NativeFloats.buffer(eps), NativeFloats.buffer(x), NativeFloats.buffer(dx), n, units, a, b, c);
+        BatchNormKernels.inputGradient(es, NativeFloats.buffer(x), NativeFloats.buffer(dx), n, units, a, b, c);
         // DL4J's running statistics: running -= (running - batch)·(1 - decay), through a no-op updater
         float keep = (float) (1 - layerConf().getDecay());
         float[] runningMean = NativeFloats.read(getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN));

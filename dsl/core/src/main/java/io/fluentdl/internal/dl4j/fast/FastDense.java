@@ -94,7 +94,7 @@ public class FastDense extends DenseLayer {
         if (plainRelu(fn) && NativeFloats.contiguous(keptOutput, epsilon) && keptOutput.length() == epsilon.length()) {
             delta = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, keptOutput.dataType(), keptOutput.size(0), keptOutput.size(1));
             DenseKernels.reluGradient(NativeFloats.buffer(keptOutput), NativeFloats.buffer(epsilon), NativeFloats.buffer(delta),
-                    (int) keptOutput.size(0), (int) keptOutput.size(1));
+                    (int) delta.length());
         } else {
             delta = fn.backprop(keptPreOutput != null ? keptPreOutput : keptOutput, epsilon).getFirst();
         }
@@ -102,7 +102,7 @@ public class FastDense extends DenseLayer {
         Gradient ret = new DefaultGradient();
         if (hasBias()) {
             INDArray biasGrad = gradientViews.get(DefaultParamInitializer.BIAS_KEY);
-            delta.sum(biasGrad, 0);
+            sumRows(delta, biasGrad);
             ret.gradientForVariable().put(DefaultParamInitializer.BIAS_KEY, biasGrad);
         }
         INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
@@ -115,6 +115,15 @@ public class FastDense extends DenseLayer {
             DirectGemm.gemm(delta, w, epsilonNext, false, true);
         }
         return new Pair<>(ret, epsilonNext);
+    }
+
+    /** {@code into = Σ_rows delta}: a Java loop for contiguous floats (libnd4j's reduction costs 0.3 ms at 1024x512), else libnd4j. */
+    static void sumRows(INDArray delta, INDArray into) {
+        if (delta.rank() == 2 && NativeFloats.contiguous(delta, into) && into.length() == delta.size(1)) {
+            NativeFloats.write(into, DenseKernels.columnSums(NativeFloats.buffer(delta), (int) delta.size(0), (int) delta.size(1)));
+        } else {
+            delta.sum(into, 0);
+        }
     }
 
     @Override

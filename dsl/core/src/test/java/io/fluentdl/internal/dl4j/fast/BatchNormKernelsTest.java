@@ -18,11 +18,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-/** FastBatchNorm's Java passes give the very bits of its libnd4j ops (the path a strided input still takes). */
+/**
+ * FastBatchNorm's Java passes against its libnd4j ops (the path a strided input still takes): the batch statistics
+ * sum in another order, so the two agree to float rounding (a few ulps), not bit for bit.
+ */
 class BatchNormKernelsTest {
 
     @Test
-    void javaPathMatchesTheLibnd4jPathBitForBit() {
+    void javaPathMatchesTheLibnd4jPathToFloatRounding() {
         Layer bn = Model.of(FastEngineTest.mlp(BnPlacement.BEFORE_ACTIVATION)).network().getLayer(1);
         assertInstanceOf(FastBatchNorm.class, bn);
         Nd4j.getRandom().setSeed(3);
@@ -35,15 +38,22 @@ class BatchNormKernelsTest {
 
         Pair<INDArray, Pair<Gradient, INDArray>> java = forwardBackward(bn, x, epsilon);
         Pair<INDArray, Pair<Gradient, INDArray>> nd4j = forwardBackward(bn, strided, epsilon);
-        assertEquals(0.0, java.getFirst().sub(nd4j.getFirst()).amaxNumber().doubleValue(), "output");
-        assertEquals(0.0, java.getSecond().getSecond().sub(nd4j.getSecond().getSecond()).amaxNumber().doubleValue(), "input gradient");
+        assertClose(java.getFirst(), nd4j.getFirst(), "output");
+        assertClose(java.getSecond().getSecond(), nd4j.getSecond().getSecond(), "input gradient");
         for (String key : new String[] {BatchNormalizationParamInitializer.GAMMA, BatchNormalizationParamInitializer.BETA,
                 BatchNormalizationParamInitializer.GLOBAL_MEAN, BatchNormalizationParamInitializer.GLOBAL_VAR}) {
             INDArray a = java.getSecond().getFirst().getGradientFor(key);
             INDArray b = nd4j.getSecond().getFirst().getGradientFor(key);
-            assertEquals(0.0, a.sub(b).amaxNumber().doubleValue(), key);
+            assertClose(a, b, key);
             assertTrue(a.amaxNumber().doubleValue() > 0, key + " is not all zeros");
         }
+    }
+
+    /** Equal within 1e-5 of the larger magnitude (float rounding of sums of 24 terms), and not both zero. */
+    private static void assertClose(INDArray a, INDArray b, String what) {
+        double scale = Math.max(a.amaxNumber().doubleValue(), b.amaxNumber().doubleValue());
+        assertTrue(scale > 0, what + " is all zeros");
+        assertEquals(0.0, a.sub(b).amaxNumber().doubleValue() / scale, 1e-5, what);
     }
 
     /** Output and (gradients, input gradient) of one training step of {@code layer}, the gradients copied out of its views. */

@@ -43,8 +43,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 class FastEngineTest {
 
-    private static final int FEATURES = 20;
-    private static final int CLASSES = 5;
+    static final int FEATURES = 20;
+    static final int CLASSES = 5;
 
     /** 20-16(relu)-12(tanh)-5(softmax), Adam: ReLU reads f' from the output, tanh keeps z. */
     static ModelSpec mlp(BnPlacement placement) {
