@@ -1,5 +1,6 @@
 package io.fluentdl.internal.dl4j;
 
+import io.fluentdl.internal.dl4j.fast.DirectGemm;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -19,6 +20,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code Nd4j.factory().blas().setMaxThreads}.
  */
 public final class NativeThreads {
+
+    /** OpenBLAS's pool size while {@link #fastGemms} holds it at 1, else 0. */
+    private static int ownedPool;
 
     /** Whether someone (a search, the bench, a first fit) chose the BLAS threads already. */
     private static volatile boolean blasChosen;
@@ -41,7 +45,36 @@ public final class NativeThreads {
     /** Sets the BLAS pool to exactly {@code n} threads (the bench's {@code --blas-threads}). */
     public static void setBlas(int n) {
         Nd4j.factory().blas().setMaxThreads(n);
+        DirectGemm.setThreads(n);
         blasChosen = true;
+    }
+
+    /**
+     * For the length of a FAST engine's training: OpenBLAS's pool at 1 thread while FluentDL's GEMMs split themselves
+     * over the BLAS threads ({@code DirectGemm}), restored on {@code close()}. DL4J's own layers (STOCK) keep
+     * OpenBLAS's pool. A no-op with 1 BLAS thread, off the CPU backend, or inside another such scope.
+     */
+    public static synchronized Scope fastGemms() {
+        if (!DirectGemm.canSplit() || ownedPool > 0) {
+            return () -> { };
+        }
+        int pool = currentBlas();
+        Nd4j.factory().blas().setMaxThreads(1);
+        DirectGemm.ownPool(true);
+        ownedPool = pool;
+        return NativeThreads::releaseGemms;
+    }
+
+    /** A setting held until {@code close()}. */
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private static synchronized void releaseGemms() {
+        DirectGemm.ownPool(false);
+        Nd4j.factory().blas().setMaxThreads(ownedPool);
+        ownedPool = 0;
     }
 
     /** A training nobody configured owns the machine: all cores for its GEMMs, once per process. */

@@ -2,6 +2,7 @@ package io.fluentdl.internal.dl4j;
 
 import io.fluentdl.callbacks.Callback;
 import io.fluentdl.callbacks.ProgressLogger;
+import io.fluentdl.internal.dl4j.fast.EngineLayers;
 import io.fluentdl.schedule.LearningRate;
 import io.fluentdl.train.EpochMetrics;
 import io.fluentdl.train.Evaluation;
@@ -72,7 +73,8 @@ public final class Trainer {
             }
         }
         network.addListeners(attached.toArray(TrainingListener[]::new));
-        try {
+        boolean fast = EngineLayers.isFast(network.getLayerWiseConfigurations());
+        try (NativeThreads.Scope gemms = fast ? NativeThreads.fastGemms() : () -> { }) {
             return epochs(network, train, epochs, validation, runningMetrics, hook, control, all);
         } finally {
             List<TrainingListener> others = new ArrayList<>(network.getListeners());

@@ -56,16 +56,98 @@ public final class DirectGemm {
         int m = (int) (cColumnMajor ? c.rows() : c.columns());
         int n = (int) (cColumnMajor ? c.columns() : c.rows());
         int k = (int) (ta ? a.rows() : a.columns());
-        int opFirst = flag(first, firstT);
-        int opSecond = flag(second, secondT);
-        int col = openblas_nolapack.CblasColMajor;
         if (c.dataType() == DataType.FLOAT) {
-            openblas_nolapack.cblas_sgemm(col, opFirst, opSecond, m, n, k, 1f, floats(first), ld(first), floats(second),
-                    ld(second), 0f, floats(c), ld(c));
+            sgemm(first, second, c, m, n, k, flag(first, firstT), flag(second, secondT));
         } else {
-            openblas_nolapack.cblas_dgemm(col, opFirst, opSecond, m, n, k, 1.0, doubles(first), ld(first), doubles(second),
-                    ld(second), 0.0, doubles(c), ld(c));
+            openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasColMajor, flag(first, firstT), flag(second, secondT), m, n, k, 1.0,
+                    doubles(first), ld(first), doubles(second), ld(second), 0.0, doubles(c), ld(c));
         }
+    }
+
+    /** The float product in column-major terms, {@code c = op(first)·op(second)}, c being m x n; split in two where {@link #splits}. */
+    private static void sgemm(INDArray first, INDArray second, INDArray c, int m, int n, int k, int opFirst, int opSecond) {
+        FloatPointer f = floats(first);
+        FloatPointer sp = floats(second);
+        FloatPointer cp = floats(c);
+        int ldf = ld(first);
+        int lds = ld(second);
+        int ldc = ld(c);
+        if (splits(m, n, k) && n >= m) {
+            // c's columns [0, half) here, [half, n) on the worker: each half reads half of op(second), the larger operand
+            int half = n / 2;
+            FloatPointer s2 = offset(sp, half, opSecond == openblas_nolapack.CblasNoTrans ? lds : 1);
+            FloatPointer c2 = offset(cp, half, ldc);
+            if (GemmWorker.runPair(() -> sgemm(opFirst, opSecond, m, half, k, f, ldf, sp, lds, cp, ldc),
+                    () -> sgemm(opFirst, opSecond, m, n - half, k, f, ldf, s2, lds, c2, ldc))) {
+                return;
+            }
+        } else if (splits(m, n, k)) {
+            // c's rows [0, half) here, [half, m) on the worker: each half reads half of op(first), the larger operand
+            int half = m / 2;
+            FloatPointer f2 = offset(f, half, opFirst == openblas_nolapack.CblasNoTrans ? 1 : ldf);
+            FloatPointer c2 = offset(cp, half, 1);
+            if (GemmWorker.runPair(() -> sgemm(opFirst, opSecond, half, n, k, f, ldf, sp, lds, cp, ldc),
+                    () -> sgemm(opFirst, opSecond, m - half, n, k, f2, ldf, sp, lds, c2, ldc))) {
+                return;
+            }
+        }
+        sgemm(opFirst, opSecond, m, n, k, f, ldf, sp, lds, cp, ldc);
+    }
+
+    /**
+     * Whether to split a product of {@code m·n·k} multiply-adds in two halves on two threads ({@link GemmWorker}): with
+     * two or more GEMM threads ({@link #threads}) and OpenBLAS's pool held at 1 ({@link #ownPool}), at least {@value #SPLIT_MIN_MACS} multiply-adds and 32 rows or columns a half.
+     */
+    static boolean splits(int m, int n, int k) {
+        return poolOfOne && threads >= 2 && (long) m * n * k >= SPLIT_MIN_MACS && Math.max(m, n) >= 64;
+    }
+
+    /**
+     * Below this many multiply-adds (2^26, 67M) a GEMM runs whole on one thread. Measured in training on the bench
+     * machine (2 cores): a batch-1024 step's products (200-400M) split 1.6-1.9x faster, but a batch-128 step's
+     * (25-51M) took as long split as whole (0.63 against 0.65 ms for 128x784x512), though the same product alone
+     * splits 1.6x faster: in a training step the worker's half first pulls its operands from the other core's caches.
+     */
+    static final long SPLIT_MIN_MACS = 1L << 26;
+
+    /** GEMM threads: with 2 or more the large products split in two ({@link #setThreads}). */
+    private static volatile int threads = 1;
+
+    /** Whether this process' OpenBLAS pool is 1 thread, so that two threads may call it at once ({@link #ownPool}). */
+    private static volatile boolean poolOfOne;
+
+    /**
+     * Sets the GEMM threads for this process: with 2 or more, on ND4J's CPU backend with OpenBLAS, each large product
+     * runs as two halves on two threads, each half one OpenBLAS call on one thread, while {@link #ownPool} holds
+     * OpenBLAS's own pool at 1 thread (two callers on a pool of 2 fight over it). Called by {@code NativeThreads},
+     * which owns the process' thread settings.
+     */
+    public static void setThreads(int n) {
+        threads = Math.max(1, n);
+    }
+
+    /** Whether products may split in two: 2 or more GEMM threads ({@link #setThreads}) on the CPU backend with OpenBLAS. */
+    public static boolean canSplit() {
+        return AVAILABLE && threads >= 2;
+    }
+
+    /**
+     * Marks OpenBLAS's pool as 1 thread (true), so that products split, or as its own size again (false). Setting the
+     * pool costs 0.2-0.3 ms (measured), so {@code NativeThreads} sets it once per training, not per product.
+     */
+    public static void ownPool(boolean one) {
+        poolOfOne = one;
+    }
+
+    private static void sgemm(int opFirst, int opSecond, int m, int n, int k, FloatPointer first, int ldFirst, FloatPointer second,
+                              int ldSecond, FloatPointer c, int ldc) {
+        openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasColMajor, opFirst, opSecond, m, n, k, 1f, first, ldFirst, second, ldSecond,
+                0f, c, ldc);
+    }
+
+    /** {@code p} moved on by {@code count} steps of {@code stride} elements. */
+    private static FloatPointer offset(FloatPointer p, int count, long stride) {
+        return new FloatPointer(p).position(p.position() + count * stride);
     }
 
     /** Whether the three arrays can go to BLAS as they lie: 2-d, one float type, a contiguous dimension, sizes below 2^31. */

@@ -104,4 +104,40 @@ class DirectGemmTest {
         DirectGemm.gemm(everyOtherColumn, b, c, false, false); // falls back, still right
         assertEquals(everyOtherColumn.mmul(b), c);
     }
+
+    @Test
+    void aProductSplitInTwoOnTwoThreadsEqualsTheWholeOne() {
+        // 2^26 multiply-adds or more split: by c's rows or by its columns (the larger side), every transpose, both orders
+        INDArray wide = Nd4j.rand(DataType.FLOAT, 512, 256).subi(0.5);      // x: 512 examples of 256
+        INDArray w = Nd4j.rand(DataType.FLOAT, 'f', 256, 1024).subi(0.5);   // a weight matrix, F order as DL4J keeps it
+        INDArray delta = Nd4j.rand(DataType.FLOAT, 512, 1024).subi(0.5);
+        assertTrue((long) 512 * 256 * 1024 >= DirectGemm.SPLIT_MIN_MACS);
+        INDArray[][] cases = {
+                {wide, w, Nd4j.create(DataType.FLOAT, 512, 1024)},               // forward: z = x·W
+                {wide, delta, Nd4j.create(DataType.FLOAT, new long[] {256, 1024}, 'f')}, // weight gradient xᵀ·δ
+                {delta, w, Nd4j.create(DataType.FLOAT, 512, 256)}};              // input gradient δ·Wᵀ
+        boolean[][] transposes = {{false, false}, {true, false}, {false, true}};
+        for (int i = 0; i < cases.length; i++) {
+            INDArray a = cases[i][0];
+            INDArray b = cases[i][1];
+            boolean ta = transposes[i][0];
+            boolean tb = transposes[i][1];
+            INDArray whole = cases[i][2].dup(cases[i][2].ordering());
+            DirectGemm.gemm(a, b, whole, ta, tb);
+            INDArray split = cases[i][2];
+            DirectGemm.setThreads(2);
+            DirectGemm.ownPool(true);
+            try {
+                assertTrue(DirectGemm.splits((int) whole.columns(), (int) whole.rows(), (int) (ta ? a.rows() : a.columns())));
+                DirectGemm.gemm(a, b, split, ta, tb);
+            } finally {
+                DirectGemm.ownPool(false);
+                DirectGemm.setThreads(1);
+            }
+            double scale = whole.amaxNumber().doubleValue();
+            assertEquals(0.0, whole.sub(split).amaxNumber().doubleValue() / scale, 1e-6, "case " + i);
+            INDArray expected = Nd4j.gemm(a, b, Nd4j.create(DataType.FLOAT, whole.shape(), whole.ordering()), ta, tb, 1.0, 0.0);
+            assertEquals(0.0, expected.sub(split).amaxNumber().doubleValue() / scale, 1e-5, "case " + i + " against Nd4j.gemm");
+        }
+    }
 }
