@@ -115,18 +115,18 @@ public final class Bench {
                     Spread.of(t.dslInfer()).format(), Spread.of(t.dslEpoch()).format(), Flops.gflops(dsl.median(), training),
                     100 * Flops.gflops(dsl.median(), training) / peak, Spread.of(t.dslTrainPerCpuSecond()).median());
         }
+        // for the peer, ours timed as the peer is: each workload alone (SoloTiming), before search timings change the threads
+        java.util.Map<String, SoloTiming> solo = options.peer() == null ? null : SoloTiming.run(configs.stream().map(t -> t.workload)
+                .toList(), train, options.engine(), options.warmups(), Math.max(1, options.repeats()), out);
         root.set("tracker", TrackerTiming.run(train, options.warmups(), Math.max(1, options.repeats()), mapper, out));
         if (options.searchTrials() > 0) {
             root.set("search", SearchTiming.run(train, options.searchTrials(), mapper, out));
             root.set("study", StudyTiming.run(train, options.searchTrials(), mapper, out));
         }
         if (options.peer() != null) {
-            java.util.Map<String, Double> ours = new java.util.LinkedHashMap<>();
-            java.util.Map<String, Double> oursCpu = new java.util.LinkedHashMap<>();
-            for (Timed t : configs) {
-                ours.put(t.workload.label(), Spread.of(t.dslTrain()).median());
-                oursCpu.put(t.workload.label(), Spread.of(t.dslTrainPerCpuSecond()).median());
-            }
+            rows.forEach(row -> solo.get(row.get("label").asText()).putInto((ObjectNode) row, mapper));
+            java.util.Map<String, Double> ours = SoloTiming.medians(solo, SoloTiming::train);
+            java.util.Map<String, Double> oursCpu = SoloTiming.medians(solo, SoloTiming::trainCpu);
             root.set("peer", TorchPeer.run(options, ours, oursCpu, peak, mapper, out));
         }
         root.put("seconds", (System.nanoTime() - started) / 1e9);

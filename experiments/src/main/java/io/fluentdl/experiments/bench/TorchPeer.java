@@ -24,7 +24,10 @@ import java.util.concurrent.TimeUnit;
  * <p>The peer runs with its best threading measured here: one torch (OpenMP) thread and
  * {@code OPENBLAS_NUM_THREADS} = cores (two pools on two cores fight; one torch thread leaves the
  * GEMMs to OpenBLAS), or the bench's {@code --blas-threads} when given, so that both sides run the same BLAS
- * threads; and this process' {@code OPENBLAS_CORETYPE} (the launcher's choice).
+ * threads; and this process' {@code OPENBLAS_CORETYPE} (the launcher's choice), but OpenBLAS's default thread
+ * time-out (the launcher's {@code OPENBLAS_THREAD_TIMEOUT} serves our engine's threads, not the peer's).
+ *
+ * <p>Our side of the ratios is {@link SoloTiming}: each workload trained alone, as the peer is timed.
  *
  * <p>The peer probes its own GEMM speed (the same 2048³ SGEMM as {@link PeakProbe}) and reports it as
  * {@code gemmGflops}. Below {@value #REFERENCE_BLAS_FRACTION} of ours (a tenth: a busy machine moves the two probes apart by 2-4x, a reference BLAS is ~20x slower) it runs on a reference BLAS (Debian's
@@ -85,6 +88,7 @@ final class TorchPeer {
                     "--warmups", String.valueOf(options.warmups()), "--threads", "1"));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
             pb.environment().put("OMP_NUM_THREADS", "1");
+            pb.environment().remove("OPENBLAS_THREAD_TIMEOUT"); // the launcher's setting for our engine: the peer runs OpenBLAS's default
             pb.environment().put("OPENBLAS_NUM_THREADS", String.valueOf(peerBlasThreads(options)));
             Process p = pb.start();
             String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -36,6 +36,19 @@ final class DenseKernels {
         }
     }
 
+    /** {@code out = relu(x)} over {@code length} elements. */
+    static void relu(FloatBuffer x, FloatBuffer out, int length) {
+        float[] c = new float[CHUNK];
+        for (int start = 0; start < length; start += CHUNK) {
+            int len = Math.min(CHUNK, length - start);
+            x.get(start, c, 0, len);
+            for (int i = 0; i < len; i++) {
+                c[i] = Math.max(c[i], 0f);
+            }
+            out.put(start, c, 0, len);
+        }
+    }
+
     /** {@code delta = a > 0 ? ε : 0} over {@code length} elements: ReLU's derivative read from its output {@code a ≥ 0}. */
     static void reluGradient(FloatBuffer a, FloatBuffer epsilon, FloatBuffer delta, int length) {
         float[] as = new float[CHUNK];

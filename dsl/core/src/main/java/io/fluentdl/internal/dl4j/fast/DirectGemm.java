@@ -103,12 +103,13 @@ public final class DirectGemm {
     }
 
     /**
-     * Below this many multiply-adds (2^26, 67M) a GEMM runs whole on one thread. Measured in training on the bench
-     * machine (2 cores): a batch-1024 step's products (200-400M) split 1.6-1.9x faster, but a batch-128 step's
-     * (25-51M) took as long split as whole (0.63 against 0.65 ms for 128x784x512), though the same product alone
-     * splits 1.6x faster: in a training step the worker's half first pulls its operands from the other core's caches.
+     * Below this many multiply-adds (2^20) a GEMM runs whole on one thread: the output layer's products at batch 128
+     * (0.7M, 15-30 µs). Measured in training on the bench machine (2 cores, a VM): with the worker kept spinning
+     * through the training ({@link #ownPool}), batch-128 steps ran 1.1-1.35x faster split than whole, batch-1024 steps
+     * 1.07x; with a worker that parked between steps, splitting a batch-128 step was no faster (waking it cost what
+     * the half saved).
      */
-    static final long SPLIT_MIN_MACS = 1L << 26;
+    static final long SPLIT_MIN_MACS = 1L << 20;
 
     /** GEMM threads: with 2 or more the large products split in two ({@link #setThreads}). */
     private static volatile int threads = 1;
@@ -132,11 +133,13 @@ public final class DirectGemm {
     }
 
     /**
-     * Marks OpenBLAS's pool as 1 thread (true), so that products split, or as its own size again (false). Setting the
-     * pool costs 0.2-0.3 ms (measured), so {@code NativeThreads} sets it once per training, not per product.
+     * Marks OpenBLAS's pool as 1 thread (true), so that products split, or as its own size again (false); the split's
+     * worker thread spins, never parks, in between. Setting the pool costs 0.2-0.3 ms (measured), so
+     * {@code NativeThreads} sets it once per training, not per product.
      */
     public static void ownPool(boolean one) {
         poolOfOne = one;
+        GemmWorker.stayAwake(one);
     }
 
     private static void sgemm(int opFirst, int opSecond, int m, int n, int k, FloatPointer first, int ldFirst, FloatPointer second,

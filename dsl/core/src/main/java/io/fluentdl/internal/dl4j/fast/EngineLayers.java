@@ -4,6 +4,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.api.Updater;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
@@ -23,11 +24,13 @@ public final class EngineLayers {
     private static final Map<Class<?>, Class<?>> FAST = Map.of(
             DenseLayer.class, FastDenseLayer.class,
             OutputLayer.class, FastOutputLayer.class,
-            BatchNormalization.class, FastBatchNormalization.class);
+            BatchNormalization.class, FastBatchNormalization.class,
+            ActivationLayer.class, FastActivationLayer.class);
     private static final Map<Class<?>, Class<?>> STOCK = Map.of(
             FastDenseLayer.class, DenseLayer.class,
             FastOutputLayer.class, OutputLayer.class,
-            FastBatchNormalization.class, BatchNormalization.class);
+            FastBatchNormalization.class, BatchNormalization.class,
+            FastActivationLayer.class, ActivationLayer.class);
 
     private EngineLayers() {
     }

@@ -8,9 +8,11 @@ import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 /**
  * The runtime of {@link FastOutputLayer}. In a training step DL4J M2.1 computes the output layer's
@@ -38,14 +40,17 @@ public class FastOutput extends OutputLayer {
             return super.backpropGradient(epsilon, workspaceMgr);
         }
         assertInputSet(true);
-        INDArray preOut = preOutput2d(true, workspaceMgr);
         ILossFunction loss = layerConf().getLossFn();
         INDArray labels2d = getLabels2d(workspaceMgr, ArrayType.BP_WORKING_MEM);
-        // The score first: some losses' computeGradient overwrite preOut (activation backprop in place).
-        scoreSum = loss.computeScore(labels2d, preOut, layerConf().getActivationFn(), maskArray, false);
+        INDArray delta = softmaxCrossEntropy(labels2d, workspaceMgr);
+        if (delta == null) {
+            INDArray preOut = preOutput2d(true, workspaceMgr);
+            // The score first: some losses' computeGradient overwrite preOut (activation backprop in place).
+            scoreSum = loss.computeScore(labels2d, preOut, layerConf().getActivationFn(), maskArray, false);
+            delta = loss.computeGradient(labels2d, preOut, layerConf().getActivationFn(), maskArray);
+        }
         scoredInput = input;
         scoredLabels = labels;
-        INDArray delta = loss.computeGradient(labels2d, preOut, layerConf().getActivationFn(), maskArray);
 
         Gradient gradient = new DefaultGradient();
         INDArray weightGrad = gradientViews.get(DefaultParamInitializer.WEIGHT_KEY);
@@ -63,6 +68,35 @@ public class FastOutput extends OutputLayer {
             DirectGemm.gemm(delta, w, epsilonNext, false, true);
         }
         return new Pair<>(gradient, epsilonNext);
+    }
+
+    /**
+     * Softmax with (unweighted) cross-entropy on float arrays, the usual classifier's output: the pre-activation by
+     * {@link DirectGemm}, then bias, softmax, score and gradient in one Java pass ({@link OutputKernels}). Sets
+     * {@link #scoreSum} and returns the gradient with respect to the pre-activation, or null for any other output,
+     * which takes DL4J's loss functions.
+     */
+    private INDArray softmaxCrossEntropy(INDArray labels2d, LayerWorkspaceMgr workspaceMgr) {
+        ILossFunction loss = layerConf().getLossFn();
+        if (!(loss instanceof LossMCXENT mcxent) || mcxent.getWeights() != null || !(layerConf().getActivationFn() instanceof ActivationSoftmax)
+                || hasLayerNorm() || input.rank() != 2 || !NativeFloats.contiguous(labels2d)) {
+            return null;
+        }
+        INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
+        INDArray x = input.castTo(dataType);
+        FastDense.checkInput(x, w, layerId());
+        if (dataType != DataType.FLOAT || labels2d.rows() != x.rows() || labels2d.columns() != w.columns()) {
+            return null;
+        }
+        int n = (int) x.rows();
+        int k = (int) w.columns();
+        INDArray z = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, DataType.FLOAT, n, k);
+        DirectGemm.gemm(x, w, z, false, false);
+        float[] values = NativeFloats.read(z);
+        float[] bias = hasBias() ? NativeFloats.read(getParam(DefaultParamInitializer.BIAS_KEY)) : null;
+        scoreSum = OutputKernels.softmaxCrossEntropy(values, bias, NativeFloats.read(labels2d), n, k, (float) mcxent.getSoftmaxClipEps());
+        NativeFloats.write(z, values);
+        return z;
     }
 
     /**

@@ -27,6 +27,8 @@ final class GemmWorker {
     private volatile Runnable task;
     private volatile boolean parked;
     private volatile Throwable failure;
+    /** While true the worker never parks ({@link #stayAwake}). */
+    private volatile boolean awake;
 
     private GemmWorker() {
         thread = new Thread(this::loop, "fluentdl-gemm");
@@ -71,6 +73,18 @@ final class GemmWorker {
         }
     }
 
+    /**
+     * While a training runs, keeps the worker spinning between tasks instead of parking after {@link #SPIN_NANOS}: on
+     * the bench machine (a VM) waking a parked thread took long enough that a step's one split (the optimizer's pass)
+     * was slower than no split at all.
+     */
+    static void stayAwake(boolean on) {
+        INSTANCE.awake = on;
+        if (on && INSTANCE.parked) {
+            LockSupport.unpark(INSTANCE.thread);
+        }
+    }
+
     private void loop() {
         while (true) {
             Runnable next = awaitTask();
@@ -90,7 +104,7 @@ final class GemmWorker {
             if (next != null) {
                 return next;
             }
-            if (System.nanoTime() - since < SPIN_NANOS) {
+            if (awake || System.nanoTime() - since < SPIN_NANOS) {
                 Thread.onSpinWait();
                 continue;
             }

@@ -98,7 +98,8 @@ class FastEngineTest {
         long swappable = ModelTranslator.translate(Translate.stack(spec)).configuration().getConfs().stream()
                 .filter(c -> c.getLayer() instanceof org.deeplearning4j.nn.conf.layers.DenseLayer
                         || c.getLayer() instanceof org.deeplearning4j.nn.conf.layers.OutputLayer
-                        || c.getLayer() instanceof org.deeplearning4j.nn.conf.layers.BatchNormalization).count();
+                        || c.getLayer() instanceof org.deeplearning4j.nn.conf.layers.BatchNormalization
+                        || c.getLayer() instanceof org.deeplearning4j.nn.conf.layers.ActivationLayer).count();
         assertEquals(swappable, fast);
         model.engine(Engine.STOCK);
         assertEquals(Engine.STOCK, model.engine());
