@@ -152,7 +152,8 @@ class FreezeTest {
         model.fit(data(), 2, 8);
         float[] predictions = model.predict(Model.features(data())).dup().data().asFloat();
         Model tuned = model.freeze("dense_1", "batch_norm_1");
-        assertArrayEquals(predictions, tuned.predict(Model.features(data())).dup().data().asFloat(), 0f);
+        // to rounding: the frozen batch norm runs DL4J's batchnorm op, the FAST one the same scale and shift in Java
+        assertArrayEquals(predictions, tuned.predict(Model.features(data())).dup().data().asFloat(), 1e-6f);
         assertEquals(List.of(), model.spec().frozen());
         INDArray dense1 = paramsOf(tuned, 0);
         tuned.fit(data(), 3, 8);

@@ -28,8 +28,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * each a pass and an allocation, and recomputes μ and σ² in backprop. The running statistics are
  * updated exactly as DL4J does (its "gradient" {@code (running − batch)·(1 − decay)} for a no-op updater).
  *
- * <p>Inference, convolutional inputs, locked γ/β, the log-std parameterisation and masks take DL4J's
- * own path.
+ * <p>Inference is the same scale and shift from the running statistics. Convolutional inputs, locked γ/β, the
+ * log-std parameterisation and masks take DL4J's own path.
  */
 public class FastBatchNorm extends BatchNormalization {
 
@@ -49,7 +49,7 @@ public class FastBatchNorm extends BatchNormalization {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         forget();
-        if (!training || stockPath(input)) {
+        if (stockPath(input) || (!training && !NativeFloats.contiguous(input))) {
             return super.activate(training, workspaceMgr);
         }
         assertInputSet(false);
@@ -61,7 +61,10 @@ public class FastBatchNorm extends BatchNormalization {
         INDArray gammaParam = getParam(BatchNormalizationParamInitializer.GAMMA);
         INDArray betaParam = getParam(BatchNormalizationParamInitializer.BETA);
         if (NativeFloats.contiguous(x, gammaParam, betaParam)) {
-            return activateInJava(x, gammaParam, betaParam, workspaceMgr);
+            return activateInJava(x, gammaParam, betaParam, workspaceMgr, training);
+        }
+        if (!training) {
+            return super.activate(false, workspaceMgr);
         }
         INDArray mean = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, units);
         INDArray var = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, units);
@@ -147,15 +150,24 @@ public class FastBatchNorm extends BatchNormalization {
      * The forward pass for float arrays, as {@link #activate} computes it with libnd4j ops, in Java: the per-unit
      * scale and shift (512 values; a libnd4j op call costs more than the work) and {@code x·s + t}.
      */
-    private INDArray activateInJava(INDArray x, INDArray gammaParam, INDArray betaParam, LayerWorkspaceMgr workspaceMgr) {
+    private INDArray activateInJava(INDArray x, INDArray gammaParam, INDArray betaParam, LayerWorkspaceMgr workspaceMgr,
+                                    boolean training) {
         int n = (int) x.size(0);
         int units = (int) x.size(1);
         FloatBuffer xs = NativeFloats.buffer(x);
-        float[] m = DenseKernels.columnSums(xs, n, units);
-        for (int j = 0; j < units; j++) {
-            m[j] /= n;
+        float[] m;
+        float[] v;
+        if (training) {
+            m = DenseKernels.columnSums(xs, n, units);
+            for (int j = 0; j < units; j++) {
+                m[j] /= n;
+            }
+            v = BatchNormKernels.columnVariances(xs, n, units, m); // biased, as DL4J normalises and updates its running variance
+        } else {
+            // inference: the running statistics (DL4J's libnd4j batchnorm op computes (x − μ)/√(σ²+ε)·γ + β, same to rounding)
+            m = NativeFloats.read(getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN));
+            v = NativeFloats.read(getParam(BatchNormalizationParamInitializer.GLOBAL_VAR));
         }
-        float[] v = BatchNormKernels.columnVariances(xs, n, units, m); // biased, as DL4J normalises and updates its running variance
         float[] gamma = NativeFloats.read(gammaParam);
         float[] beta = NativeFloats.read(betaParam);
         float eps = (float) layerConf().getEps();
@@ -169,6 +181,9 @@ public class FastBatchNorm extends BatchNormalization {
         }
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, n, units);
         BatchNormKernels.scaleShift(xs, NativeFloats.buffer(out), n, units, scale, shift);
+        if (!training) {
+            return out;
+        }
         keptInput = input;
         keptMeanF = m;
         keptVarF = v;
