@@ -271,8 +271,21 @@ final class HeadlessChromium implements AutoCloseable {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
         }
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        deleteProfile();
+    }
+
+    /**
+     * Deletes the temporary profile. Chromium's helper processes can outlive the main one by a moment and still
+     * create and rename files in it (a fresh clone's CI once failed on a vanished {@code .Network Persistent State}
+     * temp file while walking the tree), so a walk that meets a vanishing file is retried.
+     */
+    private void deleteProfile() throws InterruptedException {
+        for (int attempt = 0; attempt < 10 && Files.exists(profile); attempt++) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                Thread.sleep(100); // a file went away under the walk: walk again
+            }
         }
     }
 

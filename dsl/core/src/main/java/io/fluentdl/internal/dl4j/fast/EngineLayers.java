@@ -67,15 +67,14 @@ public final class EngineLayers {
     }
 
     /**
-     * Readies a network built or loaded elsewhere for its engine: with FluentDL's layers, the
-     * {@link SameViewUpdater} (keeping the optimizer state); DL4J's own updater on DL4J's own layers.
+     * Readies a network built or loaded elsewhere for its engine: the {@link SameViewUpdater} (keeping the optimizer
+     * state), with FluentDL's Adam and fused step on FluentDL's layers, with DL4J's own updater arithmetic on DL4J's
+     * own layers (there it only spares DL4J M2.1's per-step bookkeeping, bit for bit the same training).
      *
      * @return {@code net}
      */
     public static MultiLayerNetwork prepare(MultiLayerNetwork net) {
-        if (isFast(net.getLayerWiseConfigurations())) {
-            SameViewUpdater.install(net);
-        }
+        SameViewUpdater.install(net, isFast(net.getLayerWiseConfigurations()));
         return net;
     }
 

@@ -27,14 +27,28 @@ import org.nd4j.linalg.learning.AdamUpdater;
  */
 public final class SameViewUpdater extends MultiLayerUpdater {
 
+    /** FAST: FluentDL's Adam and the fused step; false (STOCK): DL4J's own updater arithmetic, only the bookkeeping fixed. */
+    private final boolean fast;
+
     public SameViewUpdater(MultiLayerNetwork network) {
-        super(network);
-        fastKernels();
+        this(network, null, true);
     }
 
     public SameViewUpdater(MultiLayerNetwork network, INDArray updaterState) {
+        this(network, updaterState, true);
+    }
+
+    private SameViewUpdater(MultiLayerNetwork network, INDArray updaterState, boolean fast) {
         super(network, updaterState);
-        fastKernels();
+        this.fast = fast;
+        if (fast) {
+            fastKernels();
+        }
+    }
+
+    /** Whether this is the FAST engine's updater (FluentDL's Adam, the fused step) rather than STOCK's. */
+    public boolean fast() {
+        return fast;
     }
 
     /** Adam's step as {@link FastAdamUpdater} (libnd4j's op is ~10x slower than the loop); other optimizers as DL4J runs them. */
@@ -51,12 +65,22 @@ public final class SameViewUpdater extends MultiLayerUpdater {
      * has, and its optimizer the {@link FusedStep} step function; a no-op when it has both already.
      */
     public static void install(MultiLayerNetwork network) {
+        install(network, true);
+    }
+
+    /**
+     * Gives {@code network} the FAST engine's updater ({@code fast}) or STOCK's (DL4J's arithmetic, the bookkeeping
+     * fixed), carrying over the optimizer state; a no-op when it has that one already.
+     */
+    public static void install(MultiLayerNetwork network, boolean fast) {
         Updater current = network.getUpdater(false);
-        if (!(current instanceof SameViewUpdater)) {
+        if (!(current instanceof SameViewUpdater same) || same.fast != fast) {
             INDArray state = current == null ? null : current.getStateViewArray();
-            network.setUpdater(state == null ? new SameViewUpdater(network) : new SameViewUpdater(network, state));
+            network.setUpdater(new SameViewUpdater(network, state, fast));
         }
-        FusedStep.install(network);
+        if (fast) {
+            FusedStep.install(network);
+        }
     }
 
     @Override
@@ -64,7 +88,7 @@ public final class SameViewUpdater extends MultiLayerUpdater {
         INDArray own = getFlattenedGradientsView();
         INDArray given = gradient.gradient();
         boolean ownInDisguise = given != own && sameMemory(given, own);
-        if (given == own || ownInDisguise) {
+        if (fast && (given == own || ownInDisguise)) {
             FusedStep.Fused step = FusedStep.installedOn(network);
             if (step != null && FusedStep.apply(getUpdaterBlocks(), network.params(), own, getStateViewArray(), iteration, epoch, batchSize,
                     isMiniBatch())) {

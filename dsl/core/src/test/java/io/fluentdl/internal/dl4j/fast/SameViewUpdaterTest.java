@@ -68,17 +68,43 @@ class SameViewUpdaterTest {
         assertEquals(dl4j.getUpdater().getStateViewArray(), ours.network().getUpdater().getStateViewArray());
     }
 
+    @ParameterizedTest
+    @EnumSource(BnPlacement.class)
+    void stockTrainsBitForBitAsDl4jsOwnUpdater(BnPlacement placement) {
+        ModelSpec spec = FastEngineTest.mlp(placement);
+        Model ours = Model.of(spec).engine(Engine.STOCK);
+        assertInstanceOf(SameViewUpdater.class, ours.network().getUpdater(false));
+        MultiLayerNetwork dl4j = Model.of(spec).engine(Engine.STOCK).network();
+        dl4j.setUpdater(new MultiLayerUpdater(dl4j));
+        Dataset d = FastEngineTest.data(spec, 96);
+        for (int step = 0; step < 12; step++) {
+            Dataset batch = d.view((step % 6) * 16, (step % 6) * 16 + 16);
+            DataSet ds = new DataSet(io.fluentdl.internal.dl4j.DataAccess.arrays(batch).features(), io.fluentdl.internal.dl4j.DataAccess.arrays(batch).labels());
+            ours.network().fit(ds);
+            dl4j.fit(ds);
+        }
+        assertEquals(0.0, dl4j.params().sub(ours.network().params()).amaxNumber().doubleValue(), "bit for bit");
+        assertEquals(0.0, dl4j.getUpdater().getStateViewArray().sub(ours.network().getUpdater().getStateViewArray())
+                .amaxNumber().doubleValue(), "optimizer state");
+    }
+
     @Test
-    void installKeepsTheOptimizerStateAndStockGetsDl4jsUpdater() {
+    void installKeepsTheOptimizerStateAndStockGetsDl4jsArithmetic() {
         ModelSpec spec = FastEngineTest.mlp(BnPlacement.BEFORE_ACTIVATION);
         Model model = Model.of(spec);
         model.fit(FastEngineTest.data(spec, 64), 2, 16);
         INDArray state = model.network().getUpdater().getStateViewArray().dup();
         assertTrue(state.amaxNumber().doubleValue() > 0, "Adam's moments after training");
         model.engine(Engine.STOCK);
-        assertSame(MultiLayerUpdater.class, model.network().getUpdater().getClass());
+        // STOCK: the same bookkeeping fix over DL4J's own updater arithmetic (its AdamUpdater, no fused step)
+        SameViewUpdater stock = assertInstanceOf(SameViewUpdater.class, model.network().getUpdater());
+        assertFalse(stock.fast());
+        stock.getUpdaterBlocks().forEach(b -> assertNotSame(FastAdamUpdater.class, b.getGradientUpdater().getClass()));
+        assertTrue(stock.getUpdaterBlocks().stream()
+                .anyMatch(b -> b.getGradientUpdater().getClass() == org.nd4j.linalg.learning.AdamUpdater.class), "DL4J's Adam");
+        assertEquals(state, stock.getStateViewArray());
         model.engine(Engine.FAST);
-        assertInstanceOf(SameViewUpdater.class, model.network().getUpdater(false));
+        assertTrue(assertInstanceOf(SameViewUpdater.class, model.network().getUpdater(false)).fast());
         assertEquals(state, model.network().getUpdater().getStateViewArray());
         SameViewUpdater.install(model.network()); // a second install changes nothing
         assertEquals(state, model.network().getUpdater().getStateViewArray());
