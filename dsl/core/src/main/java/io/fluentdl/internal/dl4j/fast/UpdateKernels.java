@@ -36,18 +36,9 @@ final class UpdateKernels {
         }
     }
 
-    /** No updater (batch norm's running statistics): {@code u = g / divisor}. */
+    /** No updater (batch norm's running statistics): {@code u = g / divisor}, plain SGD's pass with lr 1 (times 1 is exact). */
     static void noOp(FloatBuffer g, FloatBuffer params, int at, int length, float divisor) {
-        float[] gc = new float[CHUNK];
-        float[] pc = new float[CHUNK];
-        for (int start = 0; start < length; start += CHUNK) {
-            int len = Math.min(CHUNK, length - start);
-            g.get(at + start, gc, 0, len);
-            for (int i = 0; i < len; i++) {
-                gc[i] = gc[i] / divisor;
-            }
-            apply(g, params, at + start, gc, pc, len);
-        }
+        sgd(g, params, at, length, divisor, 1f);
     }
 
     /**
