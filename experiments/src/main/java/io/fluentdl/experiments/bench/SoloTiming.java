@@ -20,8 +20,9 @@ import java.util.function.Function;
  * one of the DSL model on DL4J's own layers, so that DSL/raw compares like with like under the same drift. That is
  * not how the peer runs, and it is not free for the FAST engine: the DL4J networks' GEMMs run on OpenBLAS's thread
  * pool, whose threads keep spinning for a while after a call and then contend with the FAST engine's own GEMM worker
- * for the second core. Measured on the bench machine (2 cores): the interleaved DSL epochs spread over 2x (e.g.
- * sgd-b1024 31,550-66,482 ex/s), the same model trained alone did not.
+ * for the second core. Measured on the bench machine (2 cores), in the first run with both and before the launcher
+ * set {@code OPENBLAS_THREAD_TIMEOUT}: interleaved sgd-b1024 epochs 41,696-76,978 ex/s, the same model alone
+ * 64,653-68,523.
  *
  * @param train    training examples/s (the time {@code fit} reports, without its evaluation) per repeat
  * @param trainCpu training examples per second of this process' CPU time, per repeat

@@ -49,7 +49,7 @@ public class FastBatchNorm extends BatchNormalization {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         forget();
-        if (stockPath(input) || (!training && !NativeFloats.contiguous(input))) {
+        if (stockPath(input)) {
             return super.activate(training, workspaceMgr);
         }
         assertInputSet(false);
